@@ -1,0 +1,75 @@
+// Builds the Prisma client on one of two engines: embedded PGlite (default, zero set-up) or
+// PostgreSQL (DATABASE_URL). Both get the same schema and migrations.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client.ts";
+
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | null };
+
+export interface Database {
+  prisma: PrismaClient;
+  target: DatabaseTarget;
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** Runs fn while holding a cross-process lock (PostgreSQL advisory lock; PGlite is single-process). */
+  withExclusiveLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function createPGlite(dataDir: string | null): Promise<PGlite> {
+  if (dataDir) mkdirSync(path.resolve(dataDir), { recursive: true });
+  return PGlite.create({ dataDir: dataDir ?? "memory://", extensions: { pg_trgm } });
+}
+
+/** PGlite's adapter makes a shadow database without extensions; ours loads pg_trgm there too. */
+class PGliteFactory extends PrismaPGlite {
+  override async connectToShadowDb() {
+    return new PrismaPGlite(await createPGlite(null)).connect();
+  }
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === "pglite") {
+    const lite = await createPGlite(target.dataDir);
+    const adapterFactory = new PGliteFactory(lite);
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    return {
+      prisma,
+      target,
+      adapterFactory,
+      withExclusiveLock: (_key, fn) => fn(),
+      async close() {
+        await prisma.$disconnect();
+        await lite.close();
+      },
+    };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  const adapterFactory = new PrismaPg(pool);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    prisma,
+    target,
+    adapterFactory,
+    async withExclusiveLock(key, fn) {
+      const client = new pg.Client({ connectionString: target.url });
+      await client.connect();
+      try {
+        await client.query("SELECT pg_advisory_lock(hashtext($1))", [key]);
+        return await fn();
+      } finally {
+        await client.query("SELECT pg_advisory_unlock(hashtext($1))", [key]).catch(() => {});
+        await client.end();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Reads prisma/migrations in Prisma's layout (<timestamp>_<name>/migration.sql + migration_lock.toml).
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const prismaDir = fileURLToPath(new URL("../../prisma/", import.meta.url));
+export const migrationsDir = path.join(prismaDir, "migrations");
+export const schemaPath = path.join(prismaDir, "schema.prisma");
+
+export function readSchema(): string {
+  return readFileSync(schemaPath, "utf8");
+}
+
+export function migrationList() {
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  const dirs = existsSync(migrationsDir)
+    ? readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+    : [];
+  return {
+    baseDir: migrationsDir,
+    lockfile: {
+      path: "migration_lock.toml",
+      content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null,
+    },
+    shadowDbInitScript: "",
+    migrationDirectories: dirs.map((name) => ({
+      path: name,
+      migrationFile: {
+        path: "migration.sql",
+        content: {
+          tag: "ok" as const,
+          value: readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8"),
+        },
+      },
+    })),
+  };
+}

@@ -1,0 +1,49 @@
+// A fresh, migrated database for one test file: in-memory PGlite by default, or a brand-new
+// PostgreSQL database next to TEST_DATABASE_URL when that is set (CI sets it).
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { type Database, type DatabaseTarget, openDatabase } from "../../src/db/client.ts";
+import { applyMigrations } from "../../src/db/migrate.ts";
+
+export interface TestDatabase extends Database {
+  /** Drops the PostgreSQL database (if any) after closing. */
+  destroy(): Promise<void>;
+}
+
+export const testEngine: "pglite" | "postgres" =
+  process.env.CSM_TEST_ENGINE === "postgres" && process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
+
+export async function freshTarget(): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (testEngine === "pglite" || !base)
+    return { target: { kind: "pglite", dataDir: null }, drop: async () => {} };
+  const name = `csm_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    target: { kind: "postgres", url: url.toString() },
+    drop: async () => {
+      const client = new pg.Client({ connectionString: base });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const { target, drop } = await freshTarget();
+  const db = await openDatabase(target);
+  await applyMigrations(db);
+  return {
+    ...db,
+    async destroy() {
+      await db.close();
+      await drop();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/client.ts";
+import { applyMigrations } from "../../src/db/migrate.ts";
+import { createTestDatabase, freshTarget, type TestDatabase, testEngine } from "../helpers/database.ts";
+
+describe(`migrations on ${testEngine}`, () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => db?.destroy());
+
+  it("records every committed migration and applies nothing the second time", async () => {
+    const rows = await db.prisma.$queryRaw<{ migration_name: string }[]>`
+      SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
+    expect(rows.map((r) => r.migration_name)).toContain("20261123072000_init");
+    expect(await applyMigrations(db)).toEqual([]);
+  });
+
+  it("creates the trigram index the account search relies on", async () => {
+    const rows = await db.prisma.$queryRaw<{ indexname: string }[]>`
+      SELECT indexname FROM pg_indexes WHERE tablename = 'Account' AND indexdef LIKE '%gin_trgm_ops%'`;
+    expect(rows).toHaveLength(1);
+  });
+});
+
+describe.runIf(testEngine === "postgres")("two processes starting at once on PostgreSQL", () => {
+  it("both migrate without error and the migration is applied once", async () => {
+    const { target, drop } = await freshTarget();
+    const [a, b] = await Promise.all([openDatabase(target), openDatabase(target)]);
+    try {
+      const [appliedA, appliedB] = await Promise.all([applyMigrations(a), applyMigrations(b)]);
+      expect([...appliedA, ...appliedB]).toEqual(["20261123072000_init"]);
+    } finally {
+      await a.close();
+      await b.close();
+      await drop();
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import { defineConfig } from "vitest/config";
+
+// Integration suites run on embedded PGlite always, and once more on PostgreSQL when
+// TEST_DATABASE_URL is set (CI sets it): the same tests, the same migrations, both engines.
+const integration = (engine: "pglite" | "postgres") => ({
+  extends: true as const,
+  test: {
+    name: `integration-${engine}`,
+    include: ["test/integration/**/*.test.ts"],
+    env: { CSM_TEST_ENGINE: engine },
+  },
+});
+
+export default defineConfig({
+  test: {
+    // PGlite starts in ~2-3 s per test file; database tests get room for that.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      integration("pglite"),
+      ...(process.env.TEST_DATABASE_URL ? [integration("postgres")] : []),
+    ],
+  },
+});
