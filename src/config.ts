@@ -1,4 +1,5 @@
 // The environment, validated once at start-up. The one place that reads process.env.
+import { existsSync } from "node:fs";
 import { z } from "zod";
 import type { DatabaseTarget } from "./db/client.ts";
 
@@ -105,4 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
     logLevel: e.LOG_LEVEL,
     ingestToken: e.INGEST_TOKEN,
   };
+}
+
+/** Loads ./.env into process.env when it exists; variables already set in the environment win. */
+export function loadDotEnv(file = ".env"): void {
+  if (existsSync(file)) process.loadEnvFile(file);
 }

@@ -1,0 +1,146 @@
+// npm run bench: a 20,000-account book in a fresh embedded database, then, in one run and side by
+// side, /account lookups as signed HTTP requests (20 in flight) against the app and against a bare
+// Bolt app that only acks; the CSV import time; peak RSS. Prints a table. Not a test: no asserts.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { App } from "@slack/bolt";
+import { runCli } from "../src/cli/main.ts";
+import { loadConfig } from "../src/config.ts";
+import { openDatabase } from "../src/db/client.ts";
+import { createLogger } from "../src/logger.ts";
+import { buildApp } from "../src/slack/app.ts";
+import { FakeSlack } from "../test/helpers/fake-slack.ts";
+import { SlackRequests } from "../test/helpers/slack-requests.ts";
+import { bookCsv } from "./book-csv.ts";
+
+const accounts = Number(process.env.BENCH_ACCOUNTS ?? 20_000);
+const lookups = Number(process.env.BENCH_LOOKUPS ?? 3_000);
+const inFlight = 20;
+const secret = "bench-signing-secret-0123456789";
+const token = "xoxb-bench-token";
+
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 20);
+
+const workDir = path.resolve("bench/.data");
+rmSync(workDir, { recursive: true, force: true });
+mkdirSync(workDir, { recursive: true });
+const dataDir = path.join(workDir, "db");
+const csvFile = path.join(workDir, "book.csv");
+const book = bookCsv(accounts);
+writeFileSync(csvFile, book.csv);
+
+const quiet = { stdout: { write: () => true }, stderr: { write: (t: string) => process.stderr.write(t) } };
+const env = { DATA_DIR: dataDir, LOG_LEVEL: "warn" };
+
+// The first command creates and migrates the database, so the import row measures the import alone.
+await runCli(["db", "migrate"], env, quiet);
+const importStart = performance.now();
+const importCode = await runCli(["import", "accounts", csvFile], env, quiet);
+const importSeconds = (performance.now() - importStart) / 1000;
+if (importCode !== 0) throw new Error(`import failed with exit code ${importCode}`);
+
+const slack = await FakeSlack.start();
+const db = await openDatabase({ kind: "pglite", dataDir });
+const logger = createLogger({ level: "error" });
+const config = loadConfig({
+  SLACK_BOT_TOKEN: token,
+  SLACK_SIGNING_SECRET: secret,
+  SLACK_API_URL: slack.apiUrl,
+});
+const app = buildApp(config, { prisma: db.prisma, logger, clock: () => new Date() });
+const bare = new App({
+  token,
+  signingSecret: secret,
+  logger: logger as never,
+  clientOptions: { slackApiUrl: slack.apiUrl },
+});
+bare.command("/account", async ({ ack }) => {
+  await ack();
+});
+
+const portOf = (server: unknown) => ((server as { address(): AddressInfo }).address() as AddressInfo).port;
+const appPort = portOf(await app.start(0));
+const barePort = portOf(await bare.start(0));
+
+interface Run {
+  latencies: number[];
+  errors: number;
+  seconds: number;
+}
+
+async function load(port: number, count: number): Promise<Run> {
+  const client = new SlackRequests({
+    url: `http://127.0.0.1:${port}/slack/events`,
+    signingSecret: secret,
+    responseUrl: (id) => slack.responseUrl(id),
+  });
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const query = book.queries[i % book.queries.length] as string;
+      const t0 = performance.now();
+      const reply = await client.command("/account", query, {
+        userId: `UBENCH${String(i % 50).padStart(3, "0")}`,
+      });
+      latencies.push(performance.now() - t0);
+      if (reply.status !== 200) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return { latencies, errors, seconds: (performance.now() - started) / 1000 };
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+};
+
+// Warm both (JIT, first-caller registration), then measure.
+await load(appPort, 200);
+await load(barePort, 200);
+const bareRun = await load(barePort, lookups);
+const appRun = await load(appPort, lookups);
+
+clearInterval(sampler);
+peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const row = (name: string, run: Run) =>
+  `| ${name} | ${run.latencies.length} | ${ms(percentile(run.latencies, 50))} | ${ms(percentile(run.latencies, 95))} | ${ms(percentile(run.latencies, 99))} | ${(run.latencies.length / run.seconds).toFixed(0)}/s | ${run.errors} |`;
+const appP99 = percentile(appRun.latencies, 99);
+const bareP99 = percentile(bareRun.latencies, 99);
+
+console.log(
+  `\nBenchmark: ${accounts.toLocaleString("en-US")} accounts, embedded PGlite, ${inFlight} requests in flight\n`,
+);
+console.log("| /account target | requests | p50 | p95 | p99 | throughput | errors |");
+console.log("|---|---|---|---|---|---|---|");
+console.log(row("bare Bolt ack", bareRun));
+console.log(row("app (search + card)", appRun));
+console.log("");
+console.log("| measure | value | target | met |");
+console.log("|---|---|---|---|");
+console.log(`| /account p99 | ${ms(appP99)} | ≤ 50 ms | ${appP99 <= 50 ? "yes" : "NO"} |`);
+console.log(
+  `| /account p99 ÷ bare-ack p99 | ${(appP99 / bareP99).toFixed(2)}× | ≤ 3× | ${appP99 / bareP99 <= 3 ? "yes" : "NO"} |`,
+);
+console.log(
+  `| CSV import, ${accounts.toLocaleString("en-US")} rows | ${importSeconds.toFixed(2)} s | < 10 s | ${importSeconds < 10 ? "yes" : "NO"} |`,
+);
+console.log(
+  `| peak RSS | ${(peakRss / 1024 / 1024).toFixed(0)} MB | < 300 MB | ${peakRss < 300 * 1024 * 1024 ? "yes" : "NO"} |`,
+);
+
+await app.stop();
+await bare.stop();
+await slack.close();
+await db.close();
+rmSync(workDir, { recursive: true, force: true });

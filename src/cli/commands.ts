@@ -1,0 +1,152 @@
+// The CLI's commands: each parses its own arguments and calls one service.
+import { readFile } from "node:fs/promises";
+import type { Database } from "../db/client.ts";
+import { applyMigrations } from "../db/migrate.ts";
+import type { Actor } from "../db/repositories/audit.ts";
+import { formatProblem, parseAccountsCsv } from "../domain/accounts-csv.ts";
+import { importAccounts } from "../services/account-import.ts";
+import { seedDemoBook } from "../services/demo-book.ts";
+import type { Clock, SlackDirectory } from "../services/ports.ts";
+import { changeManager, changeRole, describeUser, TeamError, teamList } from "../services/team.ts";
+import { CliFailure, formatCount } from "./output.ts";
+
+export class UsageError extends Error {}
+
+export interface CliContext {
+  db: Database;
+  directory: SlackDirectory | null;
+  actor: Actor;
+  clock: Clock;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Rewrites one status line on a terminal; silent otherwise. */
+  progress: (line: string) => void;
+}
+
+interface Command {
+  matches(group: string, rest: string[]): boolean;
+  run(context: CliContext, rest: string[]): Promise<void>;
+}
+
+const sub = (group: string, name: string) => (g: string, rest: string[]) => g === group && rest[0] === name;
+
+function args(rest: string[], count: number, shape: string): string[] {
+  const values = rest.slice(1);
+  if (values.length !== count) throw new UsageError(`expected: ${shape}`);
+  return values;
+}
+
+async function teamCall<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof TeamError) throw new CliFailure(`csm: ${error.message}`);
+    throw error;
+  }
+}
+
+export const commands: Command[] = [
+  {
+    matches: sub("import", "accounts"),
+    async run(context, rest) {
+      const [file] = args(rest, 1, "import accounts <file.csv>");
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file as string);
+      } catch (error) {
+        throw new CliFailure(
+          `csm: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+        );
+      }
+      const result = await importAccounts(
+        {
+          prisma: context.db.prisma,
+          directory: context.directory,
+          clock: context.clock,
+          actor: context.actor,
+          onProgress: (done, total) => context.progress(`Importing accounts… ${done}/${total}`),
+        },
+        parseAccountsCsv(bytes),
+      );
+      context.progress("");
+      if (!result.ok) {
+        for (const problem of result.problems) context.err(formatProblem(problem));
+        throw new CliFailure(
+          `${formatCount(result.problems.length, "problem")} in ${file}; nothing was imported. Fix the file and run the import again.`,
+        );
+      }
+      const s = result.summary;
+      context.out(
+        `Imported ${file}: ${formatCount(s.rows, "row")}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged; ` +
+          `${formatCount(s.ownersAdded, "new team member")}, ${formatCount(s.arrMovements, "ARR movement")} recorded.`,
+      );
+    },
+  },
+  {
+    matches: sub("users", "list"),
+    async run(context) {
+      const users = await teamList(context.db.prisma);
+      if (users.length === 0) {
+        context.out("No team members yet. They appear when they own an imported account or use the bot.");
+        return;
+      }
+      context.out(["SLACK ID", "NAME", "EMAIL", "ROLE", "MANAGER", "ACCOUNTS"].join("\t"));
+      for (const user of users) {
+        context.out(
+          [
+            user.slackUserId,
+            user.name ?? "-",
+            user.email ?? "-",
+            user.role,
+            user.manager ? (user.manager.name ?? user.manager.slackUserId) : "-",
+            String(user._count.accounts),
+          ].join("\t"),
+        );
+      }
+    },
+  },
+  {
+    matches: sub("users", "set-role"),
+    async run(context, rest) {
+      const [who, role] = args(rest, 2, "users set-role <slack-id|email> <csm|manager|admin>");
+      const user = await teamCall(() =>
+        changeRole(context.db.prisma, context.directory, context.actor, who as string, role as string),
+      );
+      context.out(`${describeUser(user)} is now ${role}.`);
+    },
+  },
+  {
+    matches: sub("users", "set-manager"),
+    async run(context, rest) {
+      const [csm, manager] = args(rest, 2, "users set-manager <csm> <manager>");
+      const pair = await teamCall(() =>
+        changeManager(context.db.prisma, context.directory, context.actor, csm as string, manager as string),
+      );
+      context.out(`${describeUser(pair.csm)} now reports to ${describeUser(pair.manager)}.`);
+    },
+  },
+  {
+    matches: (group) => group === "seed",
+    async run(context, rest) {
+      if (rest.length !== 1 || rest[0] !== "--demo") throw new UsageError("expected: seed --demo");
+      const result = await seedDemoBook(context.db.prisma, context.clock(), context.actor);
+      if (!result.ok) throw new CliFailure(`csm: ${result.reason}`);
+      context.out(
+        `Loaded the demo book: ${formatCount(result.accounts, "account")} for ${formatCount(result.csms, "CSM")}, ` +
+          `${formatCount(result.touches, "touch")}, ${formatCount(result.stakeholders, "stakeholder")}. Try /account ${result.example}.`,
+      );
+    },
+  },
+  {
+    matches: sub("db", "migrate"),
+    async run(context) {
+      // Opening the database already applied pending migrations; this reports the state.
+      const applied = await applyMigrations(context.db);
+      const rows = await context.db.prisma.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
+      context.out(
+        `Database is up to date (${formatCount(Number(rows[0]?.n ?? 0), "migration")} applied${applied.length ? `, ${applied.length} just now` : ""}).`,
+      );
+    },
+  },
+];

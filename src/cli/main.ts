@@ -1,0 +1,118 @@
+// The `csm` command: loads data, manages the team, migrates. Exit codes: 0 done, 1 the input or the
+// environment was refused (the message says why), 2 the command line itself was wrong.
+import { userInfo } from "node:os";
+import { ConfigError, loadConfig, loadDotEnv } from "../config.ts";
+import { DataDirBusyError } from "../db/data-dir-lock.ts";
+import type { Actor } from "../db/repositories/audit.ts";
+import { createLogger, redact } from "../logger.ts";
+import { openMigratedDatabase } from "../runtime.ts";
+import { createWebClient } from "../slack/client.ts";
+import { slackDirectory } from "../slack/directory.ts";
+import { type CliContext, commands, UsageError } from "./commands.ts";
+import { CliFailure } from "./output.ts";
+
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+}
+
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  const [group, ...rest] = argv;
+  if (!group || group === "help" || group === "--help" || group === "-h") {
+    io.stdout.write(usage());
+    return group ? 0 : 2;
+  }
+  const command = commands.find((c) => c.matches(group, rest));
+  if (!command) {
+    io.stderr.write(`csm: unknown command "${argv.join(" ")}"\n\n${usage()}`);
+    return 2;
+  }
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(env, "cli");
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const secrets = [
+    config.slack.botToken,
+    config.slack.appToken,
+    config.slack.signingSecret,
+    config.ingestToken,
+  ].filter((s): s is string => Boolean(s));
+  const logger = createLogger({
+    level: config.logLevel === "info" ? "warn" : config.logLevel,
+    secrets,
+    name: "csm",
+  });
+  const client = createWebClient(config, logger);
+  let db: Awaited<ReturnType<typeof openMigratedDatabase>> | undefined;
+  try {
+    db = await openMigratedDatabase(config, "cli", `csm ${argv.join(" ")}`, logger);
+    const actor: Actor = { userId: null, label: `cli:${safeUserName()}`, source: "cli" };
+    const context: CliContext = {
+      db,
+      directory: client ? slackDirectory(client) : null,
+      actor,
+      clock: () => new Date(),
+      out: (line) => io.stdout.write(`${line}\n`),
+      err: (line) => io.stderr.write(`${line}\n`),
+      progress: io.stderr.isTTY ? (line) => io.stderr.write(`\r\x1b[2K${line}`) : () => {},
+    };
+    await command.run(context, rest);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`csm: ${error.message}\n\n${usage()}`);
+      return 2;
+    }
+    if (error instanceof CliFailure || error instanceof DataDirBusyError) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    io.stderr.write(
+      `csm: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error), secrets)}\n`,
+    );
+    return 1;
+  } finally {
+    await db?.close();
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return "unknown";
+  }
+}
+
+export function usage(): string {
+  return `Usage: csm <command>
+
+  import accounts <file.csv>            load or update accounts from a CRM export
+  users list                            the team: roles, managers, books
+  users set-role <slack-id|email> <csm|manager|admin>
+  users set-manager <csm> <manager>     both as Slack id or email
+  seed --demo                           load a demo book into an empty database
+  db migrate                            apply pending database migrations
+
+Environment: DATABASE_URL or DATA_DIR chooses the database; SLACK_BOT_TOKEN lets imports resolve
+owners by email and fetch names and time zones. See README.md.
+`;
+}
+
+const isEntryPoint = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
+if (isEntryPoint) {
+  loadDotEnv();
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,93 @@
+// Queries on accounts: search, the card's read model, and the bulk writes of a CRM import.
+import type { Account, Prisma, PrismaClient } from "../../generated/prisma/client.ts";
+import type { Db } from "./types.ts";
+
+export interface AccountSearchHit {
+  id: string;
+  externalId: string;
+  name: string;
+  arr: string;
+  ownerSlackId: string | null;
+  rank: number;
+  exact: boolean;
+}
+
+/**
+ * Ranked search over name and CRM id. The WHERE clause is answered by the GIN trigram index on
+ * searchName (LIKE '%key%' and the word-similarity operator <%), so it stays fast at 20k+ accounts.
+ * Order: exact name or id, then names starting with the query, then trigram word similarity.
+ */
+export function searchAccounts(
+  db: Db,
+  key: string,
+  rawQuery: string,
+  limit = 10,
+): Promise<AccountSearchHit[]> {
+  const pattern = `%${key}%`;
+  const prefix = `${key}%`;
+  return db.$queryRaw<AccountSearchHit[]>`
+    SELECT a.id, a."externalId", a.name, a.arr::text AS arr, u."slackUserId" AS "ownerSlackId",
+           (a."searchName" = ${key} OR lower(a."externalId") = lower(${rawQuery})) AS exact,
+           (CASE WHEN a."searchName" = ${key} OR lower(a."externalId") = lower(${rawQuery}) THEN 3
+                 WHEN a."searchName" LIKE ${prefix} THEN 2
+                 WHEN a."searchName" LIKE ${pattern} THEN 1 ELSE 0 END
+            + word_similarity(${key}, a."searchName"))::float8 AS rank
+    FROM "Account" a LEFT JOIN "User" u ON u.id = a."ownerId"
+    WHERE a."searchName" LIKE ${pattern}
+       OR ${key} <% a."searchName"
+       OR lower(a."externalId") = lower(${rawQuery})
+    ORDER BY rank DESC, a.arr DESC, a.name ASC
+    LIMIT ${limit}`;
+}
+
+/** Names that look like the query when nothing matched: a looser trigram threshold, still indexed. */
+export function closestAccountNames(prisma: PrismaClient, key: string, limit = 3): Promise<string[]> {
+  return prisma.$transaction(async (tx) => {
+    // Local to this transaction: other searches keep the default threshold.
+    await tx.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', '0.15', true)`;
+    const rows = await tx.$queryRaw<{ name: string }[]>`
+      SELECT a.name FROM "Account" a
+      WHERE a."searchName" % ${key}
+      ORDER BY similarity(${key}, a."searchName") DESC, a.name ASC
+      LIMIT ${limit}`;
+    return rows.map((row) => row.name);
+  });
+}
+
+const recentTouches = 6;
+
+/** Everything the /account card shows, in one round of queries. */
+export function accountCardRecord(db: Db, accountId: string) {
+  return db.account.findUnique({
+    where: { id: accountId },
+    include: {
+      owner: true,
+      stakeholders: { orderBy: [{ role: "asc" }, { name: "asc" }] },
+      touches: { orderBy: { occurredAt: "desc" }, take: recentTouches, include: { author: true } },
+      plays: {
+        where: { status: { not: "closed" } },
+        orderBy: { dueAt: "asc" },
+        include: { owner: true, claimedBy: true },
+      },
+      successPlan: { include: { goals: { orderBy: { dueOn: "asc" } } } },
+      scores: { orderBy: { date: "desc" }, take: 8 },
+    },
+  });
+}
+export type AccountCardRecord = NonNullable<Awaited<ReturnType<typeof accountCardRecord>>>;
+
+export function findAccountsByExternalIds(db: Db, externalIds: string[]): Promise<Account[]> {
+  return db.account.findMany({ where: { externalId: { in: externalIds } } });
+}
+
+export function createAccounts(db: Db, data: Prisma.AccountCreateManyInput[]) {
+  return db.account.createMany({ data });
+}
+
+export function updateAccount(db: Db, id: string, data: Prisma.AccountUncheckedUpdateInput) {
+  return db.account.update({ where: { id }, data });
+}
+
+export function createArrMovements(db: Db, data: Prisma.ArrMovementCreateManyInput[]) {
+  return db.arrMovement.createMany({ data });
+}

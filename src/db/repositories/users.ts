@@ -1,0 +1,59 @@
+// Queries on the CS team: CSMs, managers, admins.
+import type { Role, User } from "../../generated/prisma/client.ts";
+import type { Db } from "./types.ts";
+
+export interface UserProfile {
+  slackUserId: string;
+  email?: string | null;
+  name?: string | null;
+  timeZone?: string | null;
+}
+
+export function findUserBySlackId(db: Db, slackUserId: string): Promise<User | null> {
+  return db.user.findUnique({ where: { slackUserId } });
+}
+
+export function findUserByEmail(db: Db, email: string): Promise<User | null> {
+  return db.user.findFirst({ where: { email: { equals: email, mode: "insensitive" } } });
+}
+
+export function findUsersBySlackIds(db: Db, slackUserIds: string[]): Promise<User[]> {
+  return db.user.findMany({ where: { slackUserId: { in: slackUserIds } } });
+}
+
+export function findUsersByEmails(db: Db, emails: string[]): Promise<User[]> {
+  return db.user.findMany({ where: { email: { in: emails, mode: "insensitive" } } });
+}
+
+/** Creates the user with role csm on first sight; fills profile fields that are still unknown. */
+export async function upsertUser(db: Db, profile: UserProfile): Promise<User> {
+  const known = Object.fromEntries(
+    Object.entries({ email: profile.email, name: profile.name, timeZone: profile.timeZone }).filter(
+      ([, value]) => value !== undefined && value !== null,
+    ),
+  );
+  return db.user.upsert({
+    where: { slackUserId: profile.slackUserId },
+    create: { slackUserId: profile.slackUserId, ...known },
+    update: known,
+  });
+}
+
+export function listUsers(db: Db) {
+  return db.user.findMany({
+    orderBy: [{ role: "desc" }, { name: "asc" }, { slackUserId: "asc" }],
+    include: { manager: true, _count: { select: { accounts: true } } },
+  });
+}
+
+export function setUserRole(db: Db, id: string, role: Role): Promise<User> {
+  return db.user.update({ where: { id }, data: { role } });
+}
+
+export function setUserManager(db: Db, id: string, managerId: string | null): Promise<User> {
+  return db.user.update({ where: { id }, data: { managerId } });
+}
+
+export function setDigestChannel(db: Db, id: string, digestChannelId: string | null): Promise<User> {
+  return db.user.update({ where: { id }, data: { digestChannelId } });
+}

@@ -1,0 +1,386 @@
+// Reads a CRM accounts export (ours, Salesforce's or HubSpot's column names) into checked rows, and
+// every problem in the file as a line, a column and a reason a person can fix. Pure: bytes in, values
+// out; owners are looked up in Slack later, by the import service.
+import { parse } from "csv-parse/sync";
+import { type LifecycleStage, lifecycleStages, parseStage } from "./lifecycle.ts";
+import { parseMoney } from "./money.ts";
+
+export type Segment = "enterprise" | "mid_market" | "smb";
+export type OwnerRef = { kind: "slack"; id: string } | { kind: "email"; email: string };
+
+export interface AccountRow {
+  /** Spreadsheet line of the record's first line; the header is line 1. */
+  line: number;
+  externalId: string;
+  name: string;
+  owner: OwnerRef | null;
+  /** Normalized decimal ("120000.50"); null when the column is absent or the cell blank. */
+  arr: string | null;
+  contractStart: Date | null;
+  renewalDate: Date | null;
+  segment: Segment | null;
+  stage: LifecycleStage | null;
+  plan: string | null;
+  seatsPurchased: number | null;
+  /** undefined: no such column; null: blank, the owner gets a direct message; else a channel id. */
+  digestChannel: string | null | undefined;
+}
+
+/** `column` is the canonical column name, or "" when the problem is the whole line. */
+export interface CsvProblem {
+  line: number;
+  column: string;
+  reason: string;
+}
+
+export const accountColumns = [
+  "external_id",
+  "name",
+  "owner",
+  "arr",
+  "contract_start",
+  "renewal_date",
+  "segment",
+  "stage",
+  "plan",
+  "seats_purchased",
+  "digest_channel",
+] as const;
+export type AccountColumn = (typeof accountColumns)[number];
+
+// What Salesforce and HubSpot call our columns. Deliberately absent: "Annual Revenue" (the customer's
+// own revenue, not what they pay us) and "Close Date" (when the deal closed, not when the contract starts).
+const headerAliases: Record<AccountColumn, readonly string[]> = {
+  external_id: ["Account ID", "Record ID", "Company ID", "Id", "External ID", "CRM ID"],
+  name: ["Account Name", "Company name", "Name"],
+  owner: ["Account Owner", "Company owner", "Owner", "Owner Email", "CSM"],
+  arr: ["Annual Recurring Revenue", "ARR"],
+  contract_start: ["Contract Start Date", "Contract Start", "Start Date"],
+  renewal_date: ["Renewal Date", "Contract End Date", "Contract End"],
+  segment: ["Segment", "Customer Segment", "Tier"],
+  stage: ["Lifecycle Stage", "Stage"],
+  plan: ["Plan", "Product Plan"],
+  seats_purchased: ["Seats", "Seats Purchased", "Licenses"],
+  digest_channel: ["Digest Channel", "Slack Channel"],
+};
+
+const required: readonly AccountColumn[] = ["external_id", "name"];
+const maxTextLength = 255;
+const maxSeats = 2_147_483_647;
+
+const headerKey = (header: string) => header.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+const columnByHeaderKey = new Map(
+  accountColumns.flatMap((column) =>
+    [column, ...headerAliases[column]].map((alias) => [headerKey(alias), column]),
+  ),
+);
+
+export function formatProblem(p: CsvProblem): string {
+  return p.column ? `line ${p.line}, column ${p.column}: ${p.reason}` : `line ${p.line}: ${p.reason}`;
+}
+
+/**
+ * `rows` holds only the rows without problems; `columns` are the canonical columns the header has, in
+ * its order, so an import changes only what the file carries.
+ */
+export function parseAccountsCsv(input: string | Buffer): {
+  rows: AccountRow[];
+  problems: CsvProblem[];
+  columns: string[];
+} {
+  const { records, problems } = readRecords(decode(input));
+  const [header, ...body] = records;
+  if (!header) {
+    if (!problems.length) problems.push({ line: 1, column: "", reason: "the file is empty" });
+    return { rows: [], problems, columns: [] };
+  }
+  const layout = readHeader(header);
+  if (layout.problems.length)
+    return { rows: [], problems: [...layout.problems, ...problems], columns: layout.columns };
+
+  const rows: AccountRow[] = [];
+  const lineById = new Map<string, number>();
+  const digestByOwner = new Map<string, { line: number; channel: string | null }>();
+  for (const record of body) {
+    if (record.fields.every((field) => !field.trim())) continue;
+    const width = fieldCountProblem(record, header);
+    if (width) {
+      problems.push(width);
+      continue;
+    }
+    const { values, problems: found } = readRow(record, layout.index);
+    const { externalId, name, owner, digestChannel } = values;
+    const duplicateOf = externalId === null ? undefined : lineById.get(externalId);
+    if (duplicateOf)
+      found.push({ line: record.line, column: "external_id", reason: `duplicate of line ${duplicateOf}` });
+    else if (externalId !== null) lineById.set(externalId, record.line);
+
+    const digestRead = digestChannel !== undefined && !found.some((p) => p.column === "digest_channel");
+    if (owner && digestRead) {
+      const ownerName = owner.kind === "slack" ? owner.id : owner.email;
+      const earlier = digestByOwner.get(ownerName);
+      if (!earlier) digestByOwner.set(ownerName, { line: record.line, channel: digestChannel });
+      else if (earlier.channel !== digestChannel) {
+        const where = earlier.channel ?? "a direct message (blank)";
+        found.push({
+          line: record.line,
+          column: "digest_channel",
+          reason: `${ownerName} gets one digest, but line ${earlier.line} sends it to ${where}`,
+        });
+      }
+    }
+    problems.push(...found);
+    if (externalId !== null && name !== null && found.length === 0)
+      rows.push({ ...values, externalId, name });
+  }
+  const order = (column: string) => accountColumns.indexOf(column as AccountColumn);
+  problems.sort((a, b) => a.line - b.line || order(a.column) - order(b.column));
+  return { rows, problems, columns: layout.columns };
+}
+
+/**
+ * A shifted row (an unquoted comma in a name) would put every value under the wrong column, so it is
+ * reported as such and not read further. Trailing unnamed header cells ("a,b,,") need no values.
+ */
+function fieldCountProblem(record: CsvRecord, header: CsvRecord): CsvProblem | null {
+  const count = record.fields.length;
+  const named = header.fields.findLastIndex((field) => field.trim()) + 1;
+  if (count >= named && count <= header.fields.length) return null;
+  const hint = count > header.fields.length ? ` (a value with a comma needs "quotes")` : "";
+  return {
+    line: record.line,
+    column: "",
+    reason: `has ${count} values but the header has ${named} columns${hint}`,
+  };
+}
+
+/** Excel on Windows saves "CSV" as Windows-1252 unless told "CSV UTF-8"; both are read. */
+function decode(input: string | Buffer): string {
+  let text: string;
+  if (typeof input === "string") text = input;
+  else {
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(input);
+    } catch {
+      text = input
+        .toString("latin1")
+        .replace(/[\u0080-\u009f]/g, (c) => windows1252[c.charCodeAt(0) - 0x80] ?? c);
+    }
+  }
+  // One line ending makes csv-parse's line count the spreadsheet's; CR alone is old Mac Excel.
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+// Windows-1252's 0x80-0x9F (Node 20's TextDecoder reads them as Latin-1 control characters).
+const windows1252 =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+function readRecords(text: string): { records: CsvRecord[]; problems: CsvProblem[] } {
+  const records: CsvRecord[] = [];
+  const problems: CsvProblem[] = [];
+  try {
+    parse(text, {
+      delimiter: sniffDelimiter(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      on_record: (fields: string[], info) => {
+        // csv-parse counts the line a record ends on; quoted newlines say how far back it started.
+        records.push({ line: info.lines - newlinesIn(fields), fields });
+        return null;
+      },
+    });
+  } catch (error) {
+    const last = records.at(-1);
+    const lines = text.split("\n");
+    let line = last ? last.line + newlinesIn(last.fields) + 1 : 1;
+    while (line <= lines.length && !lines[line - 1]?.trim()) line++;
+    const unclosed = (error as { code?: string }).code === "CSV_QUOTE_NOT_CLOSED";
+    problems.push({
+      line,
+      column: "",
+      reason: unclosed
+        ? `a quoted value starts on this line and is never closed; nothing after it could be read`
+        : `cannot be read as CSV (${(error as Error).message}); nothing after it could be read`,
+    });
+  }
+  return { records, problems };
+}
+
+function newlinesIn(fields: string[]): number {
+  return fields.reduce((count, field) => count + (field.match(/\n/g)?.length ?? 0), 0);
+}
+
+/** Excel in much of Europe separates with ";". The header line decides. */
+function sniffDelimiter(text: string): string {
+  const header = (/^.*\S.*$/m.exec(text)?.[0] ?? "").replace(/"[^"]*"/g, "");
+  const counts = [",", ";", "\t"].map((delimiter) => [delimiter, header.split(delimiter).length] as const);
+  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
+function readHeader(header: CsvRecord) {
+  const index = new Map<AccountColumn, number>();
+  const problems: CsvProblem[] = [];
+  const found = header.fields.map((field) => field.trim()).filter(Boolean);
+  header.fields.forEach((field, position) => {
+    const column = columnByHeaderKey.get(headerKey(field));
+    if (!column) return;
+    const earlier = index.get(column);
+    if (earlier === undefined) index.set(column, position);
+    else {
+      const both = `"${header.fields[earlier]?.trim()}" and "${field.trim()}"`;
+      problems.push({
+        line: header.line,
+        column,
+        reason: `${both} are both read as ${column}; keep one of them`,
+      });
+    }
+  });
+  for (const column of required) {
+    if (index.has(column)) continue;
+    const aliases = headerAliases[column].join(", ");
+    problems.push({
+      line: header.line,
+      column,
+      reason: `no ${column} column (also read from: ${aliases}); the header has: ${found.join(", ") || "nothing"}`,
+    });
+  }
+  const columns = [...index.entries()].sort((a, b) => a[1] - b[1]).map(([column]) => column);
+  return { index, columns, problems };
+}
+
+type Reading<T> = { ok: true; value: T } | { ok: false; reason: string };
+const ok = <T>(value: T): Reading<T> => ({ ok: true, value });
+const fail = (reason: string): Reading<never> => ({ ok: false, reason });
+
+/** What a row says, as far as it reads; the required fields may be missing. */
+type RowValues = Omit<AccountRow, "externalId" | "name"> & { externalId: string | null; name: string | null };
+
+function readRow(
+  record: CsvRecord,
+  index: Map<AccountColumn, number>,
+): { values: RowValues; problems: CsvProblem[] } {
+  const problems: CsvProblem[] = [];
+  const line = record.line;
+  /** Blank cells and absent columns are null; a cell that does not read is a problem and null. */
+  const cell = <T>(column: AccountColumn, reader: (text: string) => Reading<T>): T | null => {
+    const position = index.get(column);
+    const text = position === undefined ? "" : (record.fields[position] ?? "").trim();
+    if (!text) return null;
+    const result = reader(text);
+    if (result.ok) return result.value;
+    problems.push({ line, column, reason: result.reason });
+    return null;
+  };
+  const mandatory = (column: AccountColumn, what: string) => {
+    const value = cell(column, text255);
+    if (value === null && !problems.some((p) => p.column === column))
+      problems.push({ line, column, reason: `${what} is blank` });
+    return value;
+  };
+
+  const externalId = mandatory("external_id", "the CRM id");
+  const name = mandatory("name", "the account name");
+  const contractStart = cell("contract_start", readDate);
+  const renewalDate = cell("renewal_date", readDate);
+  if (contractStart && renewalDate && renewalDate <= contractStart) {
+    problems.push({
+      line,
+      column: "renewal_date",
+      reason: `${isoDay(renewalDate)} is not after the contract start ${isoDay(contractStart)}`,
+    });
+  }
+  const values: RowValues = {
+    line,
+    externalId,
+    name,
+    owner: cell("owner", readOwner),
+    arr: cell("arr", parseMoney),
+    contractStart,
+    renewalDate,
+    segment: cell("segment", readSegment),
+    stage: cell("stage", readStage),
+    plan: cell("plan", text255),
+    seatsPurchased: cell("seats_purchased", readSeats),
+    digestChannel: index.has("digest_channel") ? cell("digest_channel", readChannel) : undefined,
+  };
+  return { values, problems };
+}
+
+function text255(text: string): Reading<string> {
+  return text.length <= maxTextLength
+    ? ok(text)
+    : fail(`is ${text.length} characters long; at most ${maxTextLength} fit`);
+}
+
+function readOwner(text: string): Reading<OwnerRef> {
+  if (/^[UW][A-Z0-9]{2,}$/.test(text)) return ok({ kind: "slack", id: text });
+  if (/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(text)) return ok({ kind: "email", email: text.toLowerCase() });
+  return fail(`"${text}" is neither a Slack user id (like U0123ABCD) nor an email address`);
+}
+
+function readDate(text: string): Reading<Date> {
+  const parts =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  if (!parts) return fail(`"${text}" is not a date in the form YYYY-MM-DD (like 2026-03-31)`);
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return fail(`${parts[1]}-${parts[2]}-${parts[3]} is not a real date`);
+  if (year < 1900 || year > 2200) return fail(`${parts[1]} is not a plausible contract year`);
+  return ok(date);
+}
+
+function readSegment(text: string): Reading<Segment> {
+  const segments: Record<string, Segment> = { enterprise: "enterprise", midmarket: "mid_market", smb: "smb" };
+  const segment = segments[headerKey(text)];
+  return segment ? ok(segment) : fail(`"${text}" is not a segment; use enterprise, mid-market or smb`);
+}
+
+// HubSpot's "Lifecycle Stage" is its marketing funnel (lead ... customer): it says nothing about where a
+// customer stands in its contract, so those values read as blank and the stage is derived from the dates.
+const hubspotFunnelStages = new Set(
+  [
+    "subscriber",
+    "lead",
+    "marketing qualified lead",
+    "sales qualified lead",
+    "opportunity",
+    "customer",
+    "evangelist",
+    "other",
+  ].map(headerKey),
+);
+
+function readStage(text: string): Reading<LifecycleStage | null> {
+  const stage = parseStage(text);
+  if (stage) return ok(stage);
+  if (hubspotFunnelStages.has(headerKey(text))) return ok(null);
+  return fail(`"${text}" is not a lifecycle stage; use one of ${lifecycleStages.join(", ")}`);
+}
+
+function readSeats(text: string): Reading<number> {
+  if (!/^(\d+|\d{1,3}(,\d{3})+)(\.0+)?$/.test(text)) return fail(`"${text}" is not a whole number of seats`);
+  const seats = Number(text.replace(/,|\.0+$/g, ""));
+  if (seats < 1) return fail("seats purchased must be at least 1 (leave it blank when unknown)");
+  if (seats > maxSeats) return fail(`${text} seats is more than can be stored`);
+  return ok(seats);
+}
+
+function readChannel(text: string): Reading<string> {
+  if (/^[CG][A-Z0-9]{2,}$/.test(text)) return ok(text);
+  const name = text.startsWith("#") ? " (a channel name)" : "";
+  return fail(
+    `"${text}"${name} is not a Slack channel id; copy the id (like C0123ABCD) from the channel's details`,
+  );
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

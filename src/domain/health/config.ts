@@ -1,0 +1,177 @@
+// The team's health-score weights and thresholds. Every setting has a default that follows DOMAIN.md
+// ("The health score: six signals"), so a team's file holds only what it changes.
+import { z } from "zod";
+import { renewalWindowDays } from "../lifecycle.ts";
+
+export const subScoreNames = ["adoption", "loginTrend", "sponsor", "support", "payment", "renewal"] as const;
+export type SubScoreName = (typeof subScoreNames)[number];
+
+const percent = z
+  .number({ error: "must be a percentage from 0 to 100" })
+  .min(0, { error: "must be a percentage from 0 to 100" })
+  .max(100, { error: "must be a percentage from 0 to 100" });
+const days = z
+  .number({ error: "must be a whole number of days, 0 or more" })
+  .int({ error: "must be a whole number of days, 0 or more" })
+  .min(0, { error: "must be a whole number of days, 0 or more" });
+const tickets = (min: number) =>
+  z
+    .number({ error: `must be a whole number of tickets, ${min} or more` })
+    .int({ error: `must be a whole number of tickets, ${min} or more` })
+    .min(min, { error: `must be a whole number of tickets, ${min} or more` });
+const weight = z
+  .number({ error: "must be a weight, 0 or more" })
+  .min(0, { error: "must be a weight, 0 or more" });
+const bandScore = z
+  .number({ error: "must be a whole score from 1 to 100" })
+  .int({ error: "must be a whole score from 1 to 100" })
+  .min(1, { error: "must be a whole score from 1 to 100" })
+  .max(100, { error: "must be a whole score from 1 to 100" });
+
+/** A group of settings: unknown keys are typos worth reporting; missing ones take their defaults. */
+const group = <Shape extends z.ZodRawShape>(shape: Shape) => {
+  const settings = z.strictObject(shape);
+  // Every setting in a group has a default, so {} is a valid input; TypeScript cannot see that generically.
+  return settings.prefault({} as z.input<typeof settings>);
+};
+
+export const healthConfigSchema = group({
+  /** Relative weights; the composite re-normalizes them over the sub-scores that are known. */
+  weights: group({
+    adoption: weight.default(25),
+    loginTrend: weight.default(25),
+    sponsor: weight.default(20),
+    support: weight.default(15),
+    payment: weight.default(10),
+    // Small on purpose: time to renewal changes which play applies more than how healthy the account is.
+    renewal: weight.default(5),
+  }),
+  thresholds: group({
+    adoption: group({
+      /** Share of the plan's features used weekly: red below, green from. */
+      redBelowPct: percent.default(40),
+      greenFromPct: percent.default(70),
+    }),
+    loginTrend: group({
+      /** Power-user logins, drop against the week before. */
+      yellowDropAbovePct: percent.default(20),
+      redDropAbovePct: percent.default(50),
+    }),
+    sponsor: group({
+      /** Days since the executive sponsor last responded. */
+      yellowDarkAboveDays: days.default(30),
+      redDarkAboveDays: days.default(45),
+    }),
+    support: group({
+      /**
+       * P1/P2 tickets weigh through their own, much lower thresholds: the support sub-score is the lower
+       * of the P1/P2 reading and the total-volume reading, so two P1/P2 tickets make support red where it
+       * takes 26 tickets of any severity.
+       */
+      p1P2YellowAt: tickets(1).default(1),
+      p1P2RedAt: tickets(1).default(2),
+      ticketsYellowAbove: tickets(0).default(10),
+      ticketsRedAbove: tickets(0).default(25),
+    }),
+    payment: group({
+      /** Days the oldest open invoice is overdue: yellow from the first day, red after 30. */
+      yellowOverdueAboveDays: days.default(0),
+      redOverdueAboveDays: days.default(30),
+    }),
+    renewal: group({
+      /** Days to the renewal date: yellow inside T-90 (the renewal lock date), red inside T-30. */
+      yellowWithinDays: days.default(renewalWindowDays),
+      redWithinDays: days.default(30),
+    }),
+  }),
+  /** Composite and sub-scores alike: green from `greenFrom`, yellow from `yellowFrom`, red below. */
+  bands: group({
+    greenFrom: bandScore.default(70),
+    yellowFrom: bandScore.default(40),
+  }),
+  /**
+   * Red readings of these signals cap the composite however good the rest is: one red holds it below
+   * green (one red leading indicator, such as DOMAIN.md's strongest, a login drop over 50%, is something
+   * to look at this week), two or more hold it in red (a weighted mean would let healthy payment and
+   * support hide them). Renewal is left out by default: its closeness calls for the renewal play, not alarm.
+   */
+  redCapsBand: z
+    .array(z.enum(subScoreNames, { error: `must be one of ${subScoreNames.join(", ")}` }), {
+      error: "must be a list of sub-score names",
+    })
+    .default(["adoption", "loginTrend", "sponsor", "support", "payment"]),
+}).superRefine(
+  (config, ctx) => {
+    const below = (path: string[], value: number, otherName: string, other: number) => {
+      if (value >= other)
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: `must be below ${otherName} (${value} is not below ${other})`,
+        });
+    };
+    const { adoption, loginTrend, sponsor, support, payment, renewal } = config.thresholds;
+    const at = (...path: string[]) => ["thresholds", ...path];
+    below(at("adoption", "redBelowPct"), adoption.redBelowPct, "greenFromPct", adoption.greenFromPct);
+    below(
+      at("loginTrend", "yellowDropAbovePct"),
+      loginTrend.yellowDropAbovePct,
+      "redDropAbovePct",
+      loginTrend.redDropAbovePct,
+    );
+    below(
+      at("sponsor", "yellowDarkAboveDays"),
+      sponsor.yellowDarkAboveDays,
+      "redDarkAboveDays",
+      sponsor.redDarkAboveDays,
+    );
+    below(at("support", "p1P2YellowAt"), support.p1P2YellowAt, "p1P2RedAt", support.p1P2RedAt);
+    below(
+      at("support", "ticketsYellowAbove"),
+      support.ticketsYellowAbove,
+      "ticketsRedAbove",
+      support.ticketsRedAbove,
+    );
+    below(
+      at("payment", "yellowOverdueAboveDays"),
+      payment.yellowOverdueAboveDays,
+      "redOverdueAboveDays",
+      payment.redOverdueAboveDays,
+    );
+    below(
+      at("renewal", "redWithinDays"),
+      renewal.redWithinDays,
+      "yellowWithinDays",
+      renewal.yellowWithinDays,
+    );
+    below(["bands", "yellowFrom"], config.bands.yellowFrom, "greenFrom", config.bands.greenFrom);
+    if (subScoreNames.every((name) => config.weights[name] === 0))
+      ctx.addIssue({ code: "custom", path: ["weights"], message: "at least one weight must be above 0" });
+  },
+  // Compare settings only once each is valid on its own: "140 is not below 70" adds nothing to "must be
+  // a percentage from 0 to 100".
+  { when: (payload) => payload.issues.length === 0 },
+);
+
+export type HealthConfig = z.output<typeof healthConfigSchema>;
+
+export const defaultHealthConfig: HealthConfig = healthConfigSchema.parse({});
+
+export type HealthConfigParse = { ok: true; config: HealthConfig } | { ok: false; problems: string[] };
+
+/** Problems read "thresholds.adoption.redBelowPct: must be below greenFromPct (70 is not below 60)". */
+export function parseHealthConfig(input: unknown): HealthConfigParse {
+  const parsed = healthConfigSchema.safeParse(input);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  return { ok: false, problems: parsed.error.issues.flatMap(describeIssue) };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string[] {
+  const where = issue.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("");
+  const path = where.replace(/^\./, "");
+  if (issue.code === "unrecognized_keys")
+    return issue.keys.map((key) => `${path ? `${path}.` : ""}${key}: unknown setting`);
+  if (issue.code === "invalid_type" && issue.expected === "object")
+    return [`${path || "health config"}: must be an object of settings`];
+  return [`${path || "health config"}: ${issue.message}`];
+}

@@ -1,0 +1,30 @@
+// How account names are searched: one normalization for what we store (Account.searchName) and for
+// what a CSM types, so "ZÜRICH précision" and "zurich precision" meet. The database ranks with
+// pg_trgm on the normalized text; this module only decides what text goes in.
+
+export const maxQueryLength = 100;
+
+/** Lower case, accents removed, punctuation as spaces, single spaces. */
+export function searchKey(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+export type AccountQuery =
+  | { ok: true; key: string; raw: string }
+  | { ok: false; problem: "empty" | "too_long" | "unsupported" };
+
+/** Reads what follows `/account`. Mentions, channel links and bare markup are not account names. */
+export function parseAccountQuery(text: string | undefined): AccountQuery {
+  const raw = (text ?? "").trim();
+  if (!raw) return { ok: false, problem: "empty" };
+  if (raw.length > maxQueryLength) return { ok: false, problem: "too_long" };
+  if (/<[@#!][^>]*>/.test(raw)) return { ok: false, problem: "unsupported" };
+  const key = searchKey(raw);
+  if (!key) return { ok: false, problem: "unsupported" };
+  return { ok: true, key, raw };
+}

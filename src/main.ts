@@ -1,0 +1,69 @@
+// Process start: configuration, database, Slack app, signal handlers.
+import { ConfigError, loadConfig, loadDotEnv } from "./config.ts";
+import { DataDirBusyError } from "./db/data-dir-lock.ts";
+import { createLogger } from "./logger.ts";
+import { openMigratedDatabase } from "./runtime.ts";
+import { systemClock } from "./services/ports.ts";
+import { buildApp } from "./slack/app.ts";
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    loadDotEnv();
+    config = loadConfig(process.env, "bot");
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee README.md, section Configuration, and .env.example.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const secrets = [
+    config.slack.botToken,
+    config.slack.appToken,
+    config.slack.signingSecret,
+    config.ingestToken,
+  ].filter((s): s is string => Boolean(s));
+  const logger = createLogger({ level: config.logLevel, secrets });
+
+  let db: Awaited<ReturnType<typeof openMigratedDatabase>>;
+  try {
+    db = await openMigratedDatabase(config, "bot", "csm bot", logger);
+  } catch (error) {
+    if (error instanceof DataDirBusyError) {
+      logger.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const app = buildApp(config, { prisma: db.prisma, logger, clock: systemClock });
+  await app.start(config.port);
+  logger.info(
+    config.slack.appToken
+      ? `bot running in Socket Mode (HTTP routes on port ${config.port})`
+      : `bot listening on port ${config.port} (Slack requests at /slack/events)`,
+  );
+  logger.info(
+    `database: ${config.database.kind === "postgres" ? "PostgreSQL" : `embedded PGlite in ${config.database.dataDir}`}`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal} received, stopping`);
+    await app.stop().catch((error: unknown) => logger.warn("error while stopping the app", error));
+    await db.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `The bot could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,110 @@
+// `/account <query>`: find the account a CSM means and gather what the card shows.
+
+import {
+  type AccountCardRecord,
+  type AccountSearchHit,
+  accountCardRecord,
+  closestAccountNames,
+  searchAccounts,
+} from "../db/repositories/accounts.ts";
+import { deriveStage } from "../domain/lifecycle.ts";
+import { parseAccountQuery } from "../domain/search-text.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { AccountCardData } from "../slack/views/account-card.ts";
+
+export type AccountLookup =
+  | { kind: "card"; card: AccountCardData }
+  | { kind: "choices"; matches: AccountSearchHit[] }
+  | { kind: "none"; closest: string[] }
+  | { kind: "problem"; problem: "empty" | "too_long" | "unsupported" };
+
+export async function lookupAccount(
+  prisma: PrismaClient,
+  text: string | undefined,
+  today: Date,
+): Promise<AccountLookup> {
+  const query = parseAccountQuery(text);
+  if (!query.ok) return { kind: "problem", problem: query.problem };
+  const hits = await searchAccounts(prisma, query.key, query.raw);
+  const [first, second] = hits;
+  if (!first) return { kind: "none", closest: await closestAccountNames(prisma, query.key) };
+  // One clear winner opens straight away: an exact hit, or a single match.
+  if (!second || (first.exact && !second.exact)) {
+    const card = await accountCard(prisma, first.id, today);
+    if (card) return { kind: "card", card };
+  }
+  return { kind: "choices", matches: hits };
+}
+
+export async function accountCard(
+  prisma: PrismaClient,
+  accountId: string,
+  today: Date,
+): Promise<AccountCardData | null> {
+  const record = await accountCardRecord(prisma, accountId);
+  return record ? toCardData(record, today) : null;
+}
+
+function toCardData(record: AccountCardRecord, today: Date): AccountCardData {
+  const latest = record.scores[0];
+  return {
+    account: {
+      id: record.id,
+      externalId: record.externalId,
+      name: record.name,
+      segment: record.segment,
+      arr: record.arr.toFixed(2),
+      contractStart: record.contractStart,
+      renewalDate: record.renewalDate,
+      stage: record.stage ?? deriveStage(record.contractStart, record.renewalDate, today),
+      stageDerived: record.stage === null,
+      plan: record.plan,
+      seatsPurchased: record.seatsPurchased,
+    },
+    owner: record.owner ? { slackUserId: record.owner.slackUserId, name: record.owner.name } : null,
+    health: latest
+      ? {
+          score: latest.score,
+          band: latest.band,
+          date: latest.date,
+          reasons: latest.reasons,
+          trend: record.scores.map((score) => score.score).reverse(),
+        }
+      : null,
+    stakeholders: record.stakeholders.map((s) => ({
+      name: s.name,
+      title: s.title,
+      role: s.role,
+      sentiment: s.sentiment,
+      lastContactOn: s.lastContactOn,
+    })),
+    touches: record.touches.map((t) => ({
+      kind: t.kind,
+      occurredAt: t.occurredAt,
+      summary: t.summary,
+      nextStep: t.nextStep,
+      authorSlackId: t.author?.slackUserId ?? null,
+    })),
+    openPlays: record.plays.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      reason: p.reason,
+      status: p.status as "open" | "claimed" | "snoozed",
+      dueAt: p.dueAt,
+      ownerSlackId: p.owner?.slackUserId ?? null,
+      claimedBySlackId: p.claimedBy?.slackUserId ?? null,
+    })),
+    successPlan: record.successPlan
+      ? {
+          objective: record.successPlan.objective,
+          goals: record.successPlan.goals.map((g) => ({
+            kpi: g.kpi,
+            target: g.target,
+            current: g.current,
+            status: g.status,
+            dueOn: g.dueOn,
+          })),
+        }
+      : null,
+  };
+}

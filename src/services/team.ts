@@ -1,0 +1,110 @@
+// The CS team: users appear when they first use the bot or own an account (role csm),
+// and admins set roles and managers from the CLI.
+
+import { type Actor, recordAudit } from "../db/repositories/audit.ts";
+import type { Db } from "../db/repositories/types.ts";
+import {
+  findUserByEmail,
+  findUserBySlackId,
+  listUsers,
+  setUserManager,
+  setUserRole,
+  upsertUser,
+} from "../db/repositories/users.ts";
+import type { Role, User } from "../generated/prisma/client.ts";
+import type { SlackDirectory } from "./ports.ts";
+
+export const roles = ["csm", "manager", "admin"] as const satisfies readonly Role[];
+
+export class TeamError extends Error {}
+
+/** Finds the caller, creating them (role csm, name and time zone from users.info) on first use. */
+export async function ensureUser(
+  db: Db,
+  directory: SlackDirectory | null,
+  slackUserId: string,
+): Promise<User> {
+  const existing = await findUserBySlackId(db, slackUserId);
+  if (existing?.name) return existing;
+  const profile = directory ? await directory.userInfo(slackUserId).catch(() => null) : null;
+  return upsertUser(db, {
+    slackUserId,
+    email: profile?.email ?? null,
+    name: profile?.name ?? null,
+    timeZone: profile?.timeZone ?? null,
+  });
+}
+
+/** A Slack user id (U012AB3CD) or an email of someone on the team. */
+export async function findTeamMember(db: Db, directory: SlackDirectory | null, who: string): Promise<User> {
+  const ref = who.trim();
+  if (/^[UW][A-Z0-9]{2,}$/.test(ref)) return ensureUser(db, directory, ref);
+  if (ref.includes("@")) {
+    const known = await findUserByEmail(db, ref);
+    if (known) return known;
+    if (!directory)
+      throw new TeamError(
+        `${ref} is not on the team yet, and without SLACK_BOT_TOKEN it cannot be looked up in Slack`,
+      );
+    const profile = await directory.lookupByEmail(ref);
+    if (!profile) throw new TeamError(`no Slack user has the email ${ref}`);
+    return upsertUser(db, profile);
+  }
+  throw new TeamError(`"${ref}" is neither a Slack user id (like U012AB3CD) nor an email`);
+}
+
+export async function changeRole(
+  db: Db,
+  directory: SlackDirectory | null,
+  actor: Actor,
+  who: string,
+  role: string,
+): Promise<User> {
+  if (!roles.includes(role as Role))
+    throw new TeamError(`role must be one of ${roles.join(", ")}, not "${role}"`);
+  const user = await findTeamMember(db, directory, who);
+  if (user.role === role) return user;
+  const updated = await setUserRole(db, user.id, role as Role);
+  await recordAudit(db, actor, [
+    { action: "user.role", entityType: "User", entityId: user.id, changes: { role: [user.role, role] } },
+  ]);
+  return updated;
+}
+
+export async function changeManager(
+  db: Db,
+  directory: SlackDirectory | null,
+  actor: Actor,
+  csm: string,
+  manager: string,
+): Promise<{ csm: User; manager: User }> {
+  const report = await findTeamMember(db, directory, csm);
+  const boss = await findTeamMember(db, directory, manager);
+  if (report.id === boss.id) throw new TeamError("a user cannot be their own manager");
+  if (boss.role === "csm")
+    throw new TeamError(`${describeUser(boss)} has role csm; make them a manager first (users set-role)`);
+  if (report.managerId !== boss.id) {
+    await setUserManager(db, report.id, boss.id);
+    await recordAudit(db, actor, [
+      {
+        action: "user.manager",
+        entityType: "User",
+        entityId: report.id,
+        changes: { managerId: [report.managerId, boss.id] },
+      },
+    ]);
+  }
+  return { csm: report, manager: boss };
+}
+
+export function teamList(db: Db) {
+  return listUsers(db);
+}
+
+export function describeUser(user: Pick<User, "slackUserId" | "name" | "email">): string {
+  return user.name
+    ? `${user.name} (${user.slackUserId})`
+    : user.email
+      ? `${user.email} (${user.slackUserId})`
+      : user.slackUserId;
+}

@@ -1,0 +1,58 @@
+// Builds the Bolt app: receiver (HTTP or Socket Mode), Web API client pointed at SLACK_API_URL,
+// and every listener. Starting it (a port, signals) is main.ts's job, so tests can build it freely.
+import type { ServerResponse } from "node:http";
+import { App, type CustomRoute, type LogLevel, type Logger as SlackLogger } from "@slack/bolt";
+import type { Config } from "../config.ts";
+import { webClientOptions } from "./client.ts";
+import type { AppDeps } from "./deps.ts";
+import { registerActions } from "./listeners/actions/index.ts";
+import { registerCommands } from "./listeners/commands/index.ts";
+import { registerEvents } from "./listeners/events/index.ts";
+
+export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute[] = []): App {
+  if (!config.slack.botToken) throw new Error("buildApp needs SLACK_BOT_TOKEN (checked by loadConfig)");
+  const logger = deps.logger as unknown as SlackLogger;
+  const customRoutes = [healthRoute(deps), ...extraRoutes];
+  const common = {
+    token: config.slack.botToken,
+    logger,
+    logLevel: config.logLevel as LogLevel,
+    clientOptions: webClientOptions(config, deps.logger),
+    customRoutes,
+  };
+  const app = config.slack.appToken
+    ? new App({
+        ...common,
+        socketMode: true,
+        appToken: config.slack.appToken,
+        installerOptions: { port: config.port },
+      })
+    : new App({ ...common, signingSecret: config.slack.signingSecret as string });
+
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  registerEvents(app, deps);
+  app.error(async (error) => {
+    deps.logger.error("unhandled error in a listener", error);
+  });
+  return app;
+}
+
+/** GET /healthz: 200 when the database answers, 503 otherwise. */
+function healthRoute(deps: AppDeps): CustomRoute {
+  return {
+    path: "/healthz",
+    method: ["GET"],
+    handler: (_req, res: ServerResponse) => {
+      deps.prisma.$queryRaw`SELECT 1`.then(
+        () => json(res, 200, { ok: true }),
+        () => json(res, 503, { ok: false, error: "database unreachable" }),
+      );
+    },
+  };
+}
+
+export function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,52 @@
+// Slack's directory of people through the Web API (users.info, users.lookupByEmail).
+import type { WebClient } from "@slack/web-api";
+import type { SlackDirectory, SlackProfile } from "../services/ports.ts";
+
+interface SlackUser {
+  id?: string;
+  name?: string;
+  real_name?: string;
+  tz?: string;
+  deleted?: boolean;
+  is_bot?: boolean;
+  profile?: { email?: string; real_name?: string; display_name?: string };
+}
+
+function toProfile(user: SlackUser | undefined): SlackProfile | null {
+  if (!user?.id) return null;
+  return {
+    slackUserId: user.id,
+    email: user.profile?.email ?? null,
+    name: user.real_name || user.profile?.real_name || user.profile?.display_name || user.name || null,
+    timeZone: user.tz ?? null,
+    isBot: Boolean(user.is_bot),
+    deleted: Boolean(user.deleted),
+  };
+}
+
+function isNotFound(error: unknown, code: string): boolean {
+  return (error as { data?: { error?: string } })?.data?.error === code;
+}
+
+export function slackDirectory(client: WebClient): SlackDirectory {
+  return {
+    async userInfo(slackUserId) {
+      try {
+        const result = await client.users.info({ user: slackUserId });
+        return toProfile(result.user as SlackUser | undefined);
+      } catch (error) {
+        if (isNotFound(error, "user_not_found")) return null;
+        throw error;
+      }
+    },
+    async lookupByEmail(email) {
+      try {
+        const result = await client.users.lookupByEmail({ email });
+        return toProfile(result.user as SlackUser | undefined);
+      } catch (error) {
+        if (isNotFound(error, "users_not_found")) return null;
+        throw error;
+      }
+    },
+  };
+}

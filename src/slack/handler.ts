@@ -1,0 +1,99 @@
+// The one wrapper around every listener: acknowledge within Slack's 3 seconds, identify the caller,
+// run the use case, and turn a failure into an ephemeral message instead of silence.
+import { randomBytes } from "node:crypto";
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  RespondFn,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+} from "@slack/bolt";
+import type { User } from "../generated/prisma/client.ts";
+import { ensureUser } from "../services/team.ts";
+import type { AppDeps } from "./deps.ts";
+import { directoryFor } from "./deps.ts";
+import { type MessagePayload, section } from "./views/blocks.ts";
+
+/** A problem the user can fix: shown to them as is. */
+export class UserFacingError extends Error {}
+
+/** Slack allows 3 s; past this budget we ack empty and deliver the answer through response_url. */
+const ackBudgetMs = 2000;
+
+type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
+
+export interface Caller {
+  user: User;
+  slackUserId: string;
+}
+
+export function commandHandler(
+  deps: AppDeps,
+  run: (args: CommandArgs, caller: Caller) => Promise<MessagePayload>,
+): (args: CommandArgs) => Promise<void> {
+  return async (args) => {
+    const work = (async () => {
+      const user = await ensureUser(deps.prisma, directoryFor(deps, args.client), args.command.user_id);
+      return run(args, { user, slackUserId: args.command.user_id });
+    })().then(
+      (payload) => payload,
+      (error: unknown) =>
+        failureMessage(deps, error, { command: args.command.command, user: args.command.user_id }),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), ackBudgetMs);
+    });
+    const first = await Promise.race([work, late]);
+    clearTimeout(timer);
+    if (first !== "late") {
+      await args.ack({ response_type: "ephemeral", ...first });
+      return;
+    }
+    await args.ack();
+    await deliver(args.respond, await work, deps);
+  };
+}
+
+export function actionHandler(
+  deps: AppDeps,
+  run: (args: ActionArgs, caller: Caller) => Promise<MessagePayload | null>,
+): (args: ActionArgs) => Promise<void> {
+  return async (args) => {
+    await args.ack();
+    const slackUserId = args.body.user.id;
+    let reply: MessagePayload | null;
+    try {
+      const user = await ensureUser(deps.prisma, directoryFor(deps, args.client), slackUserId);
+      reply = await run(args, { user, slackUserId });
+    } catch (error) {
+      reply = failureMessage(deps, error, { action: args.action.action_id, user: slackUserId });
+    }
+    if (reply) await deliver(args.respond, reply, deps, { replace_original: false });
+  };
+}
+
+async function deliver(
+  respond: RespondFn,
+  payload: MessagePayload,
+  deps: AppDeps,
+  extra: { replace_original?: boolean } = {},
+): Promise<void> {
+  try {
+    await respond({ response_type: "ephemeral", ...extra, ...payload });
+  } catch (error) {
+    deps.logger.error("could not deliver a reply through response_url", error);
+  }
+}
+
+function failureMessage(deps: AppDeps, error: unknown, context: Record<string, string>): MessagePayload {
+  if (error instanceof UserFacingError) return errorReply(error.message);
+  const reference = randomBytes(3).toString("hex");
+  deps.logger.error(`listener failed (ref ${reference})`, context, error);
+  return errorReply(`Something went wrong on our side and nothing was changed. Reference: \`${reference}\`.`);
+}
+
+export function errorReply(text: string): MessagePayload {
+  return { text, blocks: [section(`:warning: ${text}`)] };
+}

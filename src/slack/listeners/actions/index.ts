@@ -1,0 +1,16 @@
+import type { App, BlockAction } from "@slack/bolt";
+import type { AppDeps } from "../../deps.ts";
+import {
+  accountOpenAction,
+  accountOpenHandler,
+  accountShareAction,
+  accountShareHandler,
+} from "./account-card.ts";
+
+export function registerActions(app: App, deps: AppDeps): void {
+  app.action<BlockAction>({ type: "block_actions", action_id: accountOpenAction }, accountOpenHandler(deps));
+  app.action<BlockAction>(
+    { type: "block_actions", action_id: accountShareAction },
+    accountShareHandler(deps),
+  );
+}

@@ -1,0 +1,8 @@
+// The OAuth bot scopes the app asks for, each with the code that needs it. manifest.json must list
+// exactly these (a test checks), and README.md explains them to the Slack admin.
+export const botScopes: Record<string, string> = {
+  commands: "registers /account (slash commands)",
+  "users:read": "users.info: a CSM's name and time zone, so digests and reminders fire in their morning",
+  "users:read.email":
+    "users.lookupByEmail: CRM exports name account owners by email; the import maps them to Slack users",
+};

@@ -1,0 +1,92 @@
+// Replies to `/account <query>` when there is no single card to show: a pick list, a miss, a bad query.
+// The query is echoed in plain_text blocks, where Slack renders no mentions, links or formatting,
+// and the notification text does not repeat it.
+
+import { formatMoney } from "../../domain/money.ts";
+import { maxQueryLength } from "../../domain/search-text.ts";
+import {
+  type Block,
+  button,
+  context,
+  escapeMrkdwn,
+  type MessagePayload,
+  type SectionBlock,
+  section,
+  truncate,
+} from "./blocks.ts";
+import { inertText, userMention } from "./wording.ts";
+
+export interface AccountMatch {
+  id: string;
+  externalId: string;
+  name: string;
+  ownerSlackId: string | null;
+  /** Decimal string, "120000.00". */
+  arr: string;
+}
+
+/** Row i of the pick list carries action id `account_open_${i}`: Slack wants them unique per message. */
+export const openAccountActionPrefix = "account_open_";
+const matchesShown = 10;
+
+const usage = "/account <name or CRM id>";
+const say = {
+  matches: (count: number, query: string) =>
+    `${count} ${count === 1 ? "account matches" : "accounts match"} ${query}`,
+  narrow: (shown: number, total: number) =>
+    `Showing ${shown} of ${total}. Type more of the name, or the CRM id, to narrow it down.`,
+  noMatch: (query: string) => `No account matches ${query}.`,
+  closest: (names: string) => `Closest: ${names}`,
+  howToSearch: `Search by account name (a part is enough) or CRM id: \`${escapeMrkdwn(usage)}\`, e.g. \`/account acme\` or \`/account 0015g00000XyZ01\`.`,
+  open: "Open",
+  unassigned: "Unassigned",
+  problems: {
+    empty: "Which account? Type its name or CRM id after the command.",
+    too_long: `That search is too long: keep it under ${maxQueryLength} characters. A part of the name is enough.`,
+    unsupported: "That does not look like an account name: mentions, channels and links cannot be searched.",
+  },
+  usage: `Usage: \`${escapeMrkdwn(usage)}\``,
+};
+
+export function accountPickList(query: string, matches: AccountMatch[]): MessagePayload {
+  if (matches.length === 0) return noAccountFound(query, []);
+  const shown = matches.slice(0, matchesShown);
+  const blocks: Block[] = [plainSection(say.matches(matches.length, echo(query))), ...shown.map(matchRow)];
+  if (matches.length > shown.length) blocks.push(context(say.narrow(shown.length, matches.length)));
+  return { text: say.matches(matches.length, "your search"), blocks };
+}
+
+function matchRow(match: AccountMatch, index: number): SectionBlock {
+  const owner = match.ownerSlackId ? userMention(match.ownerSlackId) : say.unassigned;
+  const facts = [
+    owner,
+    `${formatMoney(match.arr, { compact: true })} ARR`,
+    `CRM id ${inertText(match.externalId, 60)}`,
+  ];
+  return {
+    ...section(`*${inertText(match.name, 150)}*\n${facts.join(" · ")}`),
+    accessory: button(say.open, `${openAccountActionPrefix}${index}`, match.id),
+  };
+}
+
+export function noAccountFound(query: string, closestNames: string[]): MessagePayload {
+  const blocks: Block[] = [plainSection(say.noMatch(echo(query)))];
+  const closest = closestNames.slice(0, 5).map((name) => inertText(name, 80));
+  if (closest.length) blocks.push(section(say.closest(closest.join(", "))));
+  blocks.push(context(say.howToSearch));
+  return { text: say.noMatch("your search"), blocks };
+}
+
+export function accountQueryProblem(problem: "empty" | "too_long" | "unsupported"): MessagePayload {
+  const message = say.problems[problem];
+  return { text: message, blocks: [section(message), context(say.usage)] };
+}
+
+/** The query as the CSM typed it, quoted, on one line and short enough to read back. */
+function echo(query: string): string {
+  return `“${truncate(query.replace(/\s+/g, " ").trim(), 60)}”`;
+}
+
+function plainSection(text: string): SectionBlock {
+  return { type: "section", text: { type: "plain_text", text, emoji: false } };
+}

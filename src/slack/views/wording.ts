@@ -1,0 +1,129 @@
+// User-facing labels shared by the views: one place to change how a segment, a role or a date reads.
+// Sentences that belong to a single view live at the top of that view's file.
+
+import { escapeMrkdwn, truncate } from "./blocks.ts";
+
+export type Segment = "enterprise" | "mid_market" | "smb";
+export type StakeholderRole =
+  | "economic_buyer"
+  | "champion"
+  | "executive_sponsor"
+  | "power_user"
+  | "end_user"
+  | "blocker";
+export type Sentiment = "positive" | "neutral" | "negative" | "unknown";
+export type TouchKind = "call" | "meeting" | "email" | "slack" | "qbr" | "ebr" | "in_person";
+export type HealthBand = "green" | "yellow" | "red";
+export type GoalStatus = "on_track" | "at_risk" | "achieved" | "missed";
+export type PlayStatus = "open" | "claimed" | "snoozed";
+
+const segmentLabels: Record<Segment, string> = {
+  enterprise: "Enterprise",
+  mid_market: "Mid-market",
+  smb: "SMB",
+};
+
+export function segmentLabel(segment: Segment | null): string {
+  return segment ? segmentLabels[segment] : "Not set";
+}
+
+/** The order a CSM reads a stakeholder map in: who signs, who advocates, who sponsors, who uses, who blocks. */
+export const stakeholderRoleOrder: readonly StakeholderRole[] = [
+  "economic_buyer",
+  "champion",
+  "executive_sponsor",
+  "power_user",
+  "end_user",
+  "blocker",
+];
+
+const roleLabels: Record<StakeholderRole, [one: string, many: string]> = {
+  economic_buyer: ["Economic buyer", "Economic buyers"],
+  champion: ["Champion", "Champions"],
+  executive_sponsor: ["Executive sponsor", "Executive sponsors"],
+  power_user: ["Power user", "Power users"],
+  end_user: ["End user", "End users"],
+  blocker: ["Blocker", "Blockers"],
+};
+
+export function stakeholderRoleLabel(role: StakeholderRole, count = 1): string {
+  const [one, many] = roleLabels[role];
+  return count === 1 ? one : many;
+}
+
+const touchKindLabels: Record<TouchKind, string> = {
+  call: "Call",
+  meeting: "Meeting",
+  email: "Email",
+  slack: "Slack",
+  qbr: "QBR",
+  ebr: "EBR",
+  in_person: "In person",
+};
+
+export function touchKindLabel(kind: TouchKind): string {
+  return touchKindLabels[kind];
+}
+
+const bandEmojis: Record<HealthBand, string> = { green: "🟢", yellow: "🟡", red: "🔴" };
+
+export function bandEmoji(band: HealthBand): string {
+  return bandEmojis[band];
+}
+
+const sentimentEmojis: Record<Sentiment, string> = {
+  positive: "🙂",
+  neutral: "😐",
+  negative: "🙁",
+  unknown: "❔",
+};
+
+export function sentimentEmoji(sentiment: Sentiment): string {
+  return sentimentEmojis[sentiment];
+}
+
+const goalStatusLabels: Record<GoalStatus, string> = {
+  on_track: "🟢 On track",
+  at_risk: "🟡 At risk",
+  achieved: "✅ Achieved",
+  missed: "❌ Missed",
+};
+
+/** Emoji and words, so the status reads without colour. */
+export function goalStatusLabel(status: GoalStatus): string {
+  return goalStatusLabels[status];
+}
+
+/** Play kinds are open-ended strings ("renewal_risk"); they read as "Renewal risk". */
+export function playKindLabel(kind: string): string {
+  const words = kind.replace(/[_-]+/g, " ").trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : "Play";
+}
+
+/** A calendar day in UTC, YYYY-MM-DD: the same day for every reader, whatever their time zone. */
+export function formatDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function dayCount(days: number): string {
+  return days === 1 || days === -1 ? `${days} day` : `${days} days`;
+}
+
+/** "in 98 days", "3 days ago", "today". */
+export function relativeDays(days: number): string {
+  if (days === 0) return "today";
+  return days > 0 ? `in ${dayCount(days)}` : `${dayCount(-days)} ago`;
+}
+
+/** A Slack mention for an id from our records; anything not shaped like a user id is shown inert. */
+export function userMention(slackUserId: string): string {
+  return /^[UW][A-Z0-9]{2,20}$/.test(slackUserId) ? `<@${slackUserId}>` : escapeMrkdwn(slackUserId);
+}
+
+/**
+ * CRM or user text made safe for mrkdwn: one line, at most `max` characters before escaping,
+ * unable to ping, link or break the layout.
+ */
+export function inertText(text: string, max: number): string {
+  return escapeMrkdwn(truncate(text.replace(/\s+/g, " ").trim(), max));
+}

@@ -1,0 +1,62 @@
+// Runs the `csm` CLI in-process against its own fresh database (an on-disk PGlite data directory,
+// or a new PostgreSQL database when the suite runs on PostgreSQL), capturing what it prints.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { runCli } from "../../src/cli/main.ts";
+import { type Database, openDatabase } from "../../src/db/client.ts";
+import { freshTarget } from "./database.ts";
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliSandbox {
+  env: Record<string, string>;
+  run(...argv: string[]): Promise<CliRun>;
+  /** Writes a file in the sandbox's folder and returns its path. */
+  file(name: string, content: string | Buffer): string;
+  /** Opens the sandbox's database (while no CLI command runs) and closes it afterwards. */
+  inspect<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  destroy(): Promise<void>;
+}
+
+export async function cliSandbox(env: Record<string, string> = {}): Promise<CliSandbox> {
+  const folder = mkdtempSync(path.join(tmpdir(), "csm-cli-"));
+  const { target, drop } = await freshTarget();
+  const dataDir = path.join(folder, "data");
+  const dbEnv: Record<string, string> =
+    target.kind === "postgres" ? { DATABASE_URL: target.url } : { DATA_DIR: dataDir };
+  const fullEnv = { LOG_LEVEL: "warn", ...dbEnv, ...env };
+  return {
+    env: fullEnv,
+    async run(...argv) {
+      let stdout = "";
+      let stderr = "";
+      const code = await runCli(argv, fullEnv, {
+        stdout: { write: (text: string) => (stdout += text) },
+        stderr: { write: (text: string) => (stderr += text), isTTY: false },
+      });
+      return { code, stdout, stderr };
+    },
+    file(name, content) {
+      const filePath = path.join(folder, name);
+      writeFileSync(filePath, content);
+      return filePath;
+    },
+    async inspect(fn) {
+      const db = await openDatabase(target.kind === "postgres" ? target : { kind: "pglite", dataDir });
+      try {
+        return await fn(db);
+      } finally {
+        await db.close();
+      }
+    },
+    async destroy() {
+      rmSync(folder, { recursive: true, force: true });
+      await drop();
+    },
+  };
+}

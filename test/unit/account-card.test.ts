@@ -1,0 +1,350 @@
+import { describe, expect, it } from "vitest";
+import { type AccountCardData, accountCard } from "../../src/slack/views/account-card.ts";
+import type { Block, MessagePayload } from "../../src/slack/views/blocks.ts";
+import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
+
+const today = new Date("2026-11-23T09:00:00Z");
+const daysFromToday = (days: number) => new Date(today.getTime() + days * 86_400_000);
+
+type Stakeholder = AccountCardData["stakeholders"][number];
+type Touch = AccountCardData["touches"][number];
+type Play = AccountCardData["openPlays"][number];
+
+function stakeholder(overrides: Partial<Stakeholder> = {}): Stakeholder {
+  return {
+    name: "Dana Fox",
+    title: "CFO",
+    role: "economic_buyer",
+    sentiment: "positive",
+    lastContactOn: daysFromToday(-10),
+    ...overrides,
+  };
+}
+
+function touch(overrides: Partial<Touch> = {}): Touch {
+  return {
+    kind: "call",
+    occurredAt: daysFromToday(-3),
+    summary: "Walked through the rollout plan",
+    nextStep: null,
+    authorSlackId: "U0CSM",
+    ...overrides,
+  };
+}
+
+function play(overrides: Partial<Play> = {}): Play {
+  return {
+    id: "play-1",
+    kind: "sponsor_dark",
+    reason: "Executive sponsor silent for 52 days",
+    status: "open",
+    dueAt: daysFromToday(1),
+    ownerSlackId: "U0CSM",
+    claimedBySlackId: null,
+    ...overrides,
+  };
+}
+
+function cardData(overrides: Partial<AccountCardData> = {}): AccountCardData {
+  return {
+    account: {
+      id: "acc_1",
+      externalId: "0015g00000XyZ01",
+      name: "Acme Corporation",
+      segment: "mid_market",
+      arr: "120000.00",
+      contractStart: daysFromToday(-45),
+      renewalDate: new Date("2027-03-01T00:00:00Z"),
+      stage: "adoption",
+      stageDerived: false,
+      plan: "Business",
+      seatsPurchased: 250,
+    },
+    owner: { slackUserId: "U0CSM", name: "Casey" },
+    health: {
+      score: 82,
+      band: "green",
+      date: new Date("2026-11-20T00:00:00Z"),
+      reasons: ["Power users up 20% week over week"],
+    },
+    stakeholders: [
+      stakeholder(),
+      stakeholder({ name: "Lee Park", title: "Ops lead", role: "champion" }),
+      stakeholder({ name: "Ann Cole", title: "CTO", role: "executive_sponsor" }),
+      stakeholder({ name: "Raj Iyer", title: "COO", role: "executive_sponsor", sentiment: "neutral" }),
+    ],
+    touches: [touch()],
+    openPlays: [],
+    successPlan: {
+      objective: "Cut ticket handling time in half",
+      goals: [
+        { kpi: "Median handling time", target: "4 h", current: "6 h", status: "on_track", dueOn: null },
+      ],
+    },
+    ...overrides,
+  };
+}
+
+function withAccount(account: Partial<AccountCardData["account"]>): AccountCardData {
+  const data = cardData();
+  return { ...data, account: { ...data.account, ...account } };
+}
+
+/** Everything a reader sees, block by block, in order. */
+function visibleText(payload: MessagePayload): string {
+  const texts = (block: Block): string[] => {
+    switch (block.type) {
+      case "header":
+        return [block.text.text];
+      case "section":
+        return [block.text?.text ?? "", ...(block.fields ?? []).map((field) => field.text)];
+      case "context":
+        return block.elements.map((element) => element.text);
+      case "actions":
+        return block.elements.map((element) => ("text" in element ? element.text.text : ""));
+      default:
+        return [];
+    }
+  };
+  return payload.blocks.flatMap(texts).join("\n");
+}
+
+/** The texts Slack parses for mentions, links and formatting. */
+function mrkdwnTexts(payload: MessagePayload): string[] {
+  return payload.blocks.flatMap((block) => {
+    const texts =
+      block.type === "section"
+        ? [...(block.text ? [block.text] : []), ...(block.fields ?? [])]
+        : block.type === "context"
+          ? block.elements
+          : [];
+    return texts.filter((text) => text.type === "mrkdwn").map((text) => text.text);
+  });
+}
+
+function card(data: AccountCardData, options: Parameters<typeof accountCard>[1] = { today }): MessagePayload {
+  const payload = accountCard(data, options);
+  expectWithinSlackLimits(payload, "message");
+  return payload;
+}
+
+describe("the /account card a CSM reads before a call", () => {
+  it("opens with the name and the facts that frame the call", () => {
+    const payload = card(cardData());
+    expect(payload.blocks[0]).toEqual({
+      type: "header",
+      text: expect.objectContaining({ text: "Acme Corporation" }),
+    });
+    const text = visibleText(payload);
+    expect(text).toContain("<@U0CSM>");
+    expect(text).toContain("Mid-market");
+    expect(text).toContain("$120,000");
+    expect(text).toContain("Adoption · day 45");
+    expect(text).toContain("2027-03-01 · in 98 days");
+    expect(text).toContain("🟢 82 · as of 2026-11-20");
+    expect(text).toContain("Power users up 20% week over week");
+    expect(text).toContain("CRM id 0015g00000XyZ01 · Plan: Business · 250 seats");
+    expect(payload.text).toBe("Acme Corporation · $120K ARR · renews in 98 days");
+  });
+
+  it("says when nobody owns the account, no health is scored and the stage is derived", () => {
+    const text = visibleText(card({ ...withAccount({ stageDerived: true }), owner: null, health: null }));
+    expect(text).toContain("Unassigned");
+    expect(text).toContain("No health data yet");
+    expect(text).toContain("Adoption · day 45 _(derived)_");
+  });
+
+  it("flags a renewal inside the T-90 window and an overdue one", () => {
+    const soon = visibleText(card(withAccount({ renewalDate: daysFromToday(25) })));
+    expect(soon).toMatch(/🚨 \d{4}-\d{2}-\d{2} · in 25 days · inside T-30/);
+    expect(visibleText(card(withAccount({ renewalDate: daysFromToday(75) })))).toContain("⚠️");
+
+    const late = card(withAccount({ renewalDate: daysFromToday(-3) }));
+    expect(visibleText(late)).toContain("overdue by 3 days");
+    expect(late.text).toContain("renewal overdue by 3 days");
+  });
+
+  it("shows red health with its reasons and trend, and warns when no play is attached", () => {
+    const health = {
+      score: 34,
+      band: "red" as const,
+      date: new Date("2026-11-20T00:00:00Z"),
+      reasons: ["Sponsor dark 52 days", "3 P1 tickets", "Invoice 40 days late", "Seats unused"],
+      trend: [70, 61, 48, 34],
+    };
+    const text = visibleText(card({ ...cardData(), health }));
+    expect(text).toContain("🔴 34 · as of 2026-11-20");
+    expect(text).toContain("↘ 70 → 61 → 48 → 34 (-36)");
+    expect(text).toContain("Invoice 40 days late");
+    expect(text).not.toContain("Seats unused");
+    expect(text).toContain("+1 more");
+    expect(text).toContain("no open play");
+
+    expect(visibleText(card({ ...cardData(), health, openPlays: [play()] }))).not.toContain("no open play");
+  });
+
+  it("groups stakeholders by role, with sentiment and sponsors gone dark", () => {
+    const stakeholders = [
+      stakeholder({ name: "Pat Power", role: "power_user", title: null }),
+      stakeholder({ name: "Ann Cole", role: "executive_sponsor", lastContactOn: daysFromToday(-52) }),
+      stakeholder({ name: "Dana Fox", role: "economic_buyer", sentiment: "negative" }),
+      stakeholder({ name: "Raj Iyer", role: "executive_sponsor", lastContactOn: null, sentiment: "unknown" }),
+    ];
+    const text = visibleText(card({ ...cardData(), stakeholders }));
+    const order = ["*Economic buyer*", "*Executive sponsors*", "*Power user*"].map((label) =>
+      text.indexOf(label),
+    );
+    expect(order.every((position) => position >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(text).toContain("🙁 Dana Fox, CFO");
+    expect(text).toContain("Ann Cole, CFO · ⚠️ dark 52 days");
+    expect(text).toContain("❔ Raj Iyer, CFO · no contact logged");
+  });
+
+  it("warns about a single executive sponsor, or none", () => {
+    const one = cardData({ stakeholders: [stakeholder(), stakeholder({ role: "executive_sponsor" })] });
+    expect(visibleText(card(one))).toContain("Only one executive sponsor");
+    const none = cardData({ stakeholders: [stakeholder()] });
+    expect(visibleText(card(none))).toContain("No executive sponsor mapped");
+    expect(visibleText(card(cardData()))).not.toMatch(/Only one executive sponsor|No executive sponsor/);
+  });
+
+  it("lists the last six touches newest first and leaves the seventh out", () => {
+    const touches = Array.from({ length: 7 }, (_, i) =>
+      touch({
+        occurredAt: daysFromToday(-1 - i),
+        summary: `Touch number ${i + 1}`,
+        nextStep: `Step ${i + 1}`,
+      }),
+    );
+    const text = visibleText(card(cardData({ touches: [...touches].reverse() })));
+    const positions = [1, 2, 3, 4, 5, 6].map((n) => text.indexOf(`Touch number ${n}`));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(text).not.toContain("Touch number 7");
+    expect(text).toContain("*2026-11-22 · Call* by <@U0CSM> — Touch number 1");
+    expect(text).toContain("Next: Step 1");
+  });
+
+  it("asks for touches to be logged when there are none", () => {
+    expect(visibleText(card(cardData({ touches: [] })))).toContain(
+      "No touches logged yet — log one within 24 h of every customer conversation.",
+    );
+  });
+
+  it("shows open plays with who claimed them and when they are due", () => {
+    const plays = [
+      play({ status: "claimed", claimedBySlackId: "U0ALEX", dueAt: new Date("2026-11-24T12:00:00Z") }),
+      play({ id: "play-2", kind: "renewal_risk", reason: "Renewal inside 90 days", ownerSlackId: null }),
+    ];
+    const text = visibleText(card(cardData({ openPlays: plays })));
+    expect(text).toContain("*Sponsor dark* — Executive sponsor silent for 52 days");
+    expect(text).toContain("Claimed by <@U0ALEX> · due 2026-11-24");
+    expect(text).toContain("*Renewal risk* — Renewal inside 90 days\n   Unclaimed · due");
+  });
+
+  it("shows the success plan objective and goals with their status", () => {
+    const successPlan = {
+      objective: "Cut ticket handling time in half",
+      goals: [
+        {
+          kpi: "Median handling time",
+          target: "4 h",
+          current: "6 h",
+          status: "at_risk" as const,
+          dueOn: null,
+        },
+        {
+          kpi: "Agents onboarded",
+          target: "120",
+          current: null,
+          status: "achieved" as const,
+          dueOn: new Date("2027-01-15T00:00:00Z"),
+        },
+      ],
+    };
+    const text = visibleText(card(cardData({ successPlan })));
+    expect(text).toContain("Cut ticket handling time in half");
+    expect(text).toContain("🟡 At risk · *Median handling time*: 6 h of 4 h");
+    expect(text).toContain("✅ Achieved · *Agents onboarded*: target 120 · due 2027-01-15");
+    expect(visibleText(card(cardData({ successPlan: null })))).toContain("No success plan yet");
+  });
+
+  it("offers a share button, and a shared card says who shared it instead", () => {
+    const own = card(cardData());
+    expect(own.blocks.at(-1)).toMatchObject({
+      type: "actions",
+      elements: [{ type: "button", action_id: "account_share", value: "acc_1" }],
+    });
+
+    const shared = card(cardData(), { today, shared: { bySlackId: "U0ALEX" } });
+    expect(shared.blocks.some((block) => block.type === "actions")).toBe(false);
+    expect(visibleText(shared)).toContain("Shared by <@U0ALEX>");
+  });
+
+  it("keeps hostile CRM text from pinging, linking or formatting the card", () => {
+    const hostile = "<!channel> <@U999> <https://evil.example|click> & more";
+    const data = cardData({
+      stakeholders: [stakeholder({ name: hostile, title: hostile })],
+      touches: [touch({ summary: hostile, nextStep: hostile })],
+      openPlays: [play({ kind: hostile, reason: hostile })],
+      successPlan: {
+        objective: hostile,
+        goals: [{ kpi: hostile, target: hostile, current: hostile, status: "missed", dueOn: null }],
+      },
+    });
+    const payload = card({
+      ...data,
+      account: { ...data.account, name: hostile, plan: hostile, externalId: hostile },
+    });
+    // The header is plain_text, which Slack never parses; everything else is mrkdwn and must be escaped.
+    expect(payload.blocks[0]).toMatchObject({ type: "header", text: { type: "plain_text" } });
+    const parsed = [payload.text, ...mrkdwnTexts(payload)].join("\n");
+    expect(parsed).not.toContain("<!channel>");
+    expect(parsed).not.toContain("<@U999>");
+    expect(parsed).not.toContain("<https://");
+    expect(parsed).toContain("&lt;!channel&gt; &lt;@U999&gt;");
+  });
+
+  it("stays within Slack's limits for a huge account", () => {
+    const essay = "Long notes ".repeat(300);
+    const roles = [
+      "economic_buyer",
+      "champion",
+      "executive_sponsor",
+      "power_user",
+      "end_user",
+      "blocker",
+    ] as const;
+    const data = cardData({
+      stakeholders: Array.from({ length: 50 }, (_, i) =>
+        stakeholder({ name: `Person ${i} ${essay}`, title: essay, role: roles[i % roles.length] }),
+      ),
+      touches: Array.from({ length: 30 }, (_, i) =>
+        touch({ occurredAt: daysFromToday(-i), summary: essay, nextStep: essay }),
+      ),
+      openPlays: Array.from({ length: 20 }, (_, i) => play({ id: `play-${i}`, kind: essay, reason: essay })),
+      successPlan: {
+        objective: essay,
+        goals: Array.from({ length: 15 }, () => ({
+          kpi: essay,
+          target: essay,
+          current: essay,
+          status: "on_track" as const,
+          dueOn: null,
+        })),
+      },
+      health: {
+        score: 50,
+        band: "yellow",
+        date: today,
+        reasons: Array.from({ length: 20 }, () => essay),
+        trend: [1, 2, 3],
+      },
+    });
+    const payload = card({ ...data, account: { ...data.account, name: essay, plan: essay } });
+    const text = visibleText(payload);
+    expect(text).toContain("+4 more"); // of nine economic buyers, five shown
+    expect(text).toContain("+15 more"); // of twenty plays, five shown
+  });
+});
