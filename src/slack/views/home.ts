@@ -24,7 +24,7 @@ export function homeView(book: BookSummary): HomeView {
       divider(),
       section(`*Renewals inside 90 days*\n${truncate(renewals, 2900)}`),
       divider(),
-      context("Look any account up with `/account       context("Look any account up with `/account <name or CRM id>`."),lt;name or CRM id      context("Look any account up with `/account <name or CRM id>`."),gt;`."),
+      context("Look any account up with `/account &lt;name or CRM id&gt;`."),
     ],
   };
 }
