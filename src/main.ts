@@ -1,6 +1,7 @@
 // Process start: configuration, database, Slack app, signal handlers.
 import { ConfigError, loadConfig, loadDotEnv } from "./config.ts";
 import { DataDirBusyError } from "./db/data-dir-lock.ts";
+import { startScheduler } from "./jobs/scheduler.ts";
 import { createLogger } from "./logger.ts";
 import { openMigratedDatabase } from "./runtime.ts";
 import { systemClock } from "./services/ports.ts";
@@ -39,10 +40,14 @@ async function main(): Promise<void> {
 
   const app = buildApp(config, { prisma: db.prisma, logger, clock: systemClock });
   await app.start(config.port);
+  const scheduler = startScheduler(db, systemClock, logger);
   logger.info(
     config.slack.appToken
       ? `bot running in Socket Mode (HTTP routes on port ${config.port})`
       : `bot listening on port ${config.port} (Slack requests at /slack/events)`,
+  );
+  logger.info(
+    config.ingestToken ? "signal ingest: POST /api/v1/signals" : "signal ingest off (INGEST_TOKEN unset)",
   );
   logger.info(
     `database: ${config.database.kind === "postgres" ? "PostgreSQL" : `embedded PGlite in ${config.database.dataDir}`}`,
@@ -53,6 +58,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal} received, stopping`);
+    scheduler.stop();
     await app.stop().catch((error: unknown) => logger.warn("error while stopping the app", error));
     await db.close();
     process.exit(0);

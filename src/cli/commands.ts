@@ -1,40 +1,12 @@
 // The CLI's commands: each parses its own arguments and calls one service.
-import { readFile } from "node:fs/promises";
-import type { Database } from "../db/client.ts";
 import { applyMigrations } from "../db/migrate.ts";
-import type { Actor } from "../db/repositories/audit.ts";
 import { formatProblem, parseAccountsCsv } from "../domain/accounts-csv.ts";
 import { importAccounts } from "../services/account-import.ts";
 import { seedDemoBook } from "../services/demo-book.ts";
-import type { Clock, SlackDirectory } from "../services/ports.ts";
 import { changeManager, changeRole, describeUser, TeamError, teamList } from "../services/team.ts";
+import { type CliCommand, commandArgs, readInputFile, sub, UsageError } from "./command.ts";
+import { healthCommands } from "./health-commands.ts";
 import { CliFailure, formatCount } from "./output.ts";
-
-export class UsageError extends Error {}
-
-export interface CliContext {
-  db: Database;
-  directory: SlackDirectory | null;
-  actor: Actor;
-  clock: Clock;
-  out: (line: string) => void;
-  err: (line: string) => void;
-  /** Rewrites one status line on a terminal; silent otherwise. */
-  progress: (line: string) => void;
-}
-
-interface Command {
-  matches(group: string, rest: string[]): boolean;
-  run(context: CliContext, rest: string[]): Promise<void>;
-}
-
-const sub = (group: string, name: string) => (g: string, rest: string[]) => g === group && rest[0] === name;
-
-function args(rest: string[], count: number, shape: string): string[] {
-  const values = rest.slice(1);
-  if (values.length !== count) throw new UsageError(`expected: ${shape}`);
-  return values;
-}
 
 async function teamCall<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -45,19 +17,13 @@ async function teamCall<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export const commands: Command[] = [
+export const commands: CliCommand[] = [
+  ...healthCommands,
   {
     matches: sub("import", "accounts"),
     async run(context, rest) {
-      const [file] = args(rest, 1, "import accounts <file.csv>");
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(file as string);
-      } catch (error) {
-        throw new CliFailure(
-          `csm: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-        );
-      }
+      const [file] = commandArgs(rest, 1, "import accounts <file.csv>");
+      const bytes = await readInputFile(file as string);
       const result = await importAccounts(
         {
           prisma: context.db.prisma,
@@ -108,7 +74,7 @@ export const commands: Command[] = [
   {
     matches: sub("users", "set-role"),
     async run(context, rest) {
-      const [who, role] = args(rest, 2, "users set-role <slack-id|email> <csm|manager|admin>");
+      const [who, role] = commandArgs(rest, 2, "users set-role <slack-id|email> <csm|manager|admin>");
       const user = await teamCall(() =>
         changeRole(context.db.prisma, context.directory, context.actor, who as string, role as string),
       );
@@ -118,7 +84,7 @@ export const commands: Command[] = [
   {
     matches: sub("users", "set-manager"),
     async run(context, rest) {
-      const [csm, manager] = args(rest, 2, "users set-manager <csm> <manager>");
+      const [csm, manager] = commandArgs(rest, 2, "users set-manager <csm> <manager>");
       const pair = await teamCall(() =>
         changeManager(context.db.prisma, context.directory, context.actor, csm as string, manager as string),
       );

@@ -8,7 +8,8 @@ import { createLogger, redact } from "../logger.ts";
 import { openMigratedDatabase } from "../runtime.ts";
 import { createWebClient } from "../slack/client.ts";
 import { slackDirectory } from "../slack/directory.ts";
-import { type CliContext, commands, UsageError } from "./commands.ts";
+import { type CliContext, UsageError } from "./command.ts";
+import { commands } from "./commands.ts";
 import { CliFailure } from "./output.ts";
 
 export interface CliIo {
@@ -101,6 +102,10 @@ export function usage(): string {
   users list                            the team: roles, managers, books
   users set-role <slack-id|email> <csm|manager|admin>
   users set-manager <csm> <manager>     both as Slack id or email
+  import signals <file.csv|file.json>   load health-signal snapshots and re-score those accounts
+  health config show                    the health score's weights and thresholds (JSON)
+  health config set <file.json>         validate, save and re-score every account
+  health rescore                        re-score every account now
   seed --demo                           load a demo book into an empty database
   db migrate                            apply pending database migrations
 

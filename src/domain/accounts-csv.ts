@@ -1,9 +1,11 @@
 // Reads a CRM accounts export (ours, Salesforce's or HubSpot's column names) into checked rows, and
 // every problem in the file as a line, a column and a reason a person can fix. Pure: bytes in, values
 // out; owners are looked up in Slack later, by the import service.
-import { parse } from "csv-parse/sync";
+import { type CsvProblem, type CsvRecord, fieldCountProblem, readCsv } from "./csv-records.ts";
 import { type LifecycleStage, lifecycleStages, parseStage } from "./lifecycle.ts";
 import { parseMoney } from "./money.ts";
+
+export { type CsvProblem, formatProblem } from "./csv-records.ts";
 
 export type Segment = "enterprise" | "mid_market" | "smb";
 export type OwnerRef = { kind: "slack"; id: string } | { kind: "email"; email: string };
@@ -24,13 +26,6 @@ export interface AccountRow {
   seatsPurchased: number | null;
   /** undefined: no such column; null: blank, the owner gets a direct message; else a channel id. */
   digestChannel: string | null | undefined;
-}
-
-/** `column` is the canonical column name, or "" when the problem is the whole line. */
-export interface CsvProblem {
-  line: number;
-  column: string;
-  reason: string;
 }
 
 export const accountColumns = [
@@ -75,10 +70,6 @@ const columnByHeaderKey = new Map(
   ),
 );
 
-export function formatProblem(p: CsvProblem): string {
-  return p.column ? `line ${p.line}, column ${p.column}: ${p.reason}` : `line ${p.line}: ${p.reason}`;
-}
-
 /**
  * `rows` holds only the rows without problems; `columns` are the canonical columns the header has, in
  * its order, so an import changes only what the file carries.
@@ -88,7 +79,7 @@ export function parseAccountsCsv(input: string | Buffer): {
   problems: CsvProblem[];
   columns: string[];
 } {
-  const { records, problems } = readRecords(decode(input));
+  const { records, problems } = readCsv(input);
   const [header, ...body] = records;
   if (!header) {
     if (!problems.length) problems.push({ line: 1, column: "", reason: "the file is empty" });
@@ -136,92 +127,6 @@ export function parseAccountsCsv(input: string | Buffer): {
   const order = (column: string) => accountColumns.indexOf(column as AccountColumn);
   problems.sort((a, b) => a.line - b.line || order(a.column) - order(b.column));
   return { rows, problems, columns: layout.columns };
-}
-
-/**
- * A shifted row (an unquoted comma in a name) would put every value under the wrong column, so it is
- * reported as such and not read further. Trailing unnamed header cells ("a,b,,") need no values.
- */
-function fieldCountProblem(record: CsvRecord, header: CsvRecord): CsvProblem | null {
-  const count = record.fields.length;
-  const named = header.fields.findLastIndex((field) => field.trim()) + 1;
-  if (count >= named && count <= header.fields.length) return null;
-  const hint = count > header.fields.length ? ` (a value with a comma needs "quotes")` : "";
-  return {
-    line: record.line,
-    column: "",
-    reason: `has ${count} values but the header has ${named} columns${hint}`,
-  };
-}
-
-/** Excel on Windows saves "CSV" as Windows-1252 unless told "CSV UTF-8"; both are read. */
-function decode(input: string | Buffer): string {
-  let text: string;
-  if (typeof input === "string") text = input;
-  else {
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(input);
-    } catch {
-      text = input
-        .toString("latin1")
-        .replace(/[\u0080-\u009f]/g, (c) => windows1252[c.charCodeAt(0) - 0x80] ?? c);
-    }
-  }
-  // One line ending makes csv-parse's line count the spreadsheet's; CR alone is old Mac Excel.
-  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-}
-
-// Windows-1252's 0x80-0x9F (Node 20's TextDecoder reads them as Latin-1 control characters).
-const windows1252 =
-  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
-  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
-
-interface CsvRecord {
-  line: number;
-  fields: string[];
-}
-
-function readRecords(text: string): { records: CsvRecord[]; problems: CsvProblem[] } {
-  const records: CsvRecord[] = [];
-  const problems: CsvProblem[] = [];
-  try {
-    parse(text, {
-      delimiter: sniffDelimiter(text),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      on_record: (fields: string[], info) => {
-        // csv-parse counts the line a record ends on; quoted newlines say how far back it started.
-        records.push({ line: info.lines - newlinesIn(fields), fields });
-        return null;
-      },
-    });
-  } catch (error) {
-    const last = records.at(-1);
-    const lines = text.split("\n");
-    let line = last ? last.line + newlinesIn(last.fields) + 1 : 1;
-    while (line <= lines.length && !lines[line - 1]?.trim()) line++;
-    const unclosed = (error as { code?: string }).code === "CSV_QUOTE_NOT_CLOSED";
-    problems.push({
-      line,
-      column: "",
-      reason: unclosed
-        ? `a quoted value starts on this line and is never closed; nothing after it could be read`
-        : `cannot be read as CSV (${(error as Error).message}); nothing after it could be read`,
-    });
-  }
-  return { records, problems };
-}
-
-function newlinesIn(fields: string[]): number {
-  return fields.reduce((count, field) => count + (field.match(/\n/g)?.length ?? 0), 0);
-}
-
-/** Excel in much of Europe separates with ";". The header line decides. */
-function sniffDelimiter(text: string): string {
-  const header = (/^.*\S.*$/m.exec(text)?.[0] ?? "").replace(/"[^"]*"/g, "");
-  const counts = [",", ";", "\t"].map((delimiter) => [delimiter, header.split(delimiter).length] as const);
-  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
 function readHeader(header: CsvRecord) {

@@ -1,6 +1,8 @@
 // Open plays on a red or yellow demo account, raised from its latest week the way the play rules would:
 // every urgent play, or else the one mild play that explains the score, plus a second-sponsor play.
+
 import { randomUUID } from "node:crypto";
+import { openPlayKey } from "../domain/plays/open-key.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { addDays, addHours, isoDay } from "./demo-book-dates.ts";
 import type { AccountDraft, Build, Person } from "./demo-book-draft.ts";
@@ -95,6 +97,7 @@ export function addPlays(
       id: randomUUID(),
       accountId: draft.id,
       kind: play.kind,
+      openKey: openPlayKey(draft.id, play.kind),
       reason: play.reason,
       trigger: play.trigger,
       ownerId: draft.ownerId,

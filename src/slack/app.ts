@@ -1,8 +1,8 @@
 // Builds the Bolt app: receiver (HTTP or Socket Mode), Web API client pointed at SLACK_API_URL,
 // and every listener. Starting it (a port, signals) is main.ts's job, so tests can build it freely.
-import type { ServerResponse } from "node:http";
 import { App, type CustomRoute, type LogLevel, type Logger as SlackLogger } from "@slack/bolt";
 import type { Config } from "../config.ts";
+import { httpRoutes } from "../http/routes.ts";
 import { webClientOptions } from "./client.ts";
 import type { AppDeps } from "./deps.ts";
 import { registerActions } from "./listeners/actions/index.ts";
@@ -12,7 +12,15 @@ import { registerEvents } from "./listeners/events/index.ts";
 export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute[] = []): App {
   if (!config.slack.botToken) throw new Error("buildApp needs SLACK_BOT_TOKEN (checked by loadConfig)");
   const logger = deps.logger as unknown as SlackLogger;
-  const customRoutes = [healthRoute(deps), ...extraRoutes];
+  const customRoutes = [
+    ...httpRoutes({
+      prisma: deps.prisma,
+      clock: deps.clock,
+      logger: deps.logger,
+      ingestToken: config.ingestToken,
+    }),
+    ...extraRoutes,
+  ];
   const common = {
     token: config.slack.botToken,
     logger,
@@ -36,23 +44,4 @@ export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute
     deps.logger.error("unhandled error in a listener", error);
   });
   return app;
-}
-
-/** GET /healthz: 200 when the database answers, 503 otherwise. */
-function healthRoute(deps: AppDeps): CustomRoute {
-  return {
-    path: "/healthz",
-    method: ["GET"],
-    handler: (_req, res: ServerResponse) => {
-      deps.prisma.$queryRaw`SELECT 1`.then(
-        () => json(res, 200, { ok: true }),
-        () => json(res, 503, { ok: false, error: "database unreachable" }),
-      );
-    },
-  };
-}
-
-export function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  res.end(JSON.stringify(body));
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
 import { applyMigrations } from "../../src/db/migrate.ts";
+import { migrationList } from "../../src/db/migrations-dir.ts";
 import { createTestDatabase, freshTarget, type TestDatabase, testEngine } from "../helpers/database.ts";
 
 describe(`migrations on ${testEngine}`, () => {
@@ -30,7 +31,7 @@ describe.runIf(testEngine === "postgres")("two processes starting at once on Pos
     const [a, b] = await Promise.all([openDatabase(target), openDatabase(target)]);
     try {
       const [appliedA, appliedB] = await Promise.all([applyMigrations(a), applyMigrations(b)]);
-      expect([...appliedA, ...appliedB]).toEqual(["20261123072000_init"]);
+      expect([...appliedA, ...appliedB]).toEqual(migrationList().migrationDirectories.map((dir) => dir.path));
     } finally {
       await a.close();
       await b.close();

@@ -1,0 +1,99 @@
+// CLI commands of the health model: signal imports, the score configuration, a full re-score.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { formatProblem } from "../domain/csv-records.ts";
+import { parseSignalsCsv, signalColumnOf } from "../domain/signals-csv.ts";
+import { rescoreAccounts } from "../services/health-scoring.ts";
+import { loadHealthConfig, saveHealthConfig } from "../services/health-settings.ts";
+import { ingestSignals, type SignalProblem } from "../services/signal-ingest.ts";
+import type { CliCommand, CliContext } from "./command.ts";
+import { commandArgs, readInputFile, sub } from "./command.ts";
+import { CliFailure, formatCount } from "./output.ts";
+
+async function importSignals(context: CliContext, file: string): Promise<void> {
+  const bytes = await readInputFile(file);
+  let items: unknown[];
+  let where: (problem: SignalProblem) => string;
+  if (path.extname(file).toLowerCase() === ".json") {
+    let body: unknown;
+    try {
+      body = JSON.parse(bytes.toString("utf8"));
+    } catch (error) {
+      throw new CliFailure(`csm: ${file} is not valid JSON: ${(error as Error).message}`);
+    }
+    const list = Array.isArray(body) ? body : (body as { signals?: unknown })?.signals;
+    if (!Array.isArray(list))
+      throw new CliFailure(`csm: ${file} must hold a JSON array or { "signals": [ ... ] }`);
+    items = list;
+    where = (p) => `item ${p.index + 1}, field ${p.field}: ${p.message}`;
+  } else {
+    const csv = parseSignalsCsv(bytes);
+    if (csv.problems.length) failWith(file, csv.problems.map(formatProblem));
+    items = csv.items;
+    where = (p) =>
+      formatProblem({ line: csv.lines[p.index] ?? 0, column: signalColumnOf(p.field), reason: p.message });
+  }
+  context.progress(`Importing ${formatCount(items.length, "signal")}…`);
+  const result = await ingestSignals(context.db.prisma, items, context.clock(), context.actor);
+  context.progress("");
+  if (!result.ok) failWith(file, result.problems.map(where));
+  context.out(
+    `Imported ${formatCount(result.received, "signal snapshot")} for ${formatCount(result.accounts, "account")}; ` +
+      `re-scored ${result.rescored.scored}, ${formatCount(result.rescored.playsOpened, "play")} opened, ${result.rescored.playsClosed} self-closed.`,
+  );
+}
+
+function failWith(file: string, lines: string[]): never {
+  throw new CliFailure(
+    `${lines.join("\n")}\n${formatCount(lines.length, "problem")} in ${file}; nothing was imported. Fix the file and run the import again.`,
+  );
+}
+
+export const healthCommands: CliCommand[] = [
+  {
+    matches: sub("import", "signals"),
+    async run(context, rest) {
+      const [file] = commandArgs(rest, 1, "import signals <file.csv|file.json>");
+      await importSignals(context, file as string);
+    },
+  },
+  {
+    matches: (group, rest) => group === "health" && rest[0] === "config" && (rest[1] ?? "show") === "show",
+    async run(context) {
+      context.out(JSON.stringify(await loadHealthConfig(context.db.prisma), null, 2));
+    },
+  },
+  {
+    matches: (group, rest) => group === "health" && rest[0] === "config" && rest[1] === "set",
+    async run(context, rest) {
+      const file = rest[2];
+      if (!file || rest.length !== 3) throw new CliFailure("csm: expected: health config set <file.json>");
+      let input: unknown;
+      try {
+        input = JSON.parse((await readInputFile(file)).toString("utf8"));
+      } catch (error) {
+        if (error instanceof CliFailure) throw error;
+        throw new CliFailure(`csm: ${file} is not valid JSON: ${(error as Error).message}`);
+      }
+      const saved = await saveHealthConfig(context.db.prisma, input, context.actor);
+      if (!saved.ok) {
+        throw new CliFailure(
+          `${saved.problems.join("\n")}\n${formatCount(saved.problems.length, "problem")} in ${file}; the configuration was not changed.`,
+        );
+      }
+      const summary = await rescoreAccounts(context.db.prisma, "all", context.clock());
+      context.out(
+        `Health configuration saved; re-scored ${formatCount(summary.scored, "account")}: ${summary.playsOpened} plays opened, ${summary.playsClosed} self-closed.`,
+      );
+    },
+  },
+  {
+    matches: sub("health", "rescore"),
+    async run(context) {
+      const summary = await rescoreAccounts(context.db.prisma, "all", context.clock());
+      context.out(
+        `Re-scored ${formatCount(summary.scored, "account")}: ${summary.playsOpened} plays opened, ${summary.playsClosed} self-closed.`,
+      );
+    },
+  },
+];

@@ -1,0 +1,95 @@
+// Plays: what scoring opens and self-closes, and the guarded state changes buttons make.
+// Every change is a conditional UPDATE, so two clicks at the same moment leave one consistent result.
+import type { PlayOutcome, Prisma } from "../../generated/prisma/client.ts";
+import type { Db } from "./types.ts";
+
+const notClosed = { not: "closed" } as const;
+const withPeople = {
+  owner: true,
+  claimedBy: true,
+  closedBy: true,
+  account: { include: { owner: true } },
+} as const;
+
+export type PlayWithPeople = Prisma.PlayGetPayload<{ include: typeof withPeople }>;
+
+export async function openPlaysOf(db: Db, accountIds: string[]) {
+  const rows = await db.play.findMany({
+    where: { accountId: { in: accountIds }, status: notClosed },
+    select: { id: true, accountId: true, kind: true, status: true, claimedById: true },
+  });
+  return rows.map((row) => ({ ...row, status: row.status as Exclude<typeof row.status, "closed"> }));
+}
+
+export function createPlays(db: Db, data: Prisma.PlayCreateManyInput[]) {
+  // openKey is unique: a play another process opened a moment ago is skipped, not duplicated.
+  return db.play.createMany({ data, skipDuplicates: true });
+}
+
+/** Self-close: only plays nobody has claimed, and only if that is still true at write time. */
+export function closeClearedPlays(db: Db, ids: string[], now: Date) {
+  return db.play.updateMany({
+    where: { id: { in: ids }, status: { in: ["open", "snoozed"] }, claimedById: null },
+    data: { status: "closed", outcome: "signal_cleared", closedAt: now, openKey: null },
+  });
+}
+
+/** Snoozes that ran out: back to claimed (if someone has it) or open. */
+export async function wakeSnoozedPlays(db: Db, now: Date) {
+  await db.play.updateMany({
+    where: { status: "snoozed", snoozedUntil: { lte: now }, claimedById: { not: null } },
+    data: { status: "claimed", snoozedUntil: null },
+  });
+  await db.play.updateMany({
+    where: { status: "snoozed", snoozedUntil: { lte: now }, claimedById: null },
+    data: { status: "open", snoozedUntil: null },
+  });
+}
+
+export function findPlay(db: Db, id: string): Promise<PlayWithPeople | null> {
+  return db.play.findUnique({ where: { id }, include: withPeople });
+}
+
+export async function claimIfUnclaimed(db: Db, id: string, userId: string): Promise<boolean> {
+  const { count } = await db.play.updateMany({
+    where: { id, claimedById: null, status: { in: ["open", "snoozed"] } },
+    data: { claimedById: userId, status: "claimed", snoozedUntil: null },
+  });
+  return count === 1;
+}
+
+export async function snoozeIfNotClosed(db: Db, id: string, until: Date): Promise<boolean> {
+  const { count } = await db.play.updateMany({
+    where: { id, status: notClosed },
+    data: { status: "snoozed", snoozedUntil: until, dueAt: until },
+  });
+  return count === 1;
+}
+
+export async function closeIfNotClosed(
+  db: Db,
+  id: string,
+  change: { outcome: PlayOutcome; note: string | null; closedById: string; now: Date },
+): Promise<boolean> {
+  const { count } = await db.play.updateMany({
+    where: { id, status: notClosed },
+    data: {
+      status: "closed",
+      outcome: change.outcome,
+      outcomeNote: change.note,
+      closedById: change.closedById,
+      closedAt: change.now,
+      openKey: null,
+    },
+  });
+  return count === 1;
+}
+
+/** A CSM's open plays: those they own or have claimed. */
+export function openPlaysForUser(db: Db, userId: string) {
+  return db.play.findMany({
+    where: { status: notClosed, OR: [{ ownerId: userId }, { claimedById: userId }] },
+    include: withPeople,
+    take: 200,
+  });
+}

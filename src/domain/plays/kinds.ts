@@ -1,0 +1,105 @@
+// The plays the bot runs (DOMAIN.md, "Play" and "The plays the strongest teams run"): their kinds, the
+// words a CSM reads for each, how a play can end, and how long it can be snoozed.
+
+/** The kinds the signal rules start and close on their own (see `desiredPlays` and `reconcilePlays`). */
+export const signalPlayKinds = [
+  "save",
+  "sponsor_reengage",
+  "second_sponsor",
+  "adoption_workshop",
+  "power_user_checkin",
+  "support_escalation",
+  "billing_check",
+] as const;
+export type SignalPlayKind = (typeof signalPlayKinds)[number];
+
+/** Every kind of play; a kind started by something other than a signal rule (renewal calendar…) goes here. */
+export const playKinds = [...signalPlayKinds] as const;
+export type PlayKind = (typeof playKinds)[number];
+
+const labels: Record<PlayKind, string> = {
+  save: "Save play",
+  sponsor_reengage: "Re-engage the sponsor",
+  second_sponsor: "Map a second executive sponsor",
+  adoption_workshop: "Adoption workshop",
+  power_user_checkin: "Power-user check-in",
+  support_escalation: "Support escalation review",
+  billing_check: "Billing check",
+};
+
+/** What the CSM does when the play starts: one line, shown under the play. */
+const hints: Record<PlayKind, string> = {
+  save: "Agree a written save plan with the champion and the sponsor this week, with owners and dates, and tell your manager.",
+  sponsor_reengage:
+    "Reach the sponsor directly (or through the champion) with a short value summary and book time: a dark sponsor will not defend the renewal.",
+  second_sponsor:
+    "Ask the sponsor and the champion to introduce a second executive: single-sponsor accounts churn about twice as often.",
+  adoption_workshop:
+    "Run a workshop with the power users on the unused features that serve the success plan's goals.",
+  power_user_checkin:
+    "Call the power users who went quiet and find out what changed before the drop spreads; the nudge did not work.",
+  support_escalation:
+    "Review the open P1/P2 tickets with support, then tell the customer who owns each fix and by when.",
+  billing_check:
+    "Ask finance why the invoice is late, then talk to the economic buyer: late payment signals budget pressure.",
+};
+
+export function isPlayKind(kind: string): kind is PlayKind {
+  return (playKinds as readonly string[]).includes(kind);
+}
+
+export function isSignalPlayKind(kind: string): kind is SignalPlayKind {
+  return (signalPlayKinds as readonly string[]).includes(kind);
+}
+
+/** "Save play"; a kind this build does not know reads as its humanized name ("renewal_lock" → "Renewal lock"). */
+export function playKindLabel(kind: string): string {
+  return isPlayKind(kind) ? labels[kind] : humanize(kind);
+}
+
+/** What to do for a kind; null for a kind this build does not know. */
+export function playKindHint(kind: string): string | null {
+  return isPlayKind(kind) ? hints[kind] : null;
+}
+
+/** The outcomes a person picks when closing a play (the Close modal). */
+export const playOutcomes = ["done", "no_change_needed", "escalated", "customer_unresponsive"] as const;
+export type PlayOutcome = (typeof playOutcomes)[number];
+
+/** The outcome the rules record when a play closes itself because its trigger went away. */
+export const signalClearedOutcome = "signal_cleared";
+export type ClosedPlayOutcome = PlayOutcome | typeof signalClearedOutcome;
+
+const outcomeLabels: Record<ClosedPlayOutcome, string> = {
+  done: "Done",
+  no_change_needed: "No change needed",
+  escalated: "Escalated",
+  customer_unresponsive: "Customer unresponsive",
+  signal_cleared: "Signal cleared",
+};
+
+export function isPlayOutcome(outcome: string): outcome is PlayOutcome {
+  return (playOutcomes as readonly string[]).includes(outcome);
+}
+
+export function playOutcomeLabel(outcome: string): string {
+  return Object.hasOwn(outcomeLabels, outcome)
+    ? outcomeLabels[outcome as ClosedPlayOutcome]
+    : humanize(outcome);
+}
+
+/** The Snooze button's choices, in days. */
+export const snoozeDays = [1, 3, 7] as const;
+export type SnoozeDays = (typeof snoozeDays)[number];
+
+export function isSnoozeDays(days: number): days is SnoozeDays {
+  return (snoozeDays as readonly number[]).includes(days);
+}
+
+function humanize(name: string): string {
+  const words = name
+    .trim()
+    .replace(/[\s_-]+/g, " ")
+    .toLowerCase();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : "Play";
+}

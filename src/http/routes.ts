@@ -1,0 +1,34 @@
+// Non-Slack HTTP routes, served by Bolt's receiver on PORT in HTTP and Socket Mode alike.
+import type { CustomRoute } from "@slack/bolt";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Logger } from "../logger.ts";
+import type { Clock } from "../services/ports.ts";
+import { json } from "./json.ts";
+import { signalsHandler } from "./signals-route.ts";
+
+export interface RoutesDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  logger: Logger;
+  ingestToken: string | undefined;
+}
+
+export function httpRoutes(deps: RoutesDeps): CustomRoute[] {
+  const routes: CustomRoute[] = [
+    {
+      path: "/healthz",
+      method: ["GET"],
+      handler: (_req, res) => {
+        deps.prisma.$queryRaw`SELECT 1`.then(
+          () => json(res, 200, { ok: true }),
+          () => json(res, 503, { ok: false, error: "database unreachable" }),
+        );
+      },
+    },
+  ];
+  if (deps.ingestToken) {
+    const handle = signalsHandler({ ...deps, ingestToken: deps.ingestToken });
+    routes.push({ path: "/api/v1/signals", method: ["POST"], handler: (req, res) => void handle(req, res) });
+  }
+  return routes;
+}

@@ -1,0 +1,133 @@
+// POST /api/v1/signals: product-usage, support and billing systems push health signals.
+// Bearer INGEST_TOKEN (compared in constant time); JSON { "signals": [...] } of at most 10,000 items;
+// 400 with per-item problems and nothing written when any item is invalid; 413 past the size limit.
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Logger } from "../logger.ts";
+import type { Clock } from "../services/ports.ts";
+import { ingestSignals, maxSignalsPerBatch } from "../services/signal-ingest.ts";
+import { json } from "./json.ts";
+
+/** 10,000 items with every field set stay well under this. */
+export const maxBodyBytes = 8 * 1024 * 1024;
+
+export interface SignalsRouteDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  logger: Logger;
+  ingestToken: string;
+}
+
+const digest = (text: string) => createHash("sha256").update(text).digest();
+
+function authorized(req: IncomingMessage, token: string): boolean {
+  const header = req.headers.authorization ?? "";
+  const match = /^Bearer\s+(.+)$/i.exec(header);
+  // Hashing both sides gives equal lengths, so timingSafeEqual never leaks the token's length.
+  return Boolean(match?.[1]) && timingSafeEqual(digest(match?.[1] ?? ""), digest(token));
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > limit) {
+      reject(new BodyTooLarge());
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+export function signalsHandler(deps: SignalsRouteDeps) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!authorized(req, deps.ingestToken)) {
+      res.setHeader("www-authenticate", "Bearer");
+      return json(res, 401, {
+        ok: false,
+        error: "unauthorized",
+        reason: "send Authorization: Bearer <INGEST_TOKEN>",
+      });
+    }
+    let text: string;
+    try {
+      text = await readBody(req, maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        return json(res, 413, {
+          ok: false,
+          error: "payload_too_large",
+          reason: `the body is over ${maxBodyBytes} bytes; send at most ${maxSignalsPerBatch} signals per request`,
+        });
+      }
+      return json(res, 400, {
+        ok: false,
+        error: "unreadable_body",
+        reason: "the request body could not be read",
+      });
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return json(res, 400, {
+        ok: false,
+        error: "invalid_json",
+        reason: "the body is not valid JSON (truncated?)",
+      });
+    }
+    const signals = (body as { signals?: unknown })?.signals;
+    if (typeof body !== "object" || body === null || Array.isArray(body) || !Array.isArray(signals)) {
+      return json(res, 400, {
+        ok: false,
+        error: "invalid_body",
+        reason: 'expected a JSON object { "signals": [ ... ] }',
+      });
+    }
+    if (signals.length > maxSignalsPerBatch) {
+      return json(res, 413, {
+        ok: false,
+        error: "too_many_signals",
+        reason: `at most ${maxSignalsPerBatch} signals per request, got ${signals.length}`,
+      });
+    }
+    try {
+      const result = await ingestSignals(deps.prisma, signals, deps.clock(), {
+        userId: null,
+        label: "ingest-api",
+        source: "http",
+      });
+      if (!result.ok)
+        return json(res, 400, {
+          ok: false,
+          error: "invalid_signals",
+          reason: `${result.problems.length} problem(s); nothing was stored`,
+          problems: result.problems,
+        });
+      return json(res, 200, {
+        ok: true,
+        received: result.received,
+        accounts: result.accounts,
+        rescored: result.rescored,
+      });
+    } catch (error) {
+      deps.logger.error("signal ingest failed", error);
+      return json(res, 500, { ok: false, error: "internal_error", reason: "nothing was stored; try again" });
+    }
+  };
+}

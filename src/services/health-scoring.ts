@@ -1,0 +1,133 @@
+// Re-scores accounts from their recent signal snapshots and keeps plays in step: opens the plays the
+// rules call for, and self-closes unclaimed plays whose trigger went away. Runs when signals arrive,
+// when the configuration changes, and once a day.
+
+import { type Actor, type AuditEntry, auditRows } from "../db/repositories/audit.ts";
+import { accountsToScore, executiveSponsorCounts, replaceScores } from "../db/repositories/health.ts";
+import { closeClearedPlays, createPlays, openPlaysOf, wakeSnoozedPlays } from "../db/repositories/plays.ts";
+import { signalsBetween } from "../db/repositories/signals.ts";
+import { findWeekAgo } from "../domain/health/readings.ts";
+import { scoreHealth } from "../domain/health/score.ts";
+import type { SignalSnapshot } from "../domain/health/signals.ts";
+import { utcDay } from "../domain/lifecycle.ts";
+import { openPlayKey } from "../domain/plays/open-key.ts";
+import { reconcilePlays } from "../domain/plays/reconcile.ts";
+import { desiredPlays } from "../domain/plays/rules.ts";
+import { dueAtFor } from "../domain/plays/urgency.ts";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { loadHealthConfig } from "./health-settings.ts";
+
+export interface RescoreSummary {
+  scored: number;
+  playsOpened: number;
+  playsClosed: number;
+}
+
+/** How far back a snapshot still counts as the account's current state. */
+const signalWindowDays = 14;
+const accountsPerTransaction = 2000;
+const systemActor: Actor = { userId: null, label: "system", source: "job" };
+
+export async function rescoreAccounts(
+  prisma: PrismaClient,
+  accountIds: string[] | "all",
+  now: Date,
+): Promise<RescoreSummary> {
+  const config = await loadHealthConfig(prisma);
+  const today = utcDay(now);
+  const from = new Date(today.getTime() - signalWindowDays * 86_400_000);
+  await wakeSnoozedPlays(prisma, now);
+  const accounts = await accountsToScore(prisma, accountIds);
+  const signals = await signalsBetween(prisma, accountIds, from, today);
+  const byAccount = groupBy(signals, (signal) => signal.accountId);
+
+  const summary: RescoreSummary = { scored: 0, playsOpened: 0, playsClosed: 0 };
+  for (let i = 0; i < accounts.length; i += accountsPerTransaction) {
+    const batch = accounts.slice(i, i + accountsPerTransaction);
+    const ids = batch.map((a) => a.id);
+    const [sponsors, current] = await Promise.all([
+      executiveSponsorCounts(prisma, ids),
+      openPlaysOf(prisma, ids),
+    ]);
+    const playsByAccount = groupBy(current, (play) => play.accountId);
+    const scores: Prisma.HealthScoreCreateManyInput[] = [];
+    const creates: Prisma.PlayCreateManyInput[] = [];
+    const closes: string[] = [];
+    const audit: AuditEntry[] = [];
+    for (const account of batch) {
+      const snapshots: SignalSnapshot[] = (byAccount.get(account.id) ?? []).map((signal) => signal.snapshot);
+      const latest = snapshots.at(-1) ?? null;
+      const weekAgo = latest ? findWeekAgo(snapshots, latest) : null;
+      const health = scoreHealth({ today, renewalDate: account.renewalDate, latest, weekAgo }, config);
+      scores.push({
+        accountId: account.id,
+        date: today,
+        score: health.score,
+        band: health.band,
+        subScores: health.subScores as Prisma.InputJsonValue,
+        reasons: health.reasons,
+        missingSignals: health.missingSignals,
+      });
+      const wanted = desiredPlays({
+        today,
+        contractStart: account.contractStart,
+        executiveSponsors: sponsors.get(account.id) ?? 0,
+        health,
+        latest,
+        weekAgo,
+        config,
+      });
+      const plan = reconcilePlays(wanted, playsByAccount.get(account.id) ?? []);
+      for (const play of plan.create) {
+        const id = crypto.randomUUID();
+        creates.push({
+          id,
+          accountId: account.id,
+          kind: play.kind,
+          openKey: openPlayKey(account.id, play.kind),
+          reason: play.reason,
+          trigger: play.trigger as Prisma.InputJsonValue,
+          ownerId: account.ownerId,
+          dueAt: dueAtFor(now),
+        });
+        audit.push({
+          action: "play.open",
+          entityType: "Play",
+          entityId: id,
+          changes: { kind: play.kind, reason: play.reason },
+        });
+      }
+      for (const id of plan.close) {
+        closes.push(id);
+        audit.push({
+          action: "play.close",
+          entityType: "Play",
+          entityId: id,
+          changes: { outcome: "signal_cleared" },
+        });
+      }
+    }
+    await prisma.$transaction(
+      async (tx) => {
+        await replaceScores(tx, today, scores);
+        if (creates.length) summary.playsOpened += (await createPlays(tx, creates)).count;
+        if (closes.length) summary.playsClosed += (await closeClearedPlays(tx, closes, now)).count;
+        if (audit.length) await tx.auditLog.createMany({ data: auditRows(systemActor, audit) });
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
+    summary.scored += scores.length;
+  }
+  return summary;
+}
+
+// Map.groupBy needs Node 21; we support Node 20.
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
