@@ -1,5 +1,4 @@
 // CLI commands of the health model: signal imports, the score configuration, a full re-score.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { formatProblem } from "../domain/csv-records.ts";
 import { parseSignalsCsv, signalColumnOf } from "../domain/signals-csv.ts";

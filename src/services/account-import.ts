@@ -8,7 +8,7 @@ import {
   findAccountsByExternalIds,
   updateAccount,
 } from "../db/repositories/accounts.ts";
-import { type Actor, type AuditEntry, auditRows } from "../db/repositories/audit.ts";
+import { type Actor, type AuditEntry, recordAudit } from "../db/repositories/audit.ts";
 import {
   findUsersByEmails,
   findUsersBySlackIds,
@@ -91,7 +91,7 @@ export async function importAccounts(deps: ImportDeps, parsed: ParsedAccounts): 
       if (has.has("digest_channel"))
         audit.push(...(await applyDigestChannels(tx, rows, owners.resolved, ownerIds)));
 
-      const creates: Prisma.AccountCreateManyInput[] = [];
+      const creates: (Prisma.AccountCreateManyInput & { id: string })[] = [];
       const movements: Prisma.ArrMovementCreateManyInput[] = [];
       let done = 0;
       for (const row of rows) {
@@ -132,10 +132,9 @@ export async function importAccounts(deps: ImportDeps, parsed: ParsedAccounts): 
         }
         if (++done % 500 === 0) deps.onProgress?.(done, rows.length);
       }
-      for (const chunk of chunks(creates, chunkSize)) await createAccounts(tx, chunk);
-      for (const chunk of chunks(movements, chunkSize)) await createArrMovements(tx, chunk);
-      for (const chunk of chunks(audit, chunkSize))
-        await tx.auditLog.createMany({ data: auditRows(deps.actor, chunk) });
+      await createAccounts(tx, creates, deps.clock());
+      await createArrMovements(tx, movements);
+      await recordAudit(tx, deps.actor, audit);
       summary.arrMovements = movements.length;
       deps.onProgress?.(rows.length, rows.length);
     },

@@ -91,6 +91,7 @@ function toCardData(record: AccountCardRecord, today: Date): AccountCardData {
       reason: p.reason,
       status: p.status as "open" | "claimed" | "snoozed",
       dueAt: p.dueAt,
+      snoozedUntil: p.snoozedUntil,
       ownerSlackId: p.owner?.slackUserId ?? null,
       claimedBySlackId: p.claimedBy?.slackUserId ?? null,
     })),

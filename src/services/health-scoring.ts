@@ -2,9 +2,20 @@
 // rules call for, and self-closes unclaimed plays whose trigger went away. Runs when signals arrive,
 // when the configuration changes, and once a day.
 
-import { type Actor, type AuditEntry, auditRows } from "../db/repositories/audit.ts";
-import { accountsToScore, executiveSponsorCounts, replaceScores } from "../db/repositories/health.ts";
-import { closeClearedPlays, createPlays, openPlaysOf, wakeSnoozedPlays } from "../db/repositories/plays.ts";
+import { type Actor, type AuditEntry, recordAudit } from "../db/repositories/audit.ts";
+import {
+  accountsToScore,
+  type DayScore,
+  executiveSponsorCounts,
+  replaceScores,
+} from "../db/repositories/health.ts";
+import {
+  closeClearedPlays,
+  createPlays,
+  type NewPlay,
+  openPlaysOf,
+  wakeSnoozedPlays,
+} from "../db/repositories/plays.ts";
 import { signalsBetween } from "../db/repositories/signals.ts";
 import { findWeekAgo } from "../domain/health/readings.ts";
 import { scoreHealth } from "../domain/health/score.ts";
@@ -14,7 +25,7 @@ import { openPlayKey } from "../domain/plays/open-key.ts";
 import { reconcilePlays } from "../domain/plays/reconcile.ts";
 import { desiredPlays } from "../domain/plays/rules.ts";
 import { dueAtFor } from "../domain/plays/urgency.ts";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 import { loadHealthConfig } from "./health-settings.ts";
 
 export interface RescoreSummary {
@@ -38,8 +49,7 @@ export async function rescoreAccounts(
   const from = new Date(today.getTime() - signalWindowDays * 86_400_000);
   await wakeSnoozedPlays(prisma, now);
   const accounts = await accountsToScore(prisma, accountIds);
-  const signals = await signalsBetween(prisma, accountIds, from, today);
-  const byAccount = groupBy(signals, (signal) => signal.accountId);
+  const byAccount = await signalsBetween(prisma, accountIds, from, today);
 
   const summary: RescoreSummary = { scored: 0, playsOpened: 0, playsClosed: 0 };
   for (let i = 0; i < accounts.length; i += accountsPerTransaction) {
@@ -50,21 +60,20 @@ export async function rescoreAccounts(
       openPlaysOf(prisma, ids),
     ]);
     const playsByAccount = groupBy(current, (play) => play.accountId);
-    const scores: Prisma.HealthScoreCreateManyInput[] = [];
-    const creates: Prisma.PlayCreateManyInput[] = [];
+    const scores: DayScore[] = [];
+    const creates: NewPlay[] = [];
     const closes: string[] = [];
     const audit: AuditEntry[] = [];
     for (const account of batch) {
-      const snapshots: SignalSnapshot[] = (byAccount.get(account.id) ?? []).map((signal) => signal.snapshot);
+      const snapshots: SignalSnapshot[] = byAccount.get(account.id) ?? [];
       const latest = snapshots.at(-1) ?? null;
       const weekAgo = latest ? findWeekAgo(snapshots, latest) : null;
       const health = scoreHealth({ today, renewalDate: account.renewalDate, latest, weekAgo }, config);
       scores.push({
         accountId: account.id,
-        date: today,
         score: health.score,
         band: health.band,
-        subScores: health.subScores as Prisma.InputJsonValue,
+        subScores: health.subScores,
         reasons: health.reasons,
         missingSignals: health.missingSignals,
       });
@@ -86,7 +95,7 @@ export async function rescoreAccounts(
           kind: play.kind,
           openKey: openPlayKey(account.id, play.kind),
           reason: play.reason,
-          trigger: play.trigger as Prisma.InputJsonValue,
+          trigger: play.trigger,
           ownerId: account.ownerId,
           dueAt: dueAtFor(now),
         });
@@ -110,9 +119,9 @@ export async function rescoreAccounts(
     await prisma.$transaction(
       async (tx) => {
         await replaceScores(tx, today, scores);
-        if (creates.length) summary.playsOpened += (await createPlays(tx, creates)).count;
+        if (creates.length) summary.playsOpened += await createPlays(tx, creates, now);
         if (closes.length) summary.playsClosed += (await closeClearedPlays(tx, closes, now)).count;
-        if (audit.length) await tx.auditLog.createMany({ data: auditRows(systemActor, audit) });
+        await recordAudit(tx, systemActor, audit);
       },
       { timeout: 120_000, maxWait: 10_000 },
     );

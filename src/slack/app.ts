@@ -8,6 +8,7 @@ import type { AppDeps } from "./deps.ts";
 import { registerActions } from "./listeners/actions/index.ts";
 import { registerCommands } from "./listeners/commands/index.ts";
 import { registerEvents } from "./listeners/events/index.ts";
+import { registerViews } from "./listeners/views/index.ts";
 
 export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute[] = []): App {
   if (!config.slack.botToken) throw new Error("buildApp needs SLACK_BOT_TOKEN (checked by loadConfig)");
@@ -40,6 +41,7 @@ export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute
   registerCommands(app, deps);
   registerActions(app, deps);
   registerEvents(app, deps);
+  registerViews(app, deps);
   app.error(async (error) => {
     deps.logger.error("unhandled error in a listener", error);
   });

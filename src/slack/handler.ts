@@ -7,12 +7,15 @@ import type {
   RespondFn,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewResponseAction,
+  ViewSubmitAction,
 } from "@slack/bolt";
 import type { User } from "../generated/prisma/client.ts";
 import { ensureUser } from "../services/team.ts";
 import type { AppDeps } from "./deps.ts";
 import { directoryFor } from "./deps.ts";
-import { type MessagePayload, section } from "./views/blocks.ts";
+import { type MessagePayload, type ModalView, noticeModal, section } from "./views/blocks.ts";
 
 /** A problem the user can fix: shown to them as is. */
 export class UserFacingError extends Error {}
@@ -22,6 +25,18 @@ const ackBudgetMs = 2000;
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
+type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
+
+/** How a modal submission is answered: field errors, another view, or nothing (the modal closes). */
+export type ViewSubmissionReply =
+  | { response_action: "errors"; errors: Record<string, string> }
+  | { response_action: "update"; view: ModalView };
+
+export interface ViewSubmissionOutcome {
+  reply?: ViewSubmissionReply;
+  /** Work that may take longer (updating the message the modal came from): runs after the ack. */
+  afterAck?: () => Promise<void>;
+}
 
 export interface Caller {
   user: User;
@@ -71,6 +86,35 @@ export function actionHandler(
       reply = failureMessage(deps, error, { action: args.action.action_id, user: slackUserId });
     }
     if (reply) await deliver(args.respond, reply, deps, { replace_original: false });
+  };
+}
+
+/**
+ * Slack needs the answer to a submission (errors, an updated view, or a plain ack that closes the modal)
+ * within 3 s and in the acknowledgement itself, so the use case runs first and slow follow-ups after.
+ */
+export function viewSubmissionHandler(
+  deps: AppDeps,
+  run: (args: ViewArgs, caller: Caller) => Promise<ViewSubmissionOutcome>,
+): (args: ViewArgs) => Promise<void> {
+  return async (args) => {
+    const slackUserId = args.body.user.id;
+    let outcome: ViewSubmissionOutcome;
+    try {
+      const user = await ensureUser(deps.prisma, directoryFor(deps, args.client), slackUserId);
+      outcome = await run(args, { user, slackUserId });
+    } catch (error) {
+      const { text } = failureMessage(deps, error, { view: args.view.callback_id, user: slackUserId });
+      outcome = {
+        reply: { response_action: "update", view: noticeModal("Something went wrong", `:warning: ${text}`) },
+      };
+    }
+    await args.ack(outcome.reply as ViewResponseAction | undefined);
+    try {
+      await outcome.afterAck?.();
+    } catch (error) {
+      deps.logger.error("follow-up of a view submission failed", { view: args.view.callback_id }, error);
+    }
   };
 }
 

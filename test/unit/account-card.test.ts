@@ -39,6 +39,7 @@ function play(overrides: Partial<Play> = {}): Play {
     reason: "Executive sponsor silent for 52 days",
     status: "open",
     dueAt: daysFromToday(1),
+    snoozedUntil: null,
     ownerSlackId: "U0CSM",
     claimedBySlackId: null,
     ...overrides,
@@ -232,15 +233,43 @@ describe("the /account card a CSM reads before a call", () => {
     );
   });
 
-  it("shows open plays with who claimed them and when they are due", () => {
+  it("shows open plays with who claimed them, when they are due, and their buttons", () => {
     const plays = [
       play({ status: "claimed", claimedBySlackId: "U0ALEX", dueAt: new Date("2026-11-24T12:00:00Z") }),
       play({ id: "play-2", kind: "renewal_risk", reason: "Renewal inside 90 days", ownerSlackId: null }),
     ];
-    const text = visibleText(card(cardData({ openPlays: plays })));
+    const payload = card(cardData({ openPlays: plays }));
+    expectWithinSlackLimits(payload, "message");
+    const text = visibleText(payload);
     expect(text).toContain("*Sponsor dark* — Executive sponsor silent for 52 days");
-    expect(text).toContain("Claimed by <@U0ALEX> · due 2026-11-24");
-    expect(text).toContain("*Renewal risk* — Renewal inside 90 days\n   Unclaimed · due");
+    expect(text).toContain(
+      "Claimed by <@U0ALEX> · due <!date^1795521600^{date_short_pretty} {time}|2026-11-24 12:00 UTC>",
+    );
+    expect(text).toContain("*Renewal risk* — Renewal inside 90 days\nUnclaimed · due");
+    const actionIds = payload.blocks.flatMap((block) =>
+      block.type === "actions" ? block.elements.map((element) => element.action_id) : [],
+    );
+    // Soonest due first; the claimed play has no Claim button; the share button stays last.
+    expect(actionIds).toEqual([
+      "play_claim_0",
+      "play_snooze_0",
+      "play_close_0",
+      "play_snooze_1",
+      "play_close_1",
+      "account_share",
+    ]);
+  });
+
+  it("lets people work plays on a card shared in a channel, keeping who shared it", () => {
+    const shared = card(cardData({ openPlays: [play()] }), { today, shared: { bySlackId: "U0ALEX" } });
+    const claim = shared.blocks
+      .flatMap((block) => (block.type === "actions" ? block.elements : []))
+      .find((element) => element.action_id === "play_claim_0");
+    expect(JSON.parse((claim as { value: string }).value)).toEqual({
+      p: "play-1",
+      s: "account",
+      by: "U0ALEX",
+    });
   });
 
   it("shows the success plan objective and goals with their status", () => {

@@ -1,5 +1,7 @@
 // The audit log: who changed what, from where. Every data-changing request writes here.
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { type BulkColumn, bulkInsert } from "../bulk-insert.ts";
 import type { Db } from "./types.ts";
 
 export interface Actor {
@@ -29,9 +31,25 @@ export function auditRows(actor: Actor, entries: AuditEntry[]): Prisma.AuditLogC
   }));
 }
 
+const auditColumns: BulkColumn[] = [
+  { name: "id", type: "text" },
+  { name: "actorId", type: "text" },
+  { name: "actorLabel", type: "text" },
+  { name: "source", type: "text" },
+  { name: "action", type: "text" },
+  { name: "entityType", type: "text" },
+  { name: "entityId", type: "text" },
+  { name: "changes", type: "jsonb" },
+];
+
 export async function recordAudit(db: Db, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.auditLog.createMany({ data: auditRows(actor, entries) });
+  await bulkInsert(
+    db,
+    "AuditLog",
+    auditColumns,
+    auditRows(actor, entries).map((row) => ({ id: randomUUID(), ...row })),
+  );
 }
 
 export function auditTrail(db: Db, entityType: string, entityId: string) {

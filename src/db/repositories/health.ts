@@ -1,5 +1,6 @@
 // What scoring reads about accounts and writes back: scores per day, sponsor counts.
-import type { Prisma } from "../../generated/prisma/client.ts";
+import { randomUUID } from "node:crypto";
+import { type BulkColumn, bulkInsert } from "../bulk-insert.ts";
 import type { Db } from "./types.ts";
 
 export function accountsToScore(db: Db, accountIds: string[] | "all") {
@@ -19,9 +20,35 @@ export async function executiveSponsorCounts(db: Db, accountIds: string[]): Prom
   return new Map(rows.map((row) => [row.accountId, row._count._all]));
 }
 
+const scoreColumns: BulkColumn[] = [
+  { name: "id", type: "text" },
+  { name: "accountId", type: "text" },
+  { name: "date", type: "date" },
+  { name: "score", type: "int" },
+  { name: "band", type: '"HealthBand"' },
+  { name: "subScores", type: "jsonb" },
+  { name: "reasons", type: "text[]" },
+  { name: "missingSignals", type: "text[]" },
+];
+
+export interface DayScore {
+  accountId: string;
+  score: number;
+  band: "green" | "yellow" | "red";
+  subScores: unknown;
+  reasons: string[];
+  missingSignals: string[];
+}
+
 /** Replaces the day's scores of these accounts (a re-score on the same day overwrites). */
-export async function replaceScores(db: Db, date: Date, scores: Prisma.HealthScoreCreateManyInput[]) {
+export async function replaceScores(db: Db, date: Date, scores: DayScore[]) {
   if (scores.length === 0) return;
-  await db.healthScore.deleteMany({ where: { date, accountId: { in: scores.map((s) => s.accountId) } } });
-  await db.healthScore.createMany({ data: scores });
+  const ids = scores.map((s) => s.accountId);
+  await db.$executeRaw`DELETE FROM "HealthScore" WHERE date = ${date}::date AND "accountId" = ANY(${ids}::text[])`;
+  await bulkInsert(
+    db,
+    "HealthScore",
+    scoreColumns,
+    scores.map((s) => ({ id: randomUUID(), date, ...s })),
+  );
 }

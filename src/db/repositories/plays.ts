@@ -1,6 +1,7 @@
 // Plays: what scoring opens and self-closes, and the guarded state changes buttons make.
 // Every change is a conditional UPDATE, so two clicks at the same moment leave one consistent result.
 import type { PlayOutcome, Prisma } from "../../generated/prisma/client.ts";
+import { type BulkColumn, bulkInsert } from "../bulk-insert.ts";
 import type { Db } from "./types.ts";
 
 const notClosed = { not: "closed" } as const;
@@ -21,9 +22,33 @@ export async function openPlaysOf(db: Db, accountIds: string[]) {
   return rows.map((row) => ({ ...row, status: row.status as Exclude<typeof row.status, "closed"> }));
 }
 
-export function createPlays(db: Db, data: Prisma.PlayCreateManyInput[]) {
-  // openKey is unique: a play another process opened a moment ago is skipped, not duplicated.
-  return db.play.createMany({ data, skipDuplicates: true });
+const newPlayColumns: BulkColumn[] = [
+  { name: "id", type: "text" },
+  { name: "accountId", type: "text" },
+  { name: "kind", type: "text" },
+  { name: "openKey", type: "text" },
+  { name: "reason", type: "text" },
+  { name: "trigger", type: "jsonb" },
+  { name: "ownerId", type: "text" },
+  { name: "dueAt", type: "timestamptz" },
+  { name: "updatedAt", type: "timestamptz" },
+];
+
+export interface NewPlay {
+  id: string;
+  accountId: string;
+  kind: string;
+  openKey: string;
+  reason: string;
+  trigger: unknown;
+  ownerId: string | null;
+  dueAt: Date;
+}
+
+/** Returns how many were opened: openKey is unique, so a play another process just opened is skipped. */
+export function createPlays(db: Db, plays: NewPlay[], now: Date): Promise<number> {
+  const rows = plays.map((play) => ({ ...play, updatedAt: now }));
+  return bulkInsert(db, "Play", newPlayColumns, rows, `ON CONFLICT ("openKey") DO NOTHING`);
 }
 
 /** Self-close: only plays nobody has claimed, and only if that is still true at write time. */

@@ -1,7 +1,7 @@
 // Health-signal snapshots: bulk upsert on (account, date) and the recent window scoring reads.
 import { randomUUID } from "node:crypto";
 import type { SignalSnapshot } from "../../domain/health/signals.ts";
-import { Prisma } from "../../generated/prisma/client.ts";
+import { type BulkColumn, bulkInsert } from "../bulk-insert.ts";
 import type { Db } from "./types.ts";
 
 export interface AccountSignal {
@@ -9,63 +9,93 @@ export interface AccountSignal {
   snapshot: SignalSnapshot;
 }
 
-// 15 parameters a row; PostgreSQL allows 65,535 parameters per statement.
-const rowsPerStatement = 2000;
+const signalColumns: BulkColumn[] = [
+  { name: "id", type: "text" },
+  { name: "accountId", type: "text" },
+  { name: "date", type: "date" },
+  { name: "featuresUsed", type: "int" },
+  { name: "featuresInPlan", type: "int" },
+  { name: "adoptionPct", type: "numeric" },
+  { name: "powerUserLogins", type: "int" },
+  { name: "sponsorLastResponse", type: "date" },
+  { name: "tickets30d", type: "int" },
+  { name: "p1P2Tickets30d", type: "int" },
+  { name: "invoiceDaysOverdue", type: "int" },
+  { name: "seatsActive", type: "int" },
+  { name: "seatsPurchased", type: "int" },
+  { name: "nps", type: "int" },
+  { name: "csat", type: "numeric" },
+];
 
-/** INSERT … ON CONFLICT DO UPDATE in large statements: re-sending a snapshot replaces it, nothing else. */
+const replaceOnConflict = `ON CONFLICT ("accountId", date) DO UPDATE SET ${signalColumns
+  .slice(3)
+  .map(({ name }) => `"${name}" = EXCLUDED."${name}"`)
+  .join(", ")}, "receivedAt" = now()`;
+
+/** Upsert on (account, date): re-sending a snapshot replaces it, nothing else. */
 export async function upsertSignals(db: Db, signals: AccountSignal[]): Promise<void> {
-  for (let i = 0; i < signals.length; i += rowsPerStatement) {
-    const values = signals.slice(i, i + rowsPerStatement).map(({ accountId, snapshot: s }) => {
-      return Prisma.sql`(${randomUUID()}, ${accountId}, ${s.date}::date, ${s.featuresUsed}::int, ${s.featuresInPlan}::int,
-        ${s.adoptionPct}::numeric, ${s.powerUserLogins}::int, ${s.sponsorLastResponse}::date, ${s.tickets30d}::int,
-        ${s.p1P2Tickets30d}::int, ${s.invoiceDaysOverdue}::int, ${s.seatsActive}::int, ${s.seatsPurchased}::int,
-        ${s.nps}::int, ${s.csat}::numeric)`;
-    });
-    await db.$executeRaw`
-      INSERT INTO "HealthSignal" (id, "accountId", date, "featuresUsed", "featuresInPlan", "adoptionPct",
-        "powerUserLogins", "sponsorLastResponse", "tickets30d", "p1P2Tickets30d", "invoiceDaysOverdue",
-        "seatsActive", "seatsPurchased", nps, csat)
-      VALUES ${Prisma.join(values)}
-      ON CONFLICT ("accountId", date) DO UPDATE SET
-        "featuresUsed" = EXCLUDED."featuresUsed", "featuresInPlan" = EXCLUDED."featuresInPlan",
-        "adoptionPct" = EXCLUDED."adoptionPct", "powerUserLogins" = EXCLUDED."powerUserLogins",
-        "sponsorLastResponse" = EXCLUDED."sponsorLastResponse", "tickets30d" = EXCLUDED."tickets30d",
-        "p1P2Tickets30d" = EXCLUDED."p1P2Tickets30d", "invoiceDaysOverdue" = EXCLUDED."invoiceDaysOverdue",
-        "seatsActive" = EXCLUDED."seatsActive", "seatsPurchased" = EXCLUDED."seatsPurchased",
-        nps = EXCLUDED.nps, csat = EXCLUDED.csat, "receivedAt" = now()`;
-  }
+  const rows = signals.map(({ accountId, snapshot }) => ({ id: randomUUID(), accountId, ...snapshot }));
+  await bulkInsert(db, "HealthSignal", signalColumns, rows, replaceOnConflict);
 }
 
-/** Snapshots between from and to (inclusive) of the given accounts, or of every account. */
+type SnapshotTuple = [
+  string,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  string | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+];
+
+const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/**
+ * Snapshots between from and to (inclusive) of the given accounts, or of every account, oldest first.
+ * One JSON row per account: decoding 100,000 snapshot rows one by one costs seconds on PGlite.
+ */
 export async function signalsBetween(
   db: Db,
   accountIds: string[] | "all",
   from: Date,
   to: Date,
-): Promise<AccountSignal[]> {
-  const rows = await db.healthSignal.findMany({
-    where: {
-      date: { gte: from, lte: to },
-      ...(accountIds === "all" ? {} : { accountId: { in: accountIds } }),
-    },
-    orderBy: [{ accountId: "asc" }, { date: "asc" }],
-  });
-  return rows.map((row) => ({
-    accountId: row.accountId,
-    snapshot: {
-      date: row.date,
-      featuresUsed: row.featuresUsed,
-      featuresInPlan: row.featuresInPlan,
-      adoptionPct: row.adoptionPct === null ? null : row.adoptionPct.toNumber(),
-      powerUserLogins: row.powerUserLogins,
-      sponsorLastResponse: row.sponsorLastResponse,
-      tickets30d: row.tickets30d,
-      p1P2Tickets30d: row.p1P2Tickets30d,
-      invoiceDaysOverdue: row.invoiceDaysOverdue,
-      seatsActive: row.seatsActive,
-      seatsPurchased: row.seatsPurchased,
-      nps: row.nps,
-      csat: row.csat === null ? null : row.csat.toNumber(),
-    },
-  }));
+): Promise<Map<string, SignalSnapshot[]>> {
+  const rows = await db.$queryRaw<{ accountId: string; snapshots: string }[]>`
+    SELECT "accountId",
+           json_agg(json_build_array(date, "featuresUsed", "featuresInPlan", "adoptionPct", "powerUserLogins",
+             "sponsorLastResponse", "tickets30d", "p1P2Tickets30d", "invoiceDaysOverdue", "seatsActive",
+             "seatsPurchased", nps, csat) ORDER BY date)::text AS snapshots
+    FROM "HealthSignal"
+    WHERE date BETWEEN ${from}::date AND ${to}::date
+      AND (${accountIds === "all"} OR "accountId" = ANY(${accountIds === "all" ? [] : accountIds}::text[]))
+    GROUP BY "accountId"`;
+  const byAccount = new Map<string, SignalSnapshot[]>();
+  for (const row of rows) {
+    const tuples = JSON.parse(row.snapshots) as SnapshotTuple[];
+    byAccount.set(
+      row.accountId,
+      tuples.map(([date, featuresUsed, featuresInPlan, adoptionPct, powerUserLogins, sponsor, ...rest]) => ({
+        date: asDate(date),
+        featuresUsed,
+        featuresInPlan,
+        adoptionPct: adoptionPct === null ? null : Number(adoptionPct),
+        powerUserLogins,
+        sponsorLastResponse: sponsor === null ? null : asDate(sponsor),
+        tickets30d: rest[0],
+        p1P2Tickets30d: rest[1],
+        invoiceDaysOverdue: rest[2],
+        seatsActive: rest[3],
+        seatsPurchased: rest[4],
+        nps: rest[5],
+        csat: rest[6] === null ? null : Number(rest[6]),
+      })),
+    );
+  }
+  return byAccount;
 }

@@ -16,6 +16,7 @@ import {
   section,
   truncate,
 } from "./blocks.ts";
+import { type PlayItem, playBlocks } from "./play-blocks.ts";
 import {
   bandEmoji,
   dayCount,
@@ -24,8 +25,6 @@ import {
   goalStatusLabel,
   type HealthBand,
   inertText,
-  type PlayStatus,
-  playKindLabel,
   relativeDays,
   type Segment,
   type Sentiment,
@@ -79,15 +78,8 @@ export interface AccountCardData {
     nextStep: string | null;
     authorSlackId: string | null;
   }[];
-  openPlays: {
-    id: string;
-    kind: string;
-    reason: string;
-    status: PlayStatus;
-    dueAt: Date;
-    ownerSlackId: string | null;
-    claimedBySlackId: string | null;
-  }[];
+  /** Plays that are not closed; shown with their buttons, five at most. */
+  openPlays: PlayItem[];
   successPlan: {
     objective: string;
     goals: { kpi: string; target: string; current: string | null; status: GoalStatus; dueOn: Date | null }[];
@@ -129,6 +121,7 @@ const say = {
   noSuccessPlan: "No success plan yet — agree with the customer what success means, in their terms.",
   noGoals: "No goals with KPIs yet.",
   more: (count: number) => `+${count} more`,
+  morePlays: (count: number) => `+${count} more — see them all with \`/plays\` (yours) or ask their owners.`,
   share: "Share in channel",
 };
 
@@ -143,7 +136,7 @@ export function accountCard(data: AccountCardData, options: AccountCardOptions):
     divider(),
     section(`*Last touches*\n${touchLines(data.touches)}`),
     divider(),
-    section(`*Open plays*\n${playLines(data.openPlays, options.today)}`),
+    ...openPlayBlocks(data.openPlays, options),
     divider(),
     section(`*Success plan*\n${successPlanLines(data.successPlan)}`),
     context(accountFacts(account)),
@@ -264,21 +257,23 @@ function touchLines(touches: AccountCardData["touches"]): string {
   return fitLines(lines, lines.length);
 }
 
-function playLines(plays: AccountCardData["openPlays"], today: Date): string {
-  if (plays.length === 0) return say.noPlays;
+/** Each play with its buttons (Claim, Snooze, Close); a click re-renders this card in place. */
+function openPlayBlocks(plays: AccountCardData["openPlays"], options: AccountCardOptions): Block[] {
+  if (plays.length === 0) return [section(`*Open plays*\n${say.noPlays}`)];
   const soonestFirst = [...plays].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
-  const shown = soonestFirst.slice(0, playsShown).map((play) => {
-    const overdue = daysBetween(today, play.dueAt) < 0 ? " ⚠️ overdue" : "";
-    return `• *${inertText(playKindLabel(play.kind), 60)}* — ${inertText(play.reason, 160)}\n   ${playOwnerText(play)} · due ${formatDay(play.dueAt)}${overdue}`;
-  });
-  return fitLines([...shown, ...moreLine(plays.length - shown.length)], plays.length);
-}
-
-function playOwnerText(play: AccountCardData["openPlays"][number]): string {
-  if (play.status === "claimed" && play.claimedBySlackId)
-    return `Claimed by ${userMention(play.claimedBySlackId)}`;
-  const status = play.status === "snoozed" ? "Snoozed" : "Unclaimed";
-  return play.ownerSlackId ? `${status} · owner ${userMention(play.ownerSlackId)}` : status;
+  const surface = {
+    kind: "account" as const,
+    ...(options.shared ? { sharedBy: options.shared.bySlackId } : {}),
+  };
+  const shown = soonestFirst
+    .slice(0, playsShown)
+    .flatMap((play, index) => playBlocks(play, { index, surface, now: options.today }));
+  const hidden = plays.length - Math.min(plays.length, playsShown);
+  return [
+    section(`*Open plays* · ${plays.length}`),
+    ...shown,
+    ...(hidden > 0 ? [context(say.morePlays(hidden))] : []),
+  ];
 }
 
 function successPlanLines(plan: AccountCardData["successPlan"]): string {

@@ -163,6 +163,17 @@ export const button = (
   ...(style ? { style } : {}),
 });
 
+/** A modal that only says something, e.g. in place of a form that can no longer be submitted. */
+export function noticeModal(title: string, text: string): ModalView {
+  return {
+    type: "modal",
+    callback_id: "notice",
+    title: plain(title),
+    close: plain("OK"),
+    blocks: [section(text)],
+  };
+}
+
 /** Escapes user-provided text for mrkdwn so it cannot ping, link or format. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

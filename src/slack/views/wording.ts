@@ -61,6 +61,17 @@ const touchKindLabels: Record<TouchKind, string> = {
   in_person: "In person",
 };
 
+/** In the order a CSM picks them: the everyday kinds first. */
+export const touchKinds = [
+  "call",
+  "meeting",
+  "email",
+  "slack",
+  "qbr",
+  "ebr",
+  "in_person",
+] as const satisfies readonly TouchKind[];
+
 export function touchKindLabel(kind: TouchKind): string {
   return touchKindLabels[kind];
 }
@@ -92,12 +103,6 @@ const goalStatusLabels: Record<GoalStatus, string> = {
 /** Emoji and words, so the status reads without colour. */
 export function goalStatusLabel(status: GoalStatus): string {
   return goalStatusLabels[status];
-}
-
-/** Play kinds are open-ended strings ("renewal_risk"); they read as "Renewal risk". */
-export function playKindLabel(kind: string): string {
-  const words = kind.replace(/[_-]+/g, " ").trim();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : "Play";
 }
 
 /** A calendar day in UTC, YYYY-MM-DD: the same day for every reader, whatever their time zone. */

@@ -6,6 +6,14 @@ import {
   accountShareAction,
   accountShareHandler,
 } from "./account-card.ts";
+import {
+  playClaimAction,
+  playClaimHandler,
+  playCloseAction,
+  playCloseHandler,
+  playSnoozeAction,
+  playSnoozeHandler,
+} from "./plays.ts";
 
 export function registerActions(app: App, deps: AppDeps): void {
   app.action<BlockAction>({ type: "block_actions", action_id: accountOpenAction }, accountOpenHandler(deps));
@@ -13,4 +21,7 @@ export function registerActions(app: App, deps: AppDeps): void {
     { type: "block_actions", action_id: accountShareAction },
     accountShareHandler(deps),
   );
+  app.action<BlockAction>({ type: "block_actions", action_id: playClaimAction }, playClaimHandler(deps));
+  app.action<BlockAction>({ type: "block_actions", action_id: playSnoozeAction }, playSnoozeHandler(deps));
+  app.action<BlockAction>({ type: "block_actions", action_id: playCloseAction }, playCloseHandler(deps));
 }

@@ -1,0 +1,267 @@
+// Working a play from Slack: list the caller's plays, claim, snooze and close them. Every change is a
+// guarded conditional update (repositories/plays.ts) with its audit row in the same transaction, so a
+// double click or two people clicking at once leave one consistent result, and the loser is told why.
+// Refusals are values with a message for the person who clicked; that message may mention people.
+
+import { type Actor, type AuditEntry, recordAudit } from "../db/repositories/audit.ts";
+import {
+  claimIfUnclaimed,
+  closeIfNotClosed,
+  findPlay,
+  openPlaysForUser,
+  type PlayWithPeople,
+  snoozeIfNotClosed,
+} from "../db/repositories/plays.ts";
+import { createTouch } from "../db/repositories/touches.ts";
+import type { Db } from "../db/repositories/types.ts";
+import {
+  isPlayOutcome,
+  isSnoozeDays,
+  type PlayOutcome,
+  playKindLabel,
+  playOutcomeLabel,
+  snoozeDays,
+} from "../domain/plays/kinds.ts";
+import { mayManagePlay, playManagers } from "../domain/plays/permissions.ts";
+import { sortByUrgency } from "../domain/plays/urgency.ts";
+import type { PrismaClient, TouchKind, User } from "../generated/prisma/client.ts";
+
+/** A play that is not closed, with what a person needs to pick it up. */
+export interface PlayListing {
+  id: string;
+  kind: string;
+  reason: string;
+  status: "open" | "claimed" | "snoozed";
+  dueAt: Date;
+  snoozedUntil: Date | null;
+  ownerSlackId: string | null;
+  claimedBySlackId: string | null;
+  /** The account's ARR, exact decimal string: what is at stake if the play is not worked. */
+  arrAtRisk: string;
+  account: { id: string; name: string; ownerSlackId: string | null };
+}
+
+export type PlayChange = { ok: true; play: PlayWithPeople } | { ok: false; message: string };
+
+export interface CloseRequest {
+  outcome: string;
+  note: string | null;
+  /** Also log the note as a touch on the account, authored by the caller. */
+  logTouch: boolean;
+  touchKind?: TouchKind;
+}
+
+export const maxPlayNoteLength = 2000;
+const dayMs = 86_400_000;
+
+const say = {
+  gone: "That play no longer exists.",
+  claimedFirst: (who: string) => `${who} claimed this play first.`,
+  closed: (who: string | null, day: string, outcome: string) =>
+    who
+      ? `This play was already closed by ${who} on ${day} (${outcome}).`
+      : `This play was already closed on ${day} (${outcome}).`,
+  notAllowed: (verb: string, people: string[]) =>
+    people.length
+      ? `Only ${people.join(" or ")}, a manager or an admin can ${verb} this play. Ask one of them, or claim a play nobody has taken.`
+      : `Only a manager or an admin can ${verb} this play.`,
+  snoozeDays: `A play can be snoozed for ${snoozeDays.join(", ")} days.`,
+  outcome: "Pick how the play ended.",
+  noteTooLong: `The note is limited to ${maxPlayNoteLength} characters.`,
+};
+
+/** The caller's plays that are not closed (owned or claimed), most urgent first. */
+export async function listPlaysFor(prisma: Db, user: Pick<User, "id">, now: Date): Promise<PlayListing[]> {
+  const rows = await openPlaysForUser(prisma, user.id);
+  const listings = rows.map(toListing).filter((play): play is PlayListing => play !== null);
+  return sortByUrgency(listings, now);
+}
+
+/** Anyone on the team may claim an unclaimed play; claiming one's own claim again changes nothing. */
+export async function claimPlay(
+  prisma: PrismaClient,
+  playId: string,
+  caller: User,
+  _now: Date,
+): Promise<PlayChange> {
+  const before = await findPlay(prisma, playId);
+  if (!before) return { ok: false, message: say.gone };
+  if (before.claimedById === caller.id && before.status !== "closed") return { ok: true, play: before };
+  // No check of who holds it first: the guarded update decides, and settle() explains a loss.
+  const claimed = await prisma.$transaction(async (tx) => {
+    if (!(await claimIfUnclaimed(tx, playId, caller.id))) return false;
+    await audit(tx, caller, "play.claim", playId, {
+      claimedById: [null, caller.id],
+      status: [before.status, "claimed"],
+    });
+    return true;
+  });
+  return settle(prisma, playId, caller, claimed);
+}
+
+export async function snoozePlay(
+  prisma: PrismaClient,
+  playId: string,
+  caller: User,
+  days: number,
+  now: Date,
+): Promise<PlayChange> {
+  if (!isSnoozeDays(days)) return { ok: false, message: say.snoozeDays };
+  const allowed = await checkMayManage(prisma, playId, caller, "snooze");
+  if (!allowed.ok) return allowed;
+  const before = allowed.play;
+  const until = new Date(now.getTime() + days * dayMs);
+  const snoozed = await prisma.$transaction(async (tx) => {
+    if (!(await snoozeIfNotClosed(tx, playId, until))) return false;
+    await audit(tx, caller, "play.snooze", playId, {
+      status: [before.status, "snoozed"],
+      snoozedUntil: [before.snoozedUntil?.toISOString() ?? null, until.toISOString()],
+      dueAt: [before.dueAt.toISOString(), until.toISOString()],
+      days,
+    });
+    return true;
+  });
+  return settle(prisma, playId, caller, snoozed);
+}
+
+export async function closePlay(
+  prisma: PrismaClient,
+  playId: string,
+  caller: User,
+  request: CloseRequest,
+  now: Date,
+): Promise<PlayChange> {
+  const { outcome } = request;
+  if (!isPlayOutcome(outcome)) return { ok: false, message: say.outcome };
+  const note = request.note?.trim() || null;
+  if (note && note.length > maxPlayNoteLength) return { ok: false, message: say.noteTooLong };
+  const allowed = await checkMayManage(prisma, playId, caller, "close");
+  if (!allowed.ok) return allowed;
+  const before = allowed.play;
+  const closed = await prisma.$transaction(async (tx) => {
+    if (!(await closeIfNotClosed(tx, playId, { outcome, note, closedById: caller.id, now }))) return false;
+    const entries: AuditEntry[] = [
+      playEntry("play.close", playId, { status: [before.status, "closed"], outcome, note }),
+    ];
+    if (request.logTouch) {
+      const touch = await createTouch(tx, {
+        accountId: before.accountId,
+        authorId: caller.id,
+        kind: request.touchKind ?? "call",
+        occurredAt: now,
+        summary: note ?? touchSummary(before.kind, outcome),
+      });
+      entries.push({ action: "touch.create", entityType: "Touch", entityId: touch.id, changes: { playId } });
+    }
+    await recordAudit(tx, actorOf(caller), entries);
+    return true;
+  });
+  return settle(prisma, playId, caller, closed);
+}
+
+/** The play when the caller may snooze or close it (it exists, is not closed); otherwise why not. */
+export async function checkMayManage(
+  prisma: Db,
+  playId: string,
+  caller: User,
+  verb: "close" | "snooze",
+): Promise<PlayChange> {
+  const play = await findPlay(prisma, playId);
+  const refusal = refusalToManage(play, caller, verb);
+  return refusal || !play ? { ok: false, message: refusal ?? say.gone } : { ok: true, play };
+}
+
+function refusalToManage(play: PlayWithPeople | null, caller: User, verb: "close" | "snooze"): string | null {
+  if (!play) return say.gone;
+  if (play.status === "closed") return closedMessage(play);
+  const people = {
+    ownerId: play.ownerId,
+    claimedById: play.claimedById,
+    accountOwnerId: play.account.ownerId,
+  };
+  if (mayManagePlay(people, caller)) return null;
+  const byId = new Map(
+    [play.owner, play.claimedBy, play.account.owner].flatMap((user) => (user ? [[user.id, user]] : [])),
+  );
+  const names = playManagers(people).flatMap((id) => {
+    const user = byId.get(id);
+    return user ? [personLabel(user)] : [];
+  });
+  return say.notAllowed(verb, names);
+}
+
+function closedOrClaimedByOther(play: PlayWithPeople, caller: User): string | null {
+  if (play.status === "closed") return closedMessage(play);
+  if (play.claimedBy && play.claimedBy.id !== caller.id) return say.claimedFirst(personLabel(play.claimedBy));
+  return null;
+}
+
+/**
+ * After a guarded update: the changed play, or, when the update lost a race (another click closed or
+ * claimed the play in between), what happened instead, read back from the database.
+ */
+async function settle(
+  prisma: PrismaClient,
+  playId: string,
+  caller: User,
+  changed: boolean,
+): Promise<PlayChange> {
+  const after = await findPlay(prisma, playId);
+  if (!after) return { ok: false, message: say.gone };
+  if (changed) return { ok: true, play: after };
+  const message = closedOrClaimedByOther(after, caller);
+  return message ? { ok: false, message } : { ok: true, play: after };
+}
+
+function closedMessage(play: PlayWithPeople): string {
+  const day = (play.closedAt ?? play.updatedAt).toISOString().slice(0, 10);
+  return say.closed(
+    play.closedBy ? personLabel(play.closedBy) : null,
+    day,
+    playOutcomeLabel(play.outcome ?? "done"),
+  );
+}
+
+/** "Maria Lopez (<@U012AB3CD>)": the name for readers who do not hover, the mention to click. */
+function personLabel(user: Pick<User, "name" | "slackUserId">): string {
+  const mention = `<@${user.slackUserId}>`;
+  if (!user.name) return mention;
+  const name = user.name.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return `${name} (${mention})`;
+}
+
+function touchSummary(kind: string, outcome: PlayOutcome): string {
+  return `${playKindLabel(kind)} closed: ${playOutcomeLabel(outcome)}`;
+}
+
+function toListing(play: PlayWithPeople): PlayListing | null {
+  if (play.status === "closed") return null;
+  return {
+    id: play.id,
+    kind: play.kind,
+    reason: play.reason,
+    status: play.status,
+    dueAt: play.dueAt,
+    snoozedUntil: play.snoozedUntil,
+    ownerSlackId: play.owner?.slackUserId ?? null,
+    claimedBySlackId: play.claimedBy?.slackUserId ?? null,
+    arrAtRisk: play.account.arr.toFixed(2),
+    account: {
+      id: play.account.id,
+      name: play.account.name,
+      ownerSlackId: play.account.owner?.slackUserId ?? null,
+    },
+  };
+}
+
+function actorOf(caller: User): Actor {
+  return { userId: caller.id, label: caller.slackUserId, source: "slack" };
+}
+
+function playEntry(action: string, playId: string, changes: AuditEntry["changes"]): AuditEntry {
+  return { action, entityType: "Play", entityId: playId, ...(changes === undefined ? {} : { changes }) };
+}
+
+function audit(db: Db, caller: User, action: string, playId: string, changes: AuditEntry["changes"]) {
+  return recordAudit(db, actorOf(caller), [playEntry(action, playId, changes)]);
+}

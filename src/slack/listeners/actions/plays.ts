@@ -1,0 +1,76 @@
+// Claim, Snooze and Close on a play, wherever it is shown. A change re-renders the clicked message in
+// place; a refusal (not allowed, already claimed or closed) goes to the clicker alone and the message stays.
+import type { BlockAction, RespondFn } from "@slack/bolt";
+import { checkMayManage, claimPlay, type PlayChange, snoozePlay } from "../../../services/plays.ts";
+import type { AppDeps } from "../../deps.ts";
+import { actionHandler, type Caller, UserFacingError } from "../../handler.ts";
+import { type PlayActionTarget, parsePlayActionValue } from "../../parse/play-action.ts";
+import { renderPlaySurface } from "../../play-surfaces.ts";
+import type { MessagePayload } from "../../views/blocks.ts";
+import { closePlayMetadata, closePlayModal } from "../../views/close-play-modal.ts";
+import { playActions, playNotice } from "../../views/play-blocks.ts";
+
+export const playClaimAction = new RegExp(`^${playActions.claim}_\\d+$`);
+export const playSnoozeAction = new RegExp(`^${playActions.snooze}_\\d+$`);
+export const playCloseAction = new RegExp(`^${playActions.close}_\\d+$`);
+
+type Action = BlockAction["actions"][number];
+
+function targetOf(action: Action): PlayActionTarget {
+  const value =
+    action.type === "button"
+      ? action.value
+      : action.type === "static_select"
+        ? action.selected_option.value
+        : "";
+  const target = parsePlayActionValue(value);
+  if (!target) throw new UserFacingError("That button is out of date. Run `/plays` for your current plays.");
+  return target;
+}
+
+/** Re-renders the clicked message after a change, or hands the refusal back to the wrapper. */
+async function answerClick(
+  deps: AppDeps,
+  respond: RespondFn,
+  target: PlayActionTarget,
+  caller: Caller,
+  result: PlayChange,
+): Promise<MessagePayload | null> {
+  if (!result.ok) return playNotice(result.message);
+  const message = await renderPlaySurface(deps, target.surface, caller.user, result.play.accountId);
+  if (message) await respond({ replace_original: true, ...message });
+  return null;
+}
+
+export function playClaimHandler(deps: AppDeps) {
+  return actionHandler(deps, async ({ action, respond }, caller) => {
+    const target = targetOf(action);
+    const result = await claimPlay(deps.prisma, target.playId, caller.user, deps.clock());
+    return answerClick(deps, respond, target, caller, result);
+  });
+}
+
+export function playSnoozeHandler(deps: AppDeps) {
+  return actionHandler(deps, async ({ action, respond }, caller) => {
+    const target = targetOf(action);
+    const result = await snoozePlay(deps.prisma, target.playId, caller.user, target.days ?? 0, deps.clock());
+    return answerClick(deps, respond, target, caller, result);
+  });
+}
+
+/** Opens the Close modal; the trigger_id expires in 3 s, so only a permission check comes before it. */
+export function playCloseHandler(deps: AppDeps) {
+  return actionHandler(deps, async ({ action, body, client }, caller) => {
+    const target = targetOf(action);
+    const allowed = await checkMayManage(deps.prisma, target.playId, caller.user, "close");
+    if (!allowed.ok) return playNotice(allowed.message);
+    const { play } = allowed;
+    const metadata = closePlayMetadata(play.id, target.surface, body.response_url ?? null);
+    const view = closePlayModal(
+      { id: play.id, kind: play.kind, reason: play.reason, accountName: play.account.name },
+      metadata,
+    );
+    await client.views.open({ trigger_id: body.trigger_id, view: view as never });
+    return null;
+  });
+}

@@ -1,0 +1,27 @@
+// After a play changes, the message it was clicked in is drawn again from the database, so everyone who
+// sees that message sees the new owner or status: the caller's /plays list, or the account card.
+import type { User } from "../generated/prisma/client.ts";
+import { accountCard } from "../services/account-lookup.ts";
+import { listPlaysFor } from "../services/plays.ts";
+import type { AppDeps } from "./deps.ts";
+import { accountCard as accountCardView } from "./views/account-card.ts";
+import type { MessagePayload } from "./views/blocks.ts";
+import type { PlaySurface } from "./views/play-blocks.ts";
+import { playsList } from "./views/plays-list.ts";
+
+/** The surface as it is now; null when there is nothing left to show (the account was removed). */
+export async function renderPlaySurface(
+  deps: AppDeps,
+  surface: PlaySurface,
+  caller: User,
+  accountId: string,
+): Promise<MessagePayload | null> {
+  const now = deps.clock();
+  if (surface.kind === "plays") return playsList(await listPlaysFor(deps.prisma, caller, now), now);
+  const card = await accountCard(deps.prisma, accountId, now);
+  if (!card) return null;
+  return accountCardView(card, {
+    today: now,
+    ...(surface.sharedBy ? { shared: { bySlackId: surface.sharedBy } } : {}),
+  });
+}

@@ -1,0 +1,127 @@
+// One play as Block Kit, wherever it is shown (the /plays list, the account card, later the digest): what it
+// is, who has it and when it is due, and its buttons. Each button's value names the play and the surface to
+// re-render after the click, so the clicked message can be updated in place for everyone who sees it.
+
+import { formatMoney } from "../../domain/money.ts";
+import { playKindLabel, snoozeDays } from "../../domain/plays/kinds.ts";
+import { isOverdue } from "../../domain/plays/urgency.ts";
+import {
+  type ActionsBlock,
+  type Block,
+  button,
+  type Option,
+  plain,
+  type SectionBlock,
+  section,
+} from "./blocks.ts";
+import { dayCount, formatDay, inertText, type PlayStatus, userMention } from "./wording.ts";
+
+/** Where a play was clicked: the caller's /plays list, or an account card (shared in a channel or not). */
+export type PlaySurface = { kind: "plays" } | { kind: "account"; sharedBy?: string };
+
+export interface PlayItem {
+  id: string;
+  kind: string;
+  reason: string;
+  status: PlayStatus;
+  dueAt: Date;
+  snoozedUntil: Date | null;
+  ownerSlackId: string | null;
+  claimedBySlackId: string | null;
+  /** Shown when the play is listed away from its account card. */
+  account?: { name: string };
+  /** Decimal string; shown next to the account name. */
+  arrAtRisk?: string;
+}
+
+export interface PlayBlockOptions {
+  /** Position of the play in the message: action ids must be unique across a whole message. */
+  index: number;
+  surface: PlaySurface;
+  now: Date;
+}
+
+/** Action id prefixes; the clicked one is `<prefix>_<index>`. */
+export const playActions = { claim: "play_claim", snooze: "play_snooze", close: "play_close" } as const;
+
+/** What a button carries, in short keys: Slack allows 150 characters in a select option's value. */
+export interface PlayActionValue {
+  p: string;
+  s: "plays" | "account";
+  /** Who shared the account card in the channel, so the re-rendered card still says so. */
+  by?: string;
+  /** Snooze days, on the snooze options only. */
+  d?: number;
+}
+
+export function playActionValue(playId: string, surface: PlaySurface, days?: number): string {
+  const value: PlayActionValue = { p: playId, s: surface.kind };
+  if (surface.kind === "account" && surface.sharedBy) value.by = surface.sharedBy;
+  if (days !== undefined) value.d = days;
+  return JSON.stringify(value);
+}
+
+export function playBlocks(play: PlayItem, options: PlayBlockOptions): [SectionBlock, ActionsBlock] {
+  return [section(`${playTitle(play)}\n${playStatusLine(play, options.now)}`), playButtons(play, options)];
+}
+
+function playTitle(play: PlayItem): string {
+  const kind = `*${inertText(playKindLabel(play.kind), 60)}*`;
+  const reason = inertText(play.reason, 300);
+  if (!play.account) return `${kind} — ${reason}`;
+  const arr = play.arrAtRisk ? ` · ${formatMoney(play.arrAtRisk, { compact: true })} ARR` : "";
+  return `${kind} · *${inertText(play.account.name, 80)}*${arr}\n${reason}`;
+}
+
+/** "Claimed by @maria · due tomorrow 10:00", "Unclaimed · owner @maria · due …", "Snoozed until …". */
+export function playStatusLine(play: PlayItem, now: Date): string {
+  const holder = play.claimedBySlackId
+    ? `claimed by ${userMention(play.claimedBySlackId)}`
+    : play.ownerSlackId
+      ? `owner ${userMention(play.ownerSlackId)}`
+      : null;
+  if (play.status === "snoozed") {
+    const until = `Snoozed until ${slackTime(play.snoozedUntil ?? play.dueAt)}`;
+    return holder ? `${until} · ${holder}` : until;
+  }
+  const overdue = isOverdue(play.dueAt, now) ? " · ⚠️ overdue" : "";
+  const due = `due ${slackTime(play.dueAt)}${overdue}`;
+  if (play.claimedBySlackId) return `Claimed by ${userMention(play.claimedBySlackId)} · ${due}`;
+  return holder ? `Unclaimed · ${holder} · ${due}` : `Unclaimed · ${due}`;
+}
+
+function playButtons(play: PlayItem, { index, surface }: PlayBlockOptions): ActionsBlock {
+  const value = playActionValue(play.id, surface);
+  const snoozeOptions: Option[] = snoozeDays.map((days) => ({
+    text: plain(dayCount(days)),
+    value: playActionValue(play.id, surface, days),
+  }));
+  const elements: ActionsBlock["elements"] = [];
+  if (!play.claimedBySlackId)
+    elements.push(button("Claim", `${playActions.claim}_${index}`, value, "primary"));
+  elements.push(
+    {
+      type: "static_select",
+      action_id: `${playActions.snooze}_${index}`,
+      placeholder: plain("Snooze…"),
+      options: snoozeOptions,
+    },
+    button("Close…", `${playActions.close}_${index}`, value),
+  );
+  return { type: "actions", elements };
+}
+
+/**
+ * A time every reader sees in their own time zone ("tomorrow 10:00"), through Slack's date token;
+ * clients that cannot render it show the UTC fallback.
+ */
+export function slackTime(date: Date): string {
+  const unix = Math.floor(date.getTime() / 1000);
+  const fallback = `${formatDay(date)} ${date.toISOString().slice(11, 16)} UTC`;
+  return `<!date^${unix}^{date_short_pretty} {time}|${fallback}>`;
+}
+
+/** A short answer to one person (a refusal, a problem), sent ephemerally; the clicked message stays. */
+export function playNotice(text: string): { text: string; blocks: Block[] } {
+  return { text, blocks: [section(text)] };
+}

@@ -1,0 +1,129 @@
+// The bot as a user starts it: `tsx src/main.ts` in its own process, configured by the environment.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliSandbox } from "../helpers/cli.ts";
+import { freshTarget, testEngine } from "../helpers/database.ts";
+import { FakeSlack } from "../helpers/fake-slack.ts";
+
+const tsx = path.resolve("node_modules/.bin/tsx");
+
+function run(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(tsx, ["src/main.ts"], { env: { PATH: process.env.PATH ?? "", ...env } });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("exit", (code) => resolve({ code, stderr }));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 45_000): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode}`);
+    try {
+      return await fetch(url);
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error("the bot did not answer /healthz in time");
+}
+
+describe("starting the bot", () => {
+  it("stops with exit code 1 and names each missing or malformed variable, without a stack trace", async () => {
+    const { code, stderr } = await run({ PORT: "eighty", LOG_LEVEL: "loud" });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/PORT: expected a port number/);
+    expect(stderr).toMatch(/LOG_LEVEL: expected one of debug, info, warn, error/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("stops with exit code 1 when the bot token is missing", async () => {
+    const { code, stderr } = await run({ SLACK_SIGNING_SECRET: "0123456789abcdef" });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/SLACK_BOT_TOKEN: required/);
+  });
+});
+
+describe("a running bot", () => {
+  let slack: FakeSlack;
+  let bot: ChildProcess;
+  let port: number;
+  let folder: string;
+  let env: Record<string, string>;
+  let drop: () => Promise<void>;
+  let output = "";
+
+  beforeAll(async () => {
+    slack = await FakeSlack.start();
+    port = await freePort();
+    folder = mkdtempSync(path.join(tmpdir(), "csm-bot-"));
+    const fresh = await freshTarget();
+    drop = fresh.drop;
+    env = {
+      SLACK_BOT_TOKEN: "xoxb-process-test-token",
+      SLACK_SIGNING_SECRET: "process-test-signing-secret",
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      LOG_LEVEL: "debug",
+      ...(fresh.target.kind === "postgres"
+        ? { DATABASE_URL: fresh.target.url }
+        : { DATA_DIR: path.join(folder, "data") }),
+    };
+    bot = spawn(tsx, ["src/main.ts"], { env: { PATH: process.env.PATH ?? "", ...env } });
+    bot.stderr?.on("data", (chunk) => (output += chunk));
+    bot.stdout?.on("data", (chunk) => (output += chunk));
+  });
+  afterAll(async () => {
+    if (bot.exitCode === null) bot.kill("SIGKILL");
+    await slack?.close();
+    rmSync(folder, { recursive: true, force: true });
+    await drop?.();
+  });
+
+  it("migrates its database on first start and answers the health check", async () => {
+    const response = await waitForHealth(`http://127.0.0.1:${port}/healthz`, bot);
+    expect(response.status).toBe(200);
+  });
+
+  it.runIf(testEngine === "pglite")(
+    "makes a CLI command on the same embedded database exit 1 at once",
+    async () => {
+      const cli = await cliSandbox({ DATA_DIR: env.DATA_DIR as string });
+      const started = Date.now();
+      const run = await cli.run("users", "list");
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/the bot \(pid \d+/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      await cli.destroy();
+    },
+  );
+
+  it.runIf(testEngine === "postgres")("lets the CLI work side by side on PostgreSQL", async () => {
+    const cli = await cliSandbox({ DATABASE_URL: env.DATABASE_URL as string });
+    const run = await cli.run("users", "list");
+    expect(run.code).toBe(0);
+  });
+
+  it("stops cleanly on SIGTERM and never logs its tokens, even at debug level", async () => {
+    const exited = new Promise<number | null>((resolve) => bot.on("exit", resolve));
+    bot.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(output).toMatch(/bot listening on port/);
+    expect(output).not.toContain("xoxb-process-test-token");
+    expect(output).not.toContain("process-test-signing-secret");
+  });
+});

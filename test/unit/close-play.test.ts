@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { parseClosePlayForm, parseClosePlayMetadata } from "../../src/slack/parse/close-play.ts";
+import { parsePlayActionValue } from "../../src/slack/parse/play-action.ts";
+import { closePlayMetadata, closePlayModal } from "../../src/slack/views/close-play-modal.ts";
+import { playActionValue } from "../../src/slack/views/play-blocks.ts";
+import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
+
+const responseUrl = "https://hooks.slack.com/actions/T0001/123456/abcdefABCDEF";
+const target = { id: "cmplay01", kind: "save", reason: "Health red: 34", accountName: "Acme Corporation" };
+
+type Form = { outcome?: string | null; note?: string | null; logTouch?: boolean; touchKind?: string };
+
+function state(form: Form) {
+  const selected = (value: string) => ({ text: { type: "plain_text", text: value }, value });
+  return {
+    values: {
+      outcome: { outcome: { selected_option: form.outcome ? selected(form.outcome) : null } },
+      note: { note: { value: form.note ?? null } },
+      log_touch: { log_touch: { selected_options: form.logTouch ? [selected("log")] : [] } },
+      touch_kind: { touch_kind: { selected_option: selected(form.touchKind ?? "call") } },
+    },
+  };
+}
+
+describe("the Close modal", () => {
+  it("asks for an outcome, a note, whether to log a touch and its kind, within Slack's limits", () => {
+    const view = closePlayModal(target, closePlayMetadata("cmplay01", { kind: "plays" }, responseUrl));
+    expectWithinSlackLimits(view, "modal");
+    expect(view.callback_id).toBe("play_close");
+    const inputs = view.blocks.filter((block) => block.type === "input");
+    expect(inputs.map((block) => block.block_id)).toEqual(["outcome", "note", "log_touch", "touch_kind"]);
+    expect(JSON.stringify(inputs[0])).toMatch(/Done.*No change needed.*Escalated.*Customer unresponsive/);
+    expect(inputs[1]).toMatchObject({ element: { multiline: true, max_length: 2000 } });
+  });
+
+  it("keeps the play, the surface and the clicked message's response_url in private_metadata", () => {
+    const metadata = closePlayMetadata("cmplay01", { kind: "account", sharedBy: "UALEX0001" }, responseUrl);
+    expect(parseClosePlayMetadata(metadata)).toEqual({
+      playId: "cmplay01",
+      surface: { kind: "account", sharedBy: "UALEX0001" },
+      responseUrl,
+    });
+    expect(parseClosePlayMetadata(closePlayMetadata("cmplay01", { kind: "plays" }, null))).toEqual({
+      playId: "cmplay01",
+      surface: { kind: "plays" },
+      responseUrl: null,
+    });
+  });
+
+  it("drops a response_url that would not fit private_metadata rather than break the modal", () => {
+    const metadata = closePlayMetadata(
+      "cmplay01",
+      { kind: "plays" },
+      `https://x.example/${"a".repeat(3000)}`,
+    );
+    expect(metadata.length).toBeLessThanOrEqual(3000);
+    expect(parseClosePlayMetadata(metadata)?.responseUrl).toBeNull();
+  });
+
+  it("refuses metadata that is not ours", () => {
+    for (const bad of [
+      "",
+      "not json",
+      "{}",
+      '{"p":"x","s":"digest"}',
+      '{"p":"x","s":"plays","r":"javascript:alert(1)"}',
+    ])
+      expect(parseClosePlayMetadata(bad), bad).toBeNull();
+  });
+});
+
+describe("the Close modal's form", () => {
+  it("reads a complete submission", () => {
+    expect(
+      parseClosePlayForm(
+        state({ outcome: "done", note: "  Agreed a plan  ", logTouch: true, touchKind: "meeting" }),
+      ),
+    ).toEqual({
+      ok: true,
+      form: { outcome: "done", note: "Agreed a plan", logTouch: true, touchKind: "meeting" },
+    });
+  });
+
+  it("treats a blank note as none and defaults the touch kind to a call", () => {
+    const parsed = parseClosePlayForm({
+      values: { outcome: { outcome: { selected_option: { value: "escalated" } } } },
+    });
+    expect(parsed).toEqual({
+      ok: true,
+      form: { outcome: "escalated", note: null, logTouch: false, touchKind: "call" },
+    });
+    expect(parseClosePlayForm(state({ outcome: "done", note: "   " }))).toMatchObject({
+      form: { note: null },
+    });
+  });
+
+  it("answers each problem on its own field", () => {
+    expect(parseClosePlayForm(state({ note: "x" }))).toEqual({
+      ok: false,
+      errors: { outcome: "Pick how the play ended." },
+    });
+    expect(parseClosePlayForm(state({ outcome: "signal_cleared" }))).toMatchObject({
+      errors: { outcome: expect.any(String) },
+    });
+    expect(parseClosePlayForm(state({ outcome: "done", note: "x".repeat(2001) }))).toEqual({
+      ok: false,
+      errors: { note: "Keep the note to 2000 characters." },
+    });
+    expect(parseClosePlayForm(state({ outcome: "done", note: "x".repeat(2000) })).ok).toBe(true);
+    expect(parseClosePlayForm(state({ outcome: "done", logTouch: true }))).toMatchObject({
+      ok: false,
+      errors: { note: expect.stringContaining("touch") },
+    });
+    expect(parseClosePlayForm(state({ outcome: "done", touchKind: "fax" }))).toMatchObject({
+      errors: { touch_kind: expect.any(String) },
+    });
+  });
+});
+
+describe("play button values", () => {
+  it("round-trip the play, the surface and the snooze days", () => {
+    expect(parsePlayActionValue(playActionValue("p1", { kind: "account" }, 7))).toEqual({
+      playId: "p1",
+      surface: { kind: "account" },
+      days: 7,
+    });
+    expect(parsePlayActionValue(playActionValue("p1", { kind: "account", sharedBy: "UALEX0001" }))).toEqual({
+      playId: "p1",
+      surface: { kind: "account", sharedBy: "UALEX0001" },
+    });
+  });
+
+  it("refuses values that are not ours", () => {
+    const bad = [
+      undefined,
+      "",
+      "acc_1",
+      "{}",
+      '{"p":"","s":"plays"}',
+      `{"p":"${"x".repeat(65)}","s":"plays"}`,
+      '{"p":"p1","s":"home"}',
+      '{"p":"p1","s":"account","by":"<!channel>"}',
+      '{"p":"p1","s":"plays","d":-1}',
+      '{"p":"p1","s":"plays","d":1.5}',
+    ];
+    for (const value of bad) expect(parsePlayActionValue(value), String(value)).toBeNull();
+  });
+});

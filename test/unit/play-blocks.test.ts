@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { parsePlayActionValue } from "../../src/slack/parse/play-action.ts";
+import type { ActionsBlock, Block, SectionBlock } from "../../src/slack/views/blocks.ts";
+import { type PlayItem, playBlocks, playStatusLine, slackTime } from "../../src/slack/views/play-blocks.ts";
+import { playsList, playsShownInList } from "../../src/slack/views/plays-list.ts";
+import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
+
+const now = new Date("2026-11-23T09:00:00Z");
+const tomorrow = new Date("2026-11-24T10:00:00Z");
+
+function play(overrides: Partial<PlayItem> = {}): PlayItem {
+  return {
+    id: "cmplay000000000000000001",
+    kind: "save",
+    reason: "Health red: 34 (sponsor dark for 52 days)",
+    status: "open",
+    dueAt: tomorrow,
+    snoozedUntil: null,
+    ownerSlackId: "UMARIA001",
+    claimedBySlackId: null,
+    ...overrides,
+  };
+}
+
+const listed = (overrides: Partial<PlayItem> = {}) => ({
+  ...play(overrides),
+  account: { name: "Acme Corporation" },
+  arrAtRisk: "120000.00",
+});
+
+function actionElements(blocks: Block[]) {
+  return blocks.flatMap((block) => (block.type === "actions" ? block.elements : []));
+}
+
+describe("a play's blocks", () => {
+  it("shows the due time in each reader's own time zone, with a UTC fallback", () => {
+    expect(slackTime(tomorrow)).toBe("<!date^1795514400^{date_short_pretty} {time}|2026-11-24 10:00 UTC>");
+  });
+
+  it("says who has the play and when it is due", () => {
+    const due = slackTime(tomorrow);
+    expect(playStatusLine(play(), now)).toBe(`Unclaimed · owner <@UMARIA001> · due ${due}`);
+    expect(playStatusLine(play({ ownerSlackId: null }), now)).toBe(`Unclaimed · due ${due}`);
+    expect(playStatusLine(play({ status: "claimed", claimedBySlackId: "UALEX0001" }), now)).toBe(
+      `Claimed by <@UALEX0001> · due ${due}`,
+    );
+    const until = new Date("2026-11-26T09:00:00Z");
+    expect(playStatusLine(play({ status: "snoozed", snoozedUntil: until, dueAt: until }), now)).toBe(
+      `Snoozed until ${slackTime(until)} · owner <@UMARIA001>`,
+    );
+    expect(
+      playStatusLine(play({ status: "snoozed", snoozedUntil: until, claimedBySlackId: "UALEX0001" }), now),
+    ).toBe(`Snoozed until ${slackTime(until)} · claimed by <@UALEX0001>`);
+  });
+
+  it("flags an overdue play, but not one due this very instant", () => {
+    expect(playStatusLine(play({ dueAt: new Date("2026-11-22T09:00:00Z") }), now)).toContain("· ⚠️ overdue");
+    expect(playStatusLine(play({ dueAt: now }), now)).not.toContain("overdue");
+  });
+
+  it("offers Claim, Snooze and Close, with ids unique per position and values naming the play and surface", () => {
+    const [section, actions] = playBlocks(play(), { index: 3, surface: { kind: "plays" }, now });
+    expect((section as SectionBlock).text?.text).toContain("*Save play* — Health red: 34");
+    const [claim, snooze, close] = (actions as ActionsBlock).elements;
+    expect(claim).toMatchObject({ type: "button", action_id: "play_claim_3", style: "primary" });
+    expect(snooze).toMatchObject({ type: "static_select", action_id: "play_snooze_3" });
+    expect(close).toMatchObject({ type: "button", action_id: "play_close_3" });
+    expect(parsePlayActionValue((claim as { value: string }).value)).toEqual({
+      playId: "cmplay000000000000000001",
+      surface: { kind: "plays" },
+    });
+    const options = snooze?.type === "static_select" ? snooze.options : [];
+    expect(options.map((option) => option.text.text)).toEqual(["1 day", "3 days", "7 days"]);
+    expect(options.map((option) => parsePlayActionValue(option.value)?.days)).toEqual([1, 3, 7]);
+  });
+
+  it("hides Claim once somebody has claimed the play", () => {
+    const blocks = playBlocks(play({ status: "claimed", claimedBySlackId: "UALEX0001" }), {
+      index: 0,
+      surface: { kind: "plays" },
+      now,
+    });
+    expect(actionElements(blocks).map((element) => element.action_id)).toEqual([
+      "play_snooze_0",
+      "play_close_0",
+    ]);
+  });
+
+  it("keeps option values under Slack's 150 characters for the longest surface", () => {
+    const blocks = playBlocks(play({ id: "x".repeat(64) }), {
+      index: 14,
+      surface: { kind: "account", sharedBy: "W0123456789ABCDEFGHIJ" },
+      now,
+    });
+    expectWithinSlackLimits({ text: "play", blocks }, "message");
+  });
+
+  it("keeps hostile play text from pinging or linking", () => {
+    const hostile = "<!channel> <@U999> <https://evil.example|click>";
+    const [section] = playBlocks(
+      { ...listed({ kind: hostile, reason: hostile }), account: { name: hostile } },
+      {
+        index: 0,
+        surface: { kind: "plays" },
+        now,
+      },
+    );
+    const text = (section as SectionBlock).text?.text ?? "";
+    expect(text).not.toMatch(/<!channel>|<@U999>|<https:/);
+    expect(text).toContain("&lt;!channel&gt;");
+  });
+});
+
+describe("the /plays list", () => {
+  it("has a header with the count and the plays in the order given, with account and ARR", () => {
+    const payload = playsList(
+      [listed({ id: "p1" }), { ...listed({ id: "p2", kind: "billing_check" }), account: { name: "Globex" } }],
+      now,
+    );
+    expectWithinSlackLimits(payload, "message");
+    expect(payload.blocks[0]).toMatchObject({ type: "header", text: { text: "Your open plays (2)" } });
+    const text = JSON.stringify(payload.blocks);
+    expect(text).toContain("*Save play* · *Acme Corporation* · $120K ARR");
+    expect(text.indexOf("Acme Corporation")).toBeLessThan(text.indexOf("Globex"));
+    expect(payload.text).toBe("You have 2 open plays");
+  });
+
+  it("says so when there is nothing to do", () => {
+    const payload = playsList([], now);
+    expectWithinSlackLimits(payload, "message");
+    expect(payload.text).toMatch(/^No open plays/);
+  });
+
+  it("caps a long list, says how many are left, and stays within Slack's limits with huge text", () => {
+    const essay = "Very long reason ".repeat(200);
+    const plays = Array.from({ length: 40 }, (_, i) => ({
+      ...listed({ id: `play-${i}`, kind: essay, reason: essay }),
+      account: { name: essay },
+      arrAtRisk: "99999999999.99",
+    }));
+    const payload = playsList(plays, now);
+    expectWithinSlackLimits(payload, "message");
+    const closes = actionElements(payload.blocks).filter((element) =>
+      element.action_id.startsWith("play_close_"),
+    );
+    expect(closes).toHaveLength(playsShownInList);
+    expect(JSON.stringify(payload.blocks)).toContain(`+${40 - playsShownInList} more`);
+  });
+});
