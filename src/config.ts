@@ -112,3 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
 export function loadDotEnv(file = ".env"): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
+
+/** Every secret in the configuration, for the logger to mask. */
+export function configSecrets(config: Config): string[] {
+  const { botToken, appToken, signingSecret } = config.slack;
+  return [botToken, appToken, signingSecret, config.ingestToken].filter((s): s is string => Boolean(s));
+}

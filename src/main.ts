@@ -1,5 +1,5 @@
 // Process start: configuration, database, Slack app, signal handlers.
-import { ConfigError, loadConfig, loadDotEnv } from "./config.ts";
+import { ConfigError, configSecrets, loadConfig, loadDotEnv } from "./config.ts";
 import { DataDirBusyError } from "./db/data-dir-lock.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { createLogger } from "./logger.ts";
@@ -19,12 +19,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const secrets = [
-    config.slack.botToken,
-    config.slack.appToken,
-    config.slack.signingSecret,
-    config.ingestToken,
-  ].filter((s): s is string => Boolean(s));
+  const secrets = configSecrets(config);
   const logger = createLogger({ level: config.logLevel, secrets });
 
   let db: Awaited<ReturnType<typeof openMigratedDatabase>>;

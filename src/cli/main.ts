@@ -1,7 +1,7 @@
 // The `csm` command: loads data, manages the team, migrates. Exit codes: 0 done, 1 the input or the
 // environment was refused (the message says why), 2 the command line itself was wrong.
 import { userInfo } from "node:os";
-import { ConfigError, loadConfig, loadDotEnv } from "../config.ts";
+import { ConfigError, configSecrets, loadConfig, loadDotEnv } from "../config.ts";
 import { DataDirBusyError } from "../db/data-dir-lock.ts";
 import type { Actor } from "../db/repositories/audit.ts";
 import { createLogger, redact } from "../logger.ts";
@@ -42,12 +42,7 @@ export async function runCli(
     }
     throw error;
   }
-  const secrets = [
-    config.slack.botToken,
-    config.slack.appToken,
-    config.slack.signingSecret,
-    config.ingestToken,
-  ].filter((s): s is string => Boolean(s));
+  const secrets = configSecrets(config);
   const logger = createLogger({
     level: config.logLevel === "info" ? "warn" : config.logLevel,
     secrets,

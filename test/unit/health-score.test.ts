@@ -3,30 +3,14 @@ import { defaultHealthConfig, type HealthConfig, parseHealthConfig } from "../..
 import { findWeekAgo, loginDropPct } from "../../src/domain/health/readings.ts";
 import { bandFor, type HealthInput, scoreHealth } from "../../src/domain/health/score.ts";
 import type { SignalSnapshot } from "../../src/domain/health/signals.ts";
+import { aSnapshot as snapshotOn } from "../helpers/snapshots.ts";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const today = day("2026-06-10");
 const daysBefore = (n: number, from = today) => new Date(from.getTime() - n * 86_400_000);
 const daysAfter = (n: number) => daysBefore(-n);
 
-function aSnapshot(overrides: Partial<SignalSnapshot> = {}): SignalSnapshot {
-  return {
-    date: today,
-    featuresUsed: null,
-    featuresInPlan: null,
-    adoptionPct: null,
-    powerUserLogins: null,
-    sponsorLastResponse: null,
-    tickets30d: null,
-    p1P2Tickets30d: null,
-    invoiceDaysOverdue: null,
-    seatsActive: null,
-    seatsPurchased: null,
-    nps: null,
-    csat: null,
-    ...overrides,
-  };
-}
+const aSnapshot = (overrides: Partial<SignalSnapshot> = {}) => snapshotOn(today, overrides);
 
 /** An account with every signal known and green, renewal far away; override what the test is about. */
 function aHealthyAccount(

@@ -4,29 +4,13 @@ import { bandFor, type HealthResult, scoreHealth } from "../../src/domain/health
 import type { SignalSnapshot } from "../../src/domain/health/signals.ts";
 import { playKinds } from "../../src/domain/plays/kinds.ts";
 import { desiredPlays, type PlayRuleInput } from "../../src/domain/plays/rules.ts";
+import { aSnapshot as snapshotOn } from "../helpers/snapshots.ts";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const today = day("2026-06-10");
 const daysBefore = (n: number) => new Date(today.getTime() - n * 86_400_000);
 
-function aSnapshot(overrides: Partial<SignalSnapshot> = {}): SignalSnapshot {
-  return {
-    date: today,
-    featuresUsed: null,
-    featuresInPlan: null,
-    adoptionPct: null,
-    powerUserLogins: null,
-    sponsorLastResponse: null,
-    tickets30d: null,
-    p1P2Tickets30d: null,
-    invoiceDaysOverdue: null,
-    seatsActive: null,
-    seatsPurchased: null,
-    nps: null,
-    csat: null,
-    ...overrides,
-  };
-}
+const aSnapshot = (overrides: Partial<SignalSnapshot> = {}) => snapshotOn(today, overrides);
 
 function aHealth(overrides: Partial<HealthResult> = {}): HealthResult {
   return {
