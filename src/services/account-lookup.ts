@@ -7,7 +7,8 @@ import {
   closestAccountNames,
   searchAccounts,
 } from "../db/repositories/accounts.ts";
-import { deriveStage } from "../domain/lifecycle.ts";
+import { scoreTrend } from "../domain/health/trend.ts";
+import { daysBetween, deriveStage } from "../domain/lifecycle.ts";
 import { parseAccountQuery } from "../domain/search-text.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { AccountCardData } from "../slack/views/account-card.ts";
@@ -45,8 +46,16 @@ export async function accountCard(
   return record ? toCardData(record, today) : null;
 }
 
+/** The scores offered for the sparkline: the month the trend against 30 days ago spans. */
+const sparklineDays = 30;
+
 function toCardData(record: AccountCardRecord, today: Date): AccountCardData {
   const latest = record.scores[0];
+  const { vs7d, vs30d } = scoreTrend(record.scores, today);
+  const lastMonth = record.scores.filter((score) => {
+    const age = daysBetween(score.date, today);
+    return age >= 0 && age <= sparklineDays;
+  });
   return {
     account: {
       id: record.id,
@@ -68,7 +77,9 @@ function toCardData(record: AccountCardRecord, today: Date): AccountCardData {
           band: latest.band,
           date: latest.date,
           reasons: latest.reasons,
-          trend: record.scores.map((score) => score.score).reverse(),
+          trend: lastMonth.map((score) => score.score).reverse(),
+          vs7d,
+          vs30d,
         }
       : null,
     stakeholders: record.stakeholders.map((s) => ({

@@ -1,5 +1,5 @@
-// Working a play from Slack: list the caller's plays, claim, snooze and close them. Every change is a
-// guarded conditional update (repositories/plays.ts) with its audit row in the same transaction, so a
+// Working a play from Slack: list the caller's plays, claim, snooze, reassign and close them. Every change
+// is a guarded conditional update (repositories/plays.ts) with its audit row in the same transaction, so a
 // double click or two people clicking at once leave one consistent result, and the loser is told why.
 // Refusals are values with a message for the person who clicked; that message may mention people.
 
@@ -10,6 +10,7 @@ import {
   findPlay,
   openPlaysForUser,
   type PlayWithPeople,
+  reassignIfNotClosed,
   snoozeIfNotClosed,
 } from "../db/repositories/plays.ts";
 import { createTouch } from "../db/repositories/touches.ts";
@@ -25,6 +26,8 @@ import {
 import { mayManagePlay, playManagers } from "../domain/plays/permissions.ts";
 import { sortByUrgency } from "../domain/plays/urgency.ts";
 import type { PrismaClient, TouchKind, User } from "../generated/prisma/client.ts";
+import type { SlackDirectory } from "./ports.ts";
+import { ensureUser } from "./team.ts";
 
 /** A play that is not closed, with what a person needs to pick it up. */
 export interface PlayListing {
@@ -50,6 +53,9 @@ export interface CloseRequest {
   logTouch: boolean;
   touchKind?: TouchKind;
 }
+
+/** What only the people answerable for a play may do to it (domain/plays/permissions.ts). */
+export type ManageVerb = "close" | "snooze" | "reassign";
 
 export const maxPlayNoteLength = 2000;
 const dayMs = 86_400_000;
@@ -124,6 +130,40 @@ export async function snoozePlay(
   return settle(prisma, playId, caller, snoozed);
 }
 
+/**
+ * Hands a play to someone else (the Reassign menu), who joins the team on first sight like anyone who uses
+ * the bot. Reassigning hands the play over: the new owner holds it, so a claim by anyone is dropped and the
+ * play is open again, or stays snoozed until it wakes. Picking the person who already holds it (the owner,
+ * with no claim by someone else) changes nothing.
+ */
+export async function reassignPlay(
+  prisma: PrismaClient,
+  directory: SlackDirectory | null,
+  playId: string,
+  caller: User,
+  newOwnerSlackId: string,
+  _now: Date,
+): Promise<PlayChange> {
+  const allowed = await checkMayManage(prisma, playId, caller, "reassign");
+  if (!allowed.ok) return allowed;
+  const before = allowed.play;
+  const heldByOwner = before.claimedById === null || before.claimedById === before.ownerId;
+  if (before.owner?.slackUserId === newOwnerSlackId && heldByOwner) return { ok: true, play: before };
+  // Before the transaction: users.info is a network call, and a new team member is harmless if we lose.
+  const owner = await ensureUser(prisma, directory, newOwnerSlackId);
+  const reassigned = await prisma.$transaction(async (tx) => {
+    const status = await reassignIfNotClosed(tx, playId, owner.id);
+    if (!status) return false;
+    await audit(tx, caller, "play.reassign", playId, {
+      ownerId: [before.ownerId, owner.id],
+      claimedById: [before.claimedById, null],
+      status: [before.status, status],
+    });
+    return true;
+  });
+  return settle(prisma, playId, caller, reassigned);
+}
+
 export async function closePlay(
   prisma: PrismaClient,
   playId: string,
@@ -159,19 +199,19 @@ export async function closePlay(
   return settle(prisma, playId, caller, closed);
 }
 
-/** The play when the caller may snooze or close it (it exists, is not closed); otherwise why not. */
+/** The play when the caller may snooze, reassign or close it (it exists and is open); otherwise why not. */
 export async function checkMayManage(
   prisma: Db,
   playId: string,
   caller: User,
-  verb: "close" | "snooze",
+  verb: ManageVerb,
 ): Promise<PlayChange> {
   const play = await findPlay(prisma, playId);
   const refusal = refusalToManage(play, caller, verb);
   return refusal || !play ? { ok: false, message: refusal ?? say.gone } : { ok: true, play };
 }
 
-function refusalToManage(play: PlayWithPeople | null, caller: User, verb: "close" | "snooze"): string | null {
+function refusalToManage(play: PlayWithPeople | null, caller: User, verb: ManageVerb): string | null {
   if (!play) return say.gone;
   if (play.status === "closed") return closedMessage(play);
   const people = {

@@ -18,14 +18,19 @@ export const roles = ["csm", "manager", "admin"] as const satisfies readonly Rol
 
 export class TeamError extends Error {}
 
+const profileAsked = new Set<string>();
+
 /** Finds the caller, creating them (role csm, name and time zone from users.info) on first use. */
 export async function ensureUser(
   db: Db,
   directory: SlackDirectory | null,
   slackUserId: string,
 ): Promise<User> {
+  // Slack is asked once per person and process: when they first appear, or (for someone created
+  // without a profile, e.g. by an import run without a token) on their first request.
   const existing = await findUserBySlackId(db, slackUserId);
-  if (existing?.name) return existing;
+  if (existing && (existing.name || profileAsked.has(slackUserId))) return existing;
+  profileAsked.add(slackUserId);
   const profile = directory ? await directory.userInfo(slackUserId).catch(() => null) : null;
   return upsertUser(db, {
     slackUserId,

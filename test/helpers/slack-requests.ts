@@ -34,6 +34,8 @@ interface BlockActionOptions {
   value?: string;
   blockId?: string;
   selectedOption?: string;
+  /** A pick in a users_select (no value: what it is about travels in `blockId`). */
+  selectedUser?: string;
   channelId?: string;
   messageTs?: string;
   message?: { text: string; blocks: unknown[] };
@@ -98,7 +100,9 @@ export class SlackRequests {
       block_id: options.blockId ?? `blk-${options.actionId}`.slice(0, 255),
       action_ts: this.nextTs(),
     };
-    if (options.selectedOption === undefined) {
+    if (options.selectedUser !== undefined) {
+      Object.assign(action, { type: "users_select", selected_user: options.selectedUser });
+    } else if (options.selectedOption === undefined) {
       Object.assign(action, {
         type: "button",
         ...(options.value === undefined ? {} : { value: options.value }),

@@ -67,6 +67,16 @@ describe("/account", () => {
       reason: "Only one executive sponsor",
       ownerId: maria.id,
     });
+    // A month of decline, and one score from long before that the sparkline leaves out.
+    const history: [string, number][] = [
+      ["2026-09-01", 90],
+      ["2026-10-24", 64],
+      ["2026-11-09", 58],
+      ["2026-11-16", 46],
+      ["2026-11-19", 40],
+    ];
+    for (const [day, score] of history)
+      await aHealthScore(prisma, acme.id, { date: new Date(`${day}T00:00:00Z`), score, band: "yellow" });
     await aHealthScore(prisma, acme.id, { score: 34, band: "red", reasons: ["sponsor dark for 52 days"] });
   });
   afterAll(async () => running?.stop());
@@ -97,7 +107,8 @@ describe("/account", () => {
     expect(text).toContain("Touch number 3");
     expect(text).not.toContain("Touch number 2");
     expect(text).toContain("Only one executive sponsor");
-    expect(text).toContain("34");
+    expect(text).toContain("🔴 34 ▆▅▄▄▃ · −12 vs 7 days ago · −30 vs 30 days ago · as of 2026-11-22");
+    expect(text).toContain("sponsor dark for 52 days");
     expect(actionIds(card)).toContain("account_share");
   });
 

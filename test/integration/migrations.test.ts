@@ -18,10 +18,14 @@ describe(`migrations on ${testEngine}`, () => {
     expect(await applyMigrations(db)).toEqual([]);
   });
 
-  it("creates the trigram index the account search relies on", async () => {
+  it("creates the trigram indexes the account search relies on (name and CRM id)", async () => {
     const rows = await db.prisma.$queryRaw<{ indexname: string }[]>`
-      SELECT indexname FROM pg_indexes WHERE tablename = 'Account' AND indexdef LIKE '%gin_trgm_ops%'`;
-    expect(rows).toHaveLength(1);
+      SELECT indexname FROM pg_indexes WHERE tablename = 'Account' AND indexdef LIKE '%gin_trgm_ops%'
+      ORDER BY indexname`;
+    expect(rows.map((row) => row.indexname)).toEqual([
+      "Account_externalId_trgm_idx",
+      "Account_searchName_trgm_idx",
+    ]);
   });
 });
 

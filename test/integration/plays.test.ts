@@ -11,7 +11,7 @@ type Element = {
   value?: string;
   options?: { text: { text: string }; value: string }[];
 };
-type Block = { type: string; elements?: Element[]; [key: string]: unknown };
+type Block = { type: string; block_id?: string; elements?: Element[]; [key: string]: unknown };
 type Message = {
   response_type?: string;
   replace_original?: boolean;
@@ -68,16 +68,31 @@ describe("working plays from Slack", () => {
   }
 
   /** Clicks a button (or picks a select option) and returns what the app posted to that message's response_url. */
-  async function click(
+  function click(
     user: User,
     actionId: string,
     value: { button: string } | { option: string },
   ): Promise<Message> {
-    const sent = await running.requests.blockAction({
-      userId: user.slackUserId,
+    return act(user, {
       actionId,
       ...("button" in value ? { value: value.button } : { selectedOption: value.option }),
     });
+  }
+
+  /** Picks a person in the play's Reassign menu, as found in `message`. */
+  function reassign(user: User, message: Message, playId: string, to: string): Promise<Message> {
+    const index = indexOf(message, playId);
+    const block = (message.blocks ?? []).find((candidate) =>
+      candidate.elements?.some((e) => e.action_id === `play_reassign_${index}`),
+    );
+    return act(user, { actionId: `play_reassign_${index}`, blockId: block?.block_id, selectedUser: to });
+  }
+
+  async function act(
+    user: User,
+    action: Omit<Parameters<RunningApp["requests"]["blockAction"]>[0], "userId">,
+  ): Promise<Message> {
+    const sent = await running.requests.blockAction({ userId: user.slackUserId, ...action });
     expect(sent.status).toBe(200);
     const response: RecordedResponse = await running.slack.waitForResponse((r) => r.id === sent.responseId);
     const message = response.body as Message;
@@ -413,6 +428,134 @@ describe("working plays from Slack", () => {
       });
       expect((await prisma().play.findUniqueOrThrow({ where: { id: play.id } })).status).toBe("open");
       expect(await prisma().touch.count({ where: { accountId: account.id } })).toBe(0);
+    });
+  });
+
+  describe("reassigning a play", () => {
+    async function accountCard(user: User, name: string): Promise<Message> {
+      const reply = await running.requests.command("/account", name, { userId: user.slackUserId });
+      const card = JSON.parse(reply.body) as Message;
+      expectWithinSlackLimits(card, "message");
+      return card;
+    }
+
+    const stored = (playId: string) => prisma().play.findUniqueOrThrow({ where: { id: playId } });
+
+    it("the owner hands a play to a teammate new to the bot, and the card shows the new owner", async () => {
+      const { csm, play } = await aCsmWithAPlay("Stark Reassign Co");
+      running.slack.addUser({ id: "UJORDAN01", realName: "Jordan Blake", tz: "Europe/London" });
+      const card = await accountCard(csm, "Stark Reassign Co");
+      const menu = element(card, `play_reassign_${indexOf(card, play.id)}`);
+      expect(menu).toMatchObject({ type: "users_select", placeholder: { text: "Reassign…" } });
+
+      const updated = await reassign(csm, card, play.id, "UJORDAN01");
+
+      expect(updated.replace_original).toBe(true);
+      expect(allText(updated)).toContain("Stark Reassign Co");
+      expect(allText(updated)).toContain("Unclaimed · owner <@UJORDAN01> · due <!date^");
+      const jordan = await prisma().user.findUniqueOrThrow({ where: { slackUserId: "UJORDAN01" } });
+      expect(jordan).toMatchObject({ name: "Jordan Blake", role: "csm", timeZone: "Europe/London" });
+      expect(await stored(play.id)).toMatchObject({ ownerId: jordan.id, status: "open", claimedById: null });
+      expect(await auditOf(play.id)).toMatchObject([
+        {
+          action: "play.reassign",
+          actorId: csm.id,
+          changes: { ownerId: [csm.id, jordan.id], claimedById: [null, null], status: ["open", "open"] },
+        },
+      ]);
+    });
+
+    it("hands a claimed play over: a manager reassigns it, the claim is dropped and the play is open", async () => {
+      const { play } = await aCsmWithAPlay("Wonka Reassign Ltd");
+      const card = await accountCard(alex, "Wonka Reassign Ltd");
+      const claimId = `play_claim_${indexOf(card, play.id)}`;
+      await click(alex, claimId, { button: element(card, claimId).value as string });
+
+      const updated = await reassign(
+        manager,
+        await accountCard(manager, "Wonka Reassign Ltd"),
+        play.id,
+        outsider.slackUserId,
+      );
+
+      expect(allText(updated)).toContain(`Unclaimed · owner <@${outsider.slackUserId}>`);
+      expect(allText(updated)).not.toContain(`<@${alex.slackUserId}>`);
+      expect(await stored(play.id)).toMatchObject({
+        ownerId: outsider.id,
+        claimedById: null,
+        status: "open",
+      });
+      expect((await auditOf(play.id)).map((row) => row.action)).toEqual(["play.claim", "play.reassign"]);
+    });
+
+    it("a play given away leaves the giver's /plays list, and a snoozed one stays snoozed", async () => {
+      const { csm, play } = await aCsmWithAPlay();
+      const list = await slashPlays(csm);
+      const snoozeId = `play_snooze_${indexOf(list, play.id)}`;
+      const snoozed = await click(csm, snoozeId, { option: snoozeOption(list, snoozeId, 7) });
+
+      const updated = await reassign(csm, snoozed, play.id, alex.slackUserId);
+
+      expect(updated.replace_original).toBe(true);
+      expect(allText(updated)).toContain("No open plays");
+      expect(await stored(play.id)).toMatchObject({ ownerId: alex.id, status: "snoozed" });
+      expect(allText(await slashPlays(alex))).toContain(`Snoozed until <!date^`);
+    });
+
+    it("picking the person who already has the play changes nothing", async () => {
+      const { csm, play } = await aCsmWithAPlay();
+
+      const updated = await reassign(csm, await slashPlays(csm), play.id, csm.slackUserId);
+
+      expect(updated.replace_original).toBe(true);
+      expect(allText(updated)).toContain(`Unclaimed · owner <@${csm.slackUserId}>`);
+      expect(await stored(play.id)).toMatchObject({ ownerId: csm.id, status: "open" });
+      expect(await auditOf(play.id)).toEqual([]);
+    });
+
+    it("refuses an unrelated CSM, explains who can, and does not add the picked person to the team", async () => {
+      const { csm, play } = await aCsmWithAPlay("Tyrell Reassign Inc");
+      const card = await accountCard(outsider, "Tyrell Reassign Inc");
+
+      const answer = await reassign(outsider, card, play.id, "UNOBODY01");
+
+      expect(answer).toMatchObject({ response_type: "ephemeral", replace_original: false });
+      expect(answer.text).toBe(
+        `Only Maria Lopez (<@${csm.slackUserId}>), a manager or an admin can reassign this play. Ask one of them, or claim a play nobody has taken.`,
+      );
+      expect(await stored(play.id)).toMatchObject({ ownerId: csm.id, status: "open" });
+      expect(await prisma().user.count({ where: { slackUserId: "UNOBODY01" } })).toBe(0);
+      expect(await auditOf(play.id)).toEqual([]);
+    });
+
+    it("a closed play cannot be reassigned, and the menu says who closed it", async () => {
+      const { csm, play } = await aCsmWithAPlay();
+      const list = await slashPlays(csm);
+      await prisma().play.update({
+        where: { id: play.id },
+        data: { status: "closed", outcome: "done", closedById: csm.id, closedAt: now, openKey: null },
+      });
+
+      const answer = await reassign(csm, list, play.id, alex.slackUserId);
+
+      expect(answer.replace_original).toBe(false);
+      expect(answer.text).toBe(
+        `This play was already closed by Maria Lopez (<@${csm.slackUserId}>) on 2026-11-23 (Done).`,
+      );
+      expect(await stored(play.id)).toMatchObject({ ownerId: csm.id, status: "closed" });
+      expect(await auditOf(play.id)).toEqual([]);
+    });
+
+    it("a menu whose block id was tampered with is refused as out of date", async () => {
+      const { csm, play } = await aCsmWithAPlay();
+      const list = await slashPlays(csm);
+      const actionId = `play_reassign_${indexOf(list, play.id)}`;
+
+      const answer = await act(csm, { actionId, blockId: 'play:{"p":1}', selectedUser: alex.slackUserId });
+
+      expect(answer.replace_original).toBe(false);
+      expect(answer.text).toContain("out of date");
+      expect(await stored(play.id)).toMatchObject({ ownerId: csm.id });
     });
   });
 

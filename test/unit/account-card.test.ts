@@ -165,23 +165,40 @@ describe("the /account card a CSM reads before a call", () => {
     expect(late.text).toContain("renewal overdue by 3 days");
   });
 
-  it("shows red health with its reasons and trend, and warns when no play is attached", () => {
+  it("shows red health with its sparkline, its trend and its reasons, and warns when no play is attached", () => {
     const health = {
       score: 34,
       band: "red" as const,
       date: new Date("2026-11-20T00:00:00Z"),
       reasons: ["Sponsor dark 52 days", "3 P1 tickets", "Invoice 40 days late", "Seats unused"],
-      trend: [70, 61, 48, 34],
+      trend: [90, 70, 61, 48, 34],
+      vs7d: -12,
+      vs30d: -30,
     };
     const text = visibleText(card({ ...cardData(), health }));
-    expect(text).toContain("🔴 34 · as of 2026-11-20");
-    expect(text).toContain("↘ 70 → 61 → 48 → 34 (-36)");
+    expect(text).toContain("🔴 34 █▆▅▄▃ · −12 vs 7 days ago · −30 vs 30 days ago · as of 2026-11-20");
     expect(text).toContain("Invoice 40 days late");
     expect(text).not.toContain("Seats unused");
     expect(text).toContain("+1 more");
     expect(text).toContain("no open play");
 
     expect(visibleText(card({ ...cardData(), health, openPlays: [play()] }))).not.toContain("no open play");
+  });
+
+  it("draws the last two weeks of scores, and says only what the history supports", () => {
+    const health = (overrides: Partial<NonNullable<AccountCardData["health"]>>) =>
+      cardData({ health: { score: 72, band: "green", date: today, reasons: [], ...overrides } });
+    const month = Array.from({ length: 20 }, (_, day) => (day < 6 ? 5 : 95));
+    expect(visibleText(card(health({ trend: month, vs7d: 5, vs30d: null })))).toContain(
+      "🟢 72 ██████████████ · +5 vs 7 days ago · as of 2026-11-23",
+    );
+    expect(visibleText(card(health({ trend: [72, 72], vs7d: 0, vs30d: 0 })))).toContain(
+      "🟢 72 ▆▆ · ±0 vs 7 days ago · ±0 vs 30 days ago · as of",
+    );
+    // One score is no line yet, and no history older than a week is no change to report.
+    expect(visibleText(card(health({ trend: [72], vs7d: null, vs30d: null })))).toContain(
+      "🟢 72 · as of 2026-11-23",
+    );
   });
 
   it("groups stakeholders by role, with sentiment and sponsors gone dark", () => {
@@ -253,8 +270,10 @@ describe("the /account card a CSM reads before a call", () => {
     expect(actionIds).toEqual([
       "play_claim_0",
       "play_snooze_0",
+      "play_reassign_0",
       "play_close_0",
       "play_snooze_1",
+      "play_reassign_1",
       "play_close_1",
       "account_share",
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePlayActionValue } from "../../src/slack/parse/play-action.ts";
+import { parsePlayActionValue, parsePlayBlockId } from "../../src/slack/parse/play-action.ts";
 import type { ActionsBlock, Block, SectionBlock } from "../../src/slack/views/blocks.ts";
 import { type PlayItem, playBlocks, playStatusLine, slackTime } from "../../src/slack/views/play-blocks.ts";
 import { playsList, playsShownInList } from "../../src/slack/views/plays-list.ts";
@@ -58,12 +58,17 @@ describe("a play's blocks", () => {
     expect(playStatusLine(play({ dueAt: now }), now)).not.toContain("overdue");
   });
 
-  it("offers Claim, Snooze and Close, with ids unique per position and values naming the play and surface", () => {
+  it("offers Claim, Snooze, Reassign and Close, with ids unique per position and values naming the play and surface", () => {
     const [section, actions] = playBlocks(play(), { index: 3, surface: { kind: "plays" }, now });
     expect((section as SectionBlock).text?.text).toContain("*Save play* — Health red: 34");
-    const [claim, snooze, close] = (actions as ActionsBlock).elements;
+    const [claim, snooze, reassign, close] = (actions as ActionsBlock).elements;
     expect(claim).toMatchObject({ type: "button", action_id: "play_claim_3", style: "primary" });
     expect(snooze).toMatchObject({ type: "static_select", action_id: "play_snooze_3" });
+    expect(reassign).toMatchObject({
+      type: "users_select",
+      action_id: "play_reassign_3",
+      placeholder: { text: "Reassign…" },
+    });
     expect(close).toMatchObject({ type: "button", action_id: "play_close_3" });
     expect(parsePlayActionValue((claim as { value: string }).value)).toEqual({
       playId: "cmplay000000000000000001",
@@ -82,11 +87,20 @@ describe("a play's blocks", () => {
     });
     expect(actionElements(blocks).map((element) => element.action_id)).toEqual([
       "play_snooze_0",
+      "play_reassign_0",
       "play_close_0",
     ]);
   });
 
-  it("keeps option values under Slack's 150 characters for the longest surface", () => {
+  it("names the play and surface in the actions block's id, for the Reassign menu that has no value", () => {
+    const surface = { kind: "account", sharedBy: "UALEX0001" } as const;
+    const [, actions] = playBlocks(play(), { index: 0, surface, now });
+    expect(parsePlayBlockId(actions.block_id)).toEqual({ playId: "cmplay000000000000000001", surface });
+    for (const junk of [undefined, "", "blk-1", "play:", "play:{}", 'play:{"p":"x","s":"plays","d":3}'])
+      expect(parsePlayBlockId(junk), String(junk)).toBeNull();
+  });
+
+  it("keeps option values under Slack's 150 characters and the block id under 255 for the longest surface", () => {
     const blocks = playBlocks(play({ id: "x".repeat(64) }), {
       index: 14,
       surface: { kind: "account", sharedBy: "W0123456789ABCDEFGHIJ" },

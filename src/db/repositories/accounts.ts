@@ -14,31 +14,40 @@ export interface AccountSearchHit {
 }
 
 /**
- * Ranked search over name and CRM id. The WHERE clause is answered by the GIN trigram index on
- * searchName (LIKE '%key%' and the word-similarity operator <%), so it stays fast at 20k+ accounts.
+ * Ranked search over name and CRM id. Every branch of the WHERE clause has an index (the GIN trigram
+ * index on searchName answers LIKE '%key%' and the word-similarity operator <%; the unique index on
+ * externalId answers the id), so PostgreSQL combines them with a BitmapOr instead of reading every row.
  * Order: exact name or id, then names starting with the query, then trigram word similarity.
  */
 export function searchAccounts(
-  db: Db,
+  prisma: PrismaClient,
   key: string,
   rawQuery: string,
   limit = 10,
 ): Promise<AccountSearchHit[]> {
   const pattern = `%${key}%`;
   const prefix = `${key}%`;
-  return db.$queryRaw<AccountSearchHit[]>`
+  // CRM ids match whole, ignoring case (ILIKE without wildcards, answered by the id's trigram index).
+  const id = rawQuery.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return prisma.$transaction(async (tx) => {
+    // A broad query ("acme") matches a few percent of the book, where the planner prefers reading every
+    // row; evaluating trigram operators row by row is what is slow (especially in PGlite), so the
+    // search always goes through the indexes. Local to this transaction.
+    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+    return tx.$queryRaw<AccountSearchHit[]>`
     SELECT a.id, a."externalId", a.name, a.arr::text AS arr, u."slackUserId" AS "ownerSlackId",
-           (a."searchName" = ${key} OR lower(a."externalId") = lower(${rawQuery})) AS exact,
-           (CASE WHEN a."searchName" = ${key} OR lower(a."externalId") = lower(${rawQuery}) THEN 3
+           (a."searchName" = ${key} OR a."externalId" ILIKE ${id}) AS exact,
+           (CASE WHEN a."searchName" = ${key} OR a."externalId" ILIKE ${id} THEN 3
                  WHEN a."searchName" LIKE ${prefix} THEN 2
                  WHEN a."searchName" LIKE ${pattern} THEN 1 ELSE 0 END
             + word_similarity(${key}, a."searchName"))::float8 AS rank
     FROM "Account" a LEFT JOIN "User" u ON u.id = a."ownerId"
     WHERE a."searchName" LIKE ${pattern}
        OR ${key} <% a."searchName"
-       OR lower(a."externalId") = lower(${rawQuery})
+       OR a."externalId" ILIKE ${id}
     ORDER BY rank DESC, a.arr DESC, a.name ASC
     LIMIT ${limit}`;
+  });
 }
 
 /** Names that look like the query when nothing matched: a looser trigram threshold, still indexed. */
@@ -56,6 +65,9 @@ export function closestAccountNames(prisma: PrismaClient, key: string, limit = 3
 }
 
 const recentTouches = 6;
+// One score per account and day, so the newest 40 reach back at least 39 days: enough for the trend
+// against 30 days ago, without a date filter that would hide an account whose latest score is older.
+const recentScores = 40;
 
 /** Everything the /account card shows, in one round of queries. */
 export function accountCardRecord(db: Db, accountId: string) {
@@ -71,7 +83,7 @@ export function accountCardRecord(db: Db, accountId: string) {
         include: { owner: true, claimedBy: true },
       },
       successPlan: { include: { goals: { orderBy: { dueOn: "asc" } } } },
-      scores: { orderBy: { date: "desc" }, take: 8 },
+      scores: { orderBy: { date: "desc" }, take: recentScores },
     },
   });
 }

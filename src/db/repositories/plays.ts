@@ -91,6 +91,26 @@ export async function snoozeIfNotClosed(db: Db, id: string, until: Date): Promis
   return count === 1;
 }
 
+/**
+ * Hands the play to another owner: any claim is dropped, a snoozed play stays snoozed and anything else is
+ * open again. Two guarded updates, because the status to write depends on the status at write time.
+ * Returns the status written, or null when the play is closed (or gone).
+ */
+export async function reassignIfNotClosed(
+  db: Db,
+  id: string,
+  ownerId: string,
+): Promise<"open" | "snoozed" | null> {
+  const handOver = { ownerId, claimedById: null };
+  const snoozed = await db.play.updateMany({ where: { id, status: "snoozed" }, data: handOver });
+  if (snoozed.count === 1) return "snoozed";
+  const { count } = await db.play.updateMany({
+    where: { id, status: { in: ["open", "claimed"] } },
+    data: { ...handOver, status: "open" },
+  });
+  return count === 1 ? "open" : null;
+}
+
 export async function closeIfNotClosed(
   db: Db,
   id: string,

@@ -1,5 +1,5 @@
-// Who may act on a play (issue 4): anyone on the team may claim an unclaimed play; snoozing and closing
-// belong to the people answerable for it: its owner, whoever claimed it, the account's CSM, and
+// Who may act on a play (issue 4): anyone on the team may claim an unclaimed play; snoozing, reassigning
+// and closing belong to the people answerable for it: its owner, whoever claimed it, the account's CSM, and
 // managers and admins, who run the team.
 
 export type TeamRole = "csm" | "manager" | "admin";

@@ -1,7 +1,8 @@
-// The values Claim, Snooze and Close carry (views/play-blocks.ts writes them): which play, and which
-// surface to re-render after the click. Anything else is refused, never trusted.
+// The values Claim, Snooze and Close carry, and the block_id the Reassign menu sits in (views/play-blocks.ts
+// writes them): which play, and which surface to re-render after the click. Anything else is refused,
+// never trusted.
 import { z } from "zod";
-import type { PlaySurface } from "../views/play-blocks.ts";
+import { type PlaySurface, playBlockIdPrefix } from "../views/play-blocks.ts";
 
 export const slackUserIdSchema = z.string().regex(/^[UW][A-Z0-9]{2,20}$/);
 export const playIdSchema = z.string().min(1).max(64);
@@ -30,6 +31,13 @@ export function parsePlayActionValue(value: string | undefined): PlayActionTarge
     surface: toSurface(s, by),
     ...(d === undefined ? {} : { days: d }),
   };
+}
+
+/** The Reassign menu's play, from its actions block's id; null when it is not one of ours. */
+export function parsePlayBlockId(blockId: string | undefined): PlayActionTarget | null {
+  if (!blockId?.startsWith(playBlockIdPrefix)) return null;
+  const target = parsePlayActionValue(blockId.slice(playBlockIdPrefix.length));
+  return target && target.days === undefined ? target : null;
 }
 
 export function toSurface(kind: "plays" | "account", sharedBy: string | undefined): PlaySurface {

@@ -2,6 +2,7 @@
 // Every CRM string goes through inertText, and every list is capped twice: by count, for reading,
 // and by characters (fitLines), so 50 stakeholders or a 3,000-character summary still fit Slack's limits.
 
+import { sparkline } from "../../domain/health/trend.ts";
 import { daysBetween, type LifecycleStage, renewalWindowDays, stageLabel } from "../../domain/lifecycle.ts";
 import { formatMoney } from "../../domain/money.ts";
 import {
@@ -60,8 +61,11 @@ export interface AccountCardData {
     band: HealthBand;
     date: Date;
     reasons: string[];
-    /** Recent scores, oldest to newest. */
+    /** Recent scores, oldest to newest: the sparkline. */
     trend?: number[];
+    /** Today's score minus the score 7 (30) days ago; null when the history does not reach back that far. */
+    vs7d?: number | null;
+    vs30d?: number | null;
   } | null;
   stakeholders: {
     name: string;
@@ -102,6 +106,8 @@ const stakeholdersShownPerRole = 5;
 const playsShown = 5;
 const goalsShown = 6;
 const healthReasonsShown = 3;
+// Two weeks of daily scores fit the Health column on one line.
+const sparklineBars = 14;
 // Slack allows 3,000 characters in a section; leave room for a "+N more" line.
 const sectionBudget = 2_800;
 
@@ -111,6 +117,9 @@ const say = {
   noStage: "Not set",
   noRenewal: "No renewal date",
   noHealth: "No health data yet",
+  // A true minus sign: it lines up with the plus and does not read as a dash.
+  scoreChange: (change: number, days: number) =>
+    `${change > 0 ? "+" : change < 0 ? "−" : "±"}${Math.abs(change)} vs ${days} days ago`,
   noStakeholders: "No stakeholders mapped yet — start with the economic buyer and two executive sponsors.",
   noSponsor: "⚠️ No executive sponsor mapped — aim for two within the first 90 days.",
   oneSponsor: "⚠️ Only one executive sponsor — single-sponsor accounts churn about twice as often.",
@@ -157,10 +166,7 @@ function overviewFields(data: AccountCardData, today: Date): SectionBlock {
       field("ARR", formatMoney(account.arr)),
       field("Stage", stageText(account, today)),
       field("Renewal", renewalText(account.renewalDate, today)),
-      field(
-        "Health",
-        health ? `${bandEmoji(health.band)} ${health.score} · as of ${formatDay(health.date)}` : say.noHealth,
-      ),
+      field("Health", health ? healthLine(health) : say.noHealth),
     ],
   };
 }
@@ -183,11 +189,20 @@ function renewalText(renewalDate: Date | null, today: Date): string {
   return `${day} · ${relativeDays(days)}`;
 }
 
+/** Where health is and where it is heading: "🔴 34 ▇▆▅▃▂ · −12 vs 7 days ago · −30 vs 30 days ago". */
+function healthLine(health: NonNullable<AccountCardData["health"]>): string {
+  const recent = (health.trend ?? []).slice(-sparklineBars);
+  const score = `${bandEmoji(health.band)} ${health.score}`;
+  const parts = [recent.length >= 2 ? `${score} ${sparkline(recent)}` : score];
+  if (health.vs7d != null) parts.push(say.scoreChange(health.vs7d, 7));
+  if (health.vs30d != null) parts.push(say.scoreChange(health.vs30d, 30));
+  parts.push(`as of ${formatDay(health.date)}`);
+  return parts.join(" · ");
+}
+
 function healthDetail({ health, openPlays }: AccountCardData): Block[] {
   if (!health) return [];
   const lines: string[] = [];
-  const trend = trendText(health.trend);
-  if (trend) lines.push(`*Trend* ${trend}`);
   if (health.reasons.length) {
     const shown = health.reasons.slice(0, healthReasonsShown).map((reason) => `• ${inertText(reason, 200)}`);
     lines.push(...shown, ...moreLine(health.reasons.length - shown.length));
@@ -196,16 +211,6 @@ function healthDetail({ health, openPlays }: AccountCardData): Block[] {
   if (health.band !== "green" && openPlays.length === 0)
     blocks.push(context(say.unplayedHealth(health.band)));
   return blocks;
-}
-
-function trendText(trend: number[] | undefined): string | null {
-  const recent = (trend ?? []).slice(-6);
-  const first = recent[0];
-  const last = recent[recent.length - 1];
-  if (first === undefined || last === undefined || recent.length < 2) return null;
-  const change = last - first;
-  const arrow = change > 0 ? "↗" : change < 0 ? "↘" : "→";
-  return `${arrow} ${recent.join(" → ")} (${change > 0 ? "+" : ""}${change})`;
 }
 
 function stakeholderBlocks(stakeholders: AccountCardData["stakeholders"], today: Date): Block[] {

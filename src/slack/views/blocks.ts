@@ -72,6 +72,7 @@ export interface DatePickerElement {
 export interface UsersSelectElement {
   type: "users_select";
   action_id: string;
+  placeholder?: PlainText;
   initial_user?: string;
 }
 

@@ -1,6 +1,7 @@
 // One play as Block Kit, wherever it is shown (the /plays list, the account card, later the digest): what it
 // is, who has it and when it is due, and its buttons. Each button's value names the play and the surface to
-// re-render after the click, so the clicked message can be updated in place for everyone who sees it.
+// re-render after the click, so the clicked message can be updated in place for everyone who sees it; the
+// Reassign menu (a users_select, which has no value) finds both in its actions block's block_id.
 
 import { formatMoney } from "../../domain/money.ts";
 import { playKindLabel, snoozeDays } from "../../domain/plays/kinds.ts";
@@ -42,7 +43,15 @@ export interface PlayBlockOptions {
 }
 
 /** Action id prefixes; the clicked one is `<prefix>_<index>`. */
-export const playActions = { claim: "play_claim", snooze: "play_snooze", close: "play_close" } as const;
+export const playActions = {
+  claim: "play_claim",
+  snooze: "play_snooze",
+  reassign: "play_reassign",
+  close: "play_close",
+} as const;
+
+/** Marks a play's actions block; the rest of its block_id is the play's action value. */
+export const playBlockIdPrefix = "play:";
 
 /** What a button carries, in short keys: Slack allows 150 characters in a select option's value. */
 export interface PlayActionValue {
@@ -59,6 +68,14 @@ export function playActionValue(playId: string, surface: PlaySurface, days?: num
   if (surface.kind === "account" && surface.sharedBy) value.by = surface.sharedBy;
   if (days !== undefined) value.d = days;
   return JSON.stringify(value);
+}
+
+/**
+ * The actions block's id: the play and surface, for the Reassign menu. Unique in a message (one block a
+ * play) and at most 120 characters, well inside Slack's 255: play ids are at most 64 (parse/play-action.ts).
+ */
+export function playBlockId(playId: string, surface: PlaySurface): string {
+  return `${playBlockIdPrefix}${playActionValue(playId, surface)}`;
 }
 
 export function playBlocks(play: PlayItem, options: PlayBlockOptions): [SectionBlock, ActionsBlock] {
@@ -106,9 +123,14 @@ function playButtons(play: PlayItem, { index, surface }: PlayBlockOptions): Acti
       placeholder: plain("Snooze…"),
       options: snoozeOptions,
     },
+    {
+      type: "users_select",
+      action_id: `${playActions.reassign}_${index}`,
+      placeholder: plain("Reassign…"),
+    },
     button("Close…", `${playActions.close}_${index}`, value),
   );
-  return { type: "actions", elements };
+  return { type: "actions", block_id: playBlockId(play.id, surface), elements };
 }
 
 /**

@@ -11,6 +11,8 @@ import {
   playClaimHandler,
   playCloseAction,
   playCloseHandler,
+  playReassignAction,
+  playReassignHandler,
   playSnoozeAction,
   playSnoozeHandler,
 } from "./plays.ts";
@@ -24,4 +26,8 @@ export function registerActions(app: App, deps: AppDeps): void {
   app.action<BlockAction>({ type: "block_actions", action_id: playClaimAction }, playClaimHandler(deps));
   app.action<BlockAction>({ type: "block_actions", action_id: playSnoozeAction }, playSnoozeHandler(deps));
   app.action<BlockAction>({ type: "block_actions", action_id: playCloseAction }, playCloseHandler(deps));
+  app.action<BlockAction>(
+    { type: "block_actions", action_id: playReassignAction },
+    playReassignHandler(deps),
+  );
 }

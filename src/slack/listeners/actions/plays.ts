@@ -1,10 +1,21 @@
-// Claim, Snooze and Close on a play, wherever it is shown. A change re-renders the clicked message in
-// place; a refusal (not allowed, already claimed or closed) goes to the clicker alone and the message stays.
+// Claim, Snooze, Reassign and Close on a play, wherever it is shown. A change re-renders the clicked message
+// in place; a refusal (not allowed, already claimed or closed) goes to the clicker alone and the message stays.
 import type { BlockAction, RespondFn } from "@slack/bolt";
-import { checkMayManage, claimPlay, type PlayChange, snoozePlay } from "../../../services/plays.ts";
-import type { AppDeps } from "../../deps.ts";
+import {
+  checkMayManage,
+  claimPlay,
+  type PlayChange,
+  reassignPlay,
+  snoozePlay,
+} from "../../../services/plays.ts";
+import { type AppDeps, directoryFor } from "../../deps.ts";
 import { actionHandler, type Caller, UserFacingError } from "../../handler.ts";
-import { type PlayActionTarget, parsePlayActionValue } from "../../parse/play-action.ts";
+import {
+  type PlayActionTarget,
+  parsePlayActionValue,
+  parsePlayBlockId,
+  slackUserIdSchema,
+} from "../../parse/play-action.ts";
 import { renderPlaySurface } from "../../play-surfaces.ts";
 import type { MessagePayload } from "../../views/blocks.ts";
 import { closePlayMetadata, closePlayModal } from "../../views/close-play-modal.ts";
@@ -13,8 +24,10 @@ import { playActions, playNotice } from "../../views/play-blocks.ts";
 export const playClaimAction = new RegExp(`^${playActions.claim}_\\d+$`);
 export const playSnoozeAction = new RegExp(`^${playActions.snooze}_\\d+$`);
 export const playCloseAction = new RegExp(`^${playActions.close}_\\d+$`);
+export const playReassignAction = new RegExp(`^${playActions.reassign}_\\d+$`);
 
 type Action = BlockAction["actions"][number];
+const outdated = "That button is out of date. Run `/plays` for your current plays.";
 
 function targetOf(action: Action): PlayActionTarget {
   const value =
@@ -24,8 +37,16 @@ function targetOf(action: Action): PlayActionTarget {
         ? action.selected_option.value
         : "";
   const target = parsePlayActionValue(value);
-  if (!target) throw new UserFacingError("That button is out of date. Run `/plays` for your current plays.");
+  if (!target) throw new UserFacingError(outdated);
   return target;
+}
+
+/** The play (from the menu's block_id: a users_select has no value) and the person picked. */
+function reassignmentOf(action: Action): { target: PlayActionTarget; newOwnerSlackId: string } {
+  const target = action.type === "users_select" ? parsePlayBlockId(action.block_id) : null;
+  const picked = slackUserIdSchema.safeParse(action.type === "users_select" ? action.selected_user : null);
+  if (!target || !picked.success) throw new UserFacingError(outdated);
+  return { target, newOwnerSlackId: picked.data };
 }
 
 /** Re-renders the clicked message after a change, or hands the refusal back to the wrapper. */
@@ -54,6 +75,23 @@ export function playSnoozeHandler(deps: AppDeps) {
   return actionHandler(deps, async ({ action, respond }, caller) => {
     const target = targetOf(action);
     const result = await snoozePlay(deps.prisma, target.playId, caller.user, target.days ?? 0, deps.clock());
+    return answerClick(deps, respond, target, caller, result);
+  });
+}
+
+export function playReassignHandler(deps: AppDeps) {
+  return actionHandler(deps, async ({ action, client, respond }, caller) => {
+    const { target, newOwnerSlackId } = reassignmentOf(action);
+    const directory = directoryFor(deps, client);
+    const now = deps.clock();
+    const result = await reassignPlay(
+      deps.prisma,
+      directory,
+      target.playId,
+      caller.user,
+      newOwnerSlackId,
+      now,
+    );
     return answerClick(deps, respond, target, caller, result);
   });
 }
