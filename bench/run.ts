@@ -6,6 +6,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { App } from "@slack/bolt";
+import pg from "pg";
 import { runCli } from "../src/cli/main.ts";
 import { loadConfig } from "../src/config.ts";
 import { openDatabase } from "../src/db/client.ts";
@@ -47,7 +48,12 @@ const book = bookCsv(accounts);
 writeFileSync(csvFile, book.csv);
 
 const quiet = { stdout: { write: () => true }, stderr: { write: (t: string) => process.stderr.write(t) } };
-const env = { DATA_DIR: dataDir, LOG_LEVEL: "warn" };
+// BENCH_DATABASE_URL runs the same bench on PostgreSQL (a database it empties first) instead of PGlite.
+const postgresUrl = process.env.BENCH_DATABASE_URL;
+if (postgresUrl) await emptyPostgres(postgresUrl);
+const env = postgresUrl
+  ? { DATABASE_URL: postgresUrl, LOG_LEVEL: "warn" }
+  : { DATA_DIR: dataDir, LOG_LEVEL: "warn" };
 
 // The first command creates and migrates the database, so the import row measures the import alone.
 await runCli(["db", "migrate"], env, quiet);
@@ -71,7 +77,9 @@ const cliSignalsSeconds = phase("signals via CLI", cliSignalsStart);
 if (signalsCode !== 0) throw new Error(`signal import failed with exit code ${signalsCode}`);
 
 const slack = await FakeSlack.start();
-const db = await openDatabase({ kind: "pglite", dataDir });
+const db = await openDatabase(
+  postgresUrl ? { kind: "postgres", url: postgresUrl } : { kind: "pglite", dataDir },
+);
 const logger = createLogger({ level: "error" });
 const config = loadConfig({
   SLACK_BOT_TOKEN: token,
@@ -170,7 +178,7 @@ const appP99 = percentile(appRun.latencies, 99);
 const bareP99 = percentile(bareRun.latencies, 99);
 
 console.log(
-  `\nBenchmark: ${accounts.toLocaleString("en-US")} accounts, embedded PGlite, ${inFlight} requests in flight\n`,
+  `\nBenchmark: ${accounts.toLocaleString("en-US")} accounts, ${postgresUrl ? "PostgreSQL" : "embedded PGlite"}, ${inFlight} requests in flight\n`,
 );
 console.log("| /account target | requests | p50 | p95 | p99 | throughput | errors |");
 console.log("|---|---|---|---|---|---|---|");
@@ -206,3 +214,10 @@ await bare.stop();
 await slack.close();
 await db.close();
 rmSync(workDir, { recursive: true, force: true });
+
+async function emptyPostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  await client.end();
+}
