@@ -1,7 +1,7 @@
 // Reads a CRM accounts export (ours, Salesforce's or HubSpot's column names) into checked rows, and
 // every problem in the file as a line, a column and a reason a person can fix. Pure: bytes in, values
 // out; owners are looked up in Slack later, by the import service.
-import { type CsvProblem, type CsvRecord, fieldCountProblem, readCsv } from "./csv-records.ts";
+import { type CsvProblem, type CsvRecord, dataRecords, readCsv } from "./csv-records.ts";
 import { type LifecycleStage, lifecycleStages, parseStage } from "./lifecycle.ts";
 import { parseMoney } from "./money.ts";
 
@@ -92,13 +92,7 @@ export function parseAccountsCsv(input: string | Buffer): {
   const rows: AccountRow[] = [];
   const lineById = new Map<string, number>();
   const digestByOwner = new Map<string, { line: number; channel: string | null }>();
-  for (const record of body) {
-    if (record.fields.every((field) => !field.trim())) continue;
-    const width = fieldCountProblem(record, header);
-    if (width) {
-      problems.push(width);
-      continue;
-    }
+  for (const record of dataRecords(body, header, problems)) {
     const { values, problems: found } = readRow(record, layout.index);
     const { externalId, name, owner, digestChannel } = values;
     const duplicateOf = externalId === null ? undefined : lineById.get(externalId);

@@ -104,3 +104,16 @@ function sniffDelimiter(text: string): string {
   const counts = [",", ";", "\t"].map((delimiter) => [delimiter, header.split(delimiter).length] as const);
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
+
+/**
+ * The data records under a header: blank rows skipped, rows of the wrong width reported in
+ * `problems` and skipped (their values would sit under the wrong columns).
+ */
+export function dataRecords(body: CsvRecord[], header: CsvRecord, problems: CsvProblem[]): CsvRecord[] {
+  return body.filter((record) => {
+    if (record.fields.every((field) => !field.trim())) return false;
+    const width = fieldCountProblem(record, header);
+    if (width) problems.push(width);
+    return !width;
+  });
+}

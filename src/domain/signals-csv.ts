@@ -1,7 +1,7 @@
 // Reads a health-signal CSV (one row per account per date) into items for the shared signal schema,
 // remembering each item's spreadsheet line so the schema's problems can name line and column.
 
-import { type CsvProblem, fieldCountProblem, readCsv } from "./csv-records.ts";
+import { type CsvProblem, dataRecords, readCsv } from "./csv-records.ts";
 import { csvRecordToItem, type SignalColumn, signalColumns } from "./health/signals.ts";
 
 export interface SignalCsv {
@@ -47,13 +47,7 @@ export function parseSignalsCsv(input: string | Buffer): SignalCsv {
   }
   const items: Record<string, unknown>[] = [];
   const lines: number[] = [];
-  for (const record of body) {
-    if (record.fields.every((field) => !field.trim())) continue;
-    const width = fieldCountProblem(record, header);
-    if (width) {
-      problems.push(width);
-      continue;
-    }
+  for (const record of dataRecords(body, header, problems)) {
     const cells: Record<string, string> = {};
     columns.forEach((column, i) => {
       if (column) cells[column] = record.fields[i] ?? "";
