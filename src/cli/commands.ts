@@ -1,5 +1,5 @@
 // The CLI's commands: each parses its own arguments and calls one service.
-import { applyMigrations } from "../db/migrate.ts";
+import { appliedMigrationCount, applyMigrations } from "../db/migrate.ts";
 import { formatProblem, parseAccountsCsv } from "../domain/accounts-csv.ts";
 import { importAccounts } from "../services/account-import.ts";
 import { seedDemoBook } from "../services/demo-book.ts";
@@ -108,10 +108,9 @@ export const commands: CliCommand[] = [
     async run(context) {
       // Opening the database already applied pending migrations; this reports the state.
       const applied = await applyMigrations(context.db);
-      const rows = await context.db.prisma.$queryRaw<{ n: bigint }[]>`
-        SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
+      const total = await appliedMigrationCount(context.db);
       context.out(
-        `Database is up to date (${formatCount(Number(rows[0]?.n ?? 0), "migration")} applied${applied.length ? `, ${applied.length} just now` : ""}).`,
+        `Database is up to date (${formatCount(total, "migration")} applied${applied.length ? `, ${applied.length} just now` : ""}).`,
       );
     },
   },

@@ -20,3 +20,10 @@ export async function applyMigrations(db: Database): Promise<string[]> {
     }
   });
 }
+
+/** How many migrations the database has recorded as finished. */
+export async function appliedMigrationCount(db: Database): Promise<number> {
+  const rows = await db.prisma.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
+  return Number(rows[0]?.n ?? 0);
+}

@@ -168,6 +168,12 @@ describe("csm import accounts", () => {
     });
   });
 
+  it("reports the migration state with db migrate", async () => {
+    const run = await cli.run("db", "migrate");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Database is up to date \(\d+ migrations applied\)/);
+  });
+
   it("prints usage and exits 2 for an unknown command", async () => {
     const run = await cli.run("frobnicate");
     expect(run.code).toBe(2);
