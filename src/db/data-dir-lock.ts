@@ -50,6 +50,7 @@ export function lockDataDir(dataDir: string, role: LockHolder["role"], command: 
       const release = () => {
         if (released) return;
         released = true;
+        process.removeListener("exit", release);
         try {
           const holder = JSON.parse(readFileSync(file, "utf8")) as LockHolder;
           if (holder.pid === process.pid) rmSync(file, { force: true });
