@@ -19,3 +19,21 @@ export function aSnapshot(date: Date, overrides: Partial<SignalSnapshot> = {}): 
     ...overrides,
   };
 }
+
+/** A healthy week: adoption 90%, steady power users, a sponsor who answered 5 days ago, no late invoices. */
+export function aHealthyWeek(today: Date, latest: Partial<SignalSnapshot> = {}) {
+  const daysBefore = (n: number) => new Date(today.getTime() - n * 86_400_000);
+  return {
+    latest: aSnapshot(today, {
+      featuresUsed: 18,
+      featuresInPlan: 20,
+      powerUserLogins: 40,
+      sponsorLastResponse: daysBefore(5),
+      tickets30d: 2,
+      p1P2Tickets30d: 0,
+      invoiceDaysOverdue: 0,
+      ...latest,
+    }),
+    weekAgo: aSnapshot(daysBefore(7), { powerUserLogins: 40 }),
+  };
+}

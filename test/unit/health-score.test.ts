@@ -3,7 +3,7 @@ import { defaultHealthConfig, type HealthConfig, parseHealthConfig } from "../..
 import { findWeekAgo, loginDropPct } from "../../src/domain/health/readings.ts";
 import { bandFor, type HealthInput, scoreHealth } from "../../src/domain/health/score.ts";
 import type { SignalSnapshot } from "../../src/domain/health/signals.ts";
-import { aSnapshot as snapshotOn } from "../helpers/snapshots.ts";
+import { aHealthyWeek, aSnapshot as snapshotOn } from "../helpers/snapshots.ts";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const today = day("2026-06-10");
@@ -20,17 +20,7 @@ function aHealthyAccount(
   return {
     today,
     renewalDate: daysAfter(300),
-    latest: aSnapshot({
-      featuresUsed: 18,
-      featuresInPlan: 20,
-      powerUserLogins: 40,
-      sponsorLastResponse: daysBefore(5),
-      tickets30d: 2,
-      p1P2Tickets30d: 0,
-      invoiceDaysOverdue: 0,
-      ...latest,
-    }),
-    weekAgo: aSnapshot({ date: daysBefore(7), powerUserLogins: 40 }),
+    ...aHealthyWeek(today, latest),
     ...input,
   };
 }

@@ -4,7 +4,7 @@ import { bandFor, type HealthResult, scoreHealth } from "../../src/domain/health
 import type { SignalSnapshot } from "../../src/domain/health/signals.ts";
 import { playKinds } from "../../src/domain/plays/kinds.ts";
 import { desiredPlays, type PlayRuleInput } from "../../src/domain/plays/rules.ts";
-import { aSnapshot as snapshotOn } from "../helpers/snapshots.ts";
+import { aHealthyWeek, aSnapshot as snapshotOn } from "../helpers/snapshots.ts";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const today = day("2026-06-10");
@@ -33,17 +33,7 @@ function aHealthyAccount(
     contractStart: daysBefore(200),
     executiveSponsors: 2,
     health: aHealth(),
-    latest: aSnapshot({
-      featuresUsed: 18,
-      featuresInPlan: 20,
-      powerUserLogins: 40,
-      sponsorLastResponse: daysBefore(5),
-      tickets30d: 2,
-      p1P2Tickets30d: 0,
-      invoiceDaysOverdue: 0,
-      ...latest,
-    }),
-    weekAgo: aSnapshot({ date: daysBefore(7), powerUserLogins: 40 }),
+    ...aHealthyWeek(today, latest),
     config: defaultHealthConfig,
     ...input,
   };

@@ -51,7 +51,3 @@ export async function recordAudit(db: Db, actor: Actor, entries: AuditEntry[]): 
     auditRows(actor, entries).map((row) => ({ id: randomUUID(), ...row })),
   );
 }
-
-export function auditTrail(db: Db, entityType: string, entityId: string) {
-  return db.auditLog.findMany({ where: { entityType, entityId }, orderBy: { createdAt: "asc" } });
-}

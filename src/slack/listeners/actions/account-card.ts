@@ -2,10 +2,12 @@
 import { accountCard } from "../../../services/account-lookup.ts";
 import type { AppDeps } from "../../deps.ts";
 import { actionHandler, UserFacingError } from "../../handler.ts";
-import { accountCard as accountCardView } from "../../views/account-card.ts";
+import { accountCard as accountCardView, shareAccountActionId } from "../../views/account-card.ts";
+import { openAccountActionPrefix } from "../../views/account-search-replies.ts";
 
-export const accountOpenAction = /^account_open_\d+$/;
-export const accountShareAction = "account_share";
+// The views name the buttons; the listeners match those names.
+export const accountOpenAction = new RegExp(`^${openAccountActionPrefix}\\d+$`);
+export const accountShareAction = shareAccountActionId;
 
 function accountIdOf(action: { value?: string }): string {
   if (!action.value || action.value.length > 64)
