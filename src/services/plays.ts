@@ -26,7 +26,7 @@ import {
 import { mayManagePlay, playManagers } from "../domain/plays/permissions.ts";
 import { sortByUrgency } from "../domain/plays/urgency.ts";
 import type { PrismaClient, TouchKind, User } from "../generated/prisma/client.ts";
-import type { SlackDirectory } from "./ports.ts";
+import type { SlackDirectory, SlackProfile } from "./ports.ts";
 import { ensureUser } from "./team.ts";
 
 /** A play that is not closed, with what a person needs to pick it up. */
@@ -45,6 +45,9 @@ export interface PlayListing {
 }
 
 export type PlayChange = { ok: true; play: PlayWithPeople } | { ok: false; message: string };
+
+/** A reassignment; `handover` is the play as its new owner should see it, when someone else handed it over. */
+export type Reassignment = PlayChange & { handover?: PlayListing };
 
 export interface CloseRequest {
   outcome: string;
@@ -74,6 +77,10 @@ const say = {
   snoozeDays: `A play can be snoozed for ${snoozeDays.join(", ")} days.`,
   outcome: "Pick how the play ended.",
   noteTooLong: `The note is limited to ${maxPlayNoteLength} characters.`,
+  notAPerson: (who: string) =>
+    `${who} is a bot or an app: a play needs a person to own it. Pick someone on the team.`,
+  deactivated: (who: string) =>
+    `${who} has been deactivated in Slack and cannot work this play. Pick someone on the team.`,
 };
 
 /** The caller's plays that are not closed (owned or claimed), most urgent first. */
@@ -134,7 +141,8 @@ export async function snoozePlay(
  * Hands a play to someone else (the Reassign menu), who joins the team on first sight like anyone who uses
  * the bot. Reassigning hands the play over: the new owner holds it, so a claim by anyone is dropped and the
  * play is open again, or stays snoozed until it wakes. Picking the person who already holds it (the owner,
- * with no claim by someone else) changes nothing.
+ * with no claim by someone else) changes nothing. Slack's user picker also offers bots and deactivated
+ * people; users.info is asked each time, since someone on the team may have left Slack since.
  */
 export async function reassignPlay(
   prisma: PrismaClient,
@@ -143,14 +151,18 @@ export async function reassignPlay(
   caller: User,
   newOwnerSlackId: string,
   _now: Date,
-): Promise<PlayChange> {
+): Promise<Reassignment> {
   const allowed = await checkMayManage(prisma, playId, caller, "reassign");
   if (!allowed.ok) return allowed;
   const before = allowed.play;
   const heldByOwner = before.claimedById === null || before.claimedById === before.ownerId;
   if (before.owner?.slackUserId === newOwnerSlackId && heldByOwner) return { ok: true, play: before };
   // Before the transaction: users.info is a network call, and a new team member is harmless if we lose.
-  const owner = await ensureUser(prisma, directory, newOwnerSlackId);
+  // A Slack error here is not swallowed: better no reassignment than a play handed to a bot.
+  const profile = directory ? await directory.userInfo(newOwnerSlackId) : null;
+  const refusal = profile && refusalToOwn(profile);
+  if (refusal) return { ok: false, message: refusal };
+  const owner = await ensureUser(prisma, directory, newOwnerSlackId, profile);
   const reassigned = await prisma.$transaction(async (tx) => {
     const status = await reassignIfNotClosed(tx, playId, owner.id);
     if (!status) return false;
@@ -161,7 +173,18 @@ export async function reassignPlay(
     });
     return true;
   });
-  return settle(prisma, playId, caller, reassigned);
+  const result = await settle(prisma, playId, caller, reassigned);
+  // Whoever reassigns a play to themselves knows already; anyone else is told what landed on their desk.
+  const handover = reassigned && result.ok && owner.id !== caller.id ? toListing(result.play) : null;
+  return handover ? { ...result, handover } : result;
+}
+
+/** Why Slack's answer about the picked person rules them out as a play's owner; null when it does not. */
+function refusalToOwn(profile: SlackProfile): string | null {
+  const who = personLabel({ name: profile.name, slackUserId: profile.slackUserId });
+  if (profile.isBot) return say.notAPerson(who);
+  if (profile.deleted) return say.deactivated(who);
+  return null;
 }
 
 export async function closePlay(

@@ -12,7 +12,7 @@ import {
   upsertUser,
 } from "../db/repositories/users.ts";
 import type { Role, User } from "../generated/prisma/client.ts";
-import type { SlackDirectory } from "./ports.ts";
+import type { SlackDirectory, SlackProfile } from "./ports.ts";
 
 export const roles = ["csm", "manager", "admin"] as const satisfies readonly Role[];
 
@@ -20,18 +20,23 @@ export class TeamError extends Error {}
 
 const profileAsked = new Set<string>();
 
-/** Finds the caller, creating them (role csm, name and time zone from users.info) on first use. */
+/**
+ * Finds the caller, creating them (role csm, name and time zone from users.info) on first use. `known` is
+ * their profile when the caller of this function has just asked Slack for it, so Slack is not asked twice.
+ */
 export async function ensureUser(
   db: Db,
   directory: SlackDirectory | null,
   slackUserId: string,
+  known?: SlackProfile | null,
 ): Promise<User> {
   // Slack is asked once per person and process: when they first appear, or (for someone created
   // without a profile, e.g. by an import run without a token) on their first request.
   const existing = await findUserBySlackId(db, slackUserId);
   if (existing && (existing.name || profileAsked.has(slackUserId))) return existing;
   profileAsked.add(slackUserId);
-  const profile = directory ? await directory.userInfo(slackUserId).catch(() => null) : null;
+  const profile =
+    known !== undefined ? known : directory ? await directory.userInfo(slackUserId).catch(() => null) : null;
   return upsertUser(db, {
     slackUserId,
     email: profile?.email ?? null,

@@ -12,6 +12,9 @@ interface SlackUser {
   profile?: { email?: string; real_name?: string; display_name?: string };
 }
 
+// Slackbot is offered by user pickers but is no person; users.info reports it with is_bot false.
+const slackbotId = "USLACKBOT";
+
 function toProfile(user: SlackUser | undefined): SlackProfile | null {
   if (!user?.id) return null;
   return {
@@ -19,7 +22,7 @@ function toProfile(user: SlackUser | undefined): SlackProfile | null {
     email: user.profile?.email ?? null,
     name: user.real_name || user.profile?.real_name || user.profile?.display_name || user.name || null,
     timeZone: user.tz ?? null,
-    isBot: Boolean(user.is_bot),
+    isBot: Boolean(user.is_bot) || user.id === slackbotId,
     deleted: Boolean(user.deleted),
   };
 }

@@ -1,8 +1,11 @@
 // The OAuth bot scopes the app asks for, each with the code that needs it. manifest.json must list
 // exactly these (a test checks), and README.md explains them to the Slack admin.
 export const botScopes: Record<string, string> = {
+  "chat:write":
+    "chat.postMessage: a direct message to the person a play is reassigned to (slack/play-handover.ts)",
   commands: "registers /account (slash commands)",
-  "users:read": "users.info: a CSM's name and time zone, so digests and reminders fire in their morning",
+  "users:read":
+    "users.info: a CSM's name and time zone, so digests and reminders fire in their morning; whether a person picked in Reassign is a bot or deactivated",
   "users:read.email":
     "users.lookupByEmail: CRM exports name account owners by email; the import maps them to Slack users",
 };

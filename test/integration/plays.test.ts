@@ -546,6 +546,134 @@ describe("working plays from Slack", () => {
       expect(await auditOf(play.id)).toEqual([]);
     });
 
+    describe("the new owner is told by direct message", () => {
+      const dmsTo = (slackUserId: string) =>
+        running.slack.callsTo("chat.postMessage").filter((call) => call.args.channel === slackUserId);
+
+      it("the owner hands a play to a teammate, who gets a DM saying what, on which account, from whom, due when", async () => {
+        const { csm, play } = await aCsmWithAPlay("Initrode Handover Inc");
+        running.slack.addUser({ id: "UPRIYA001", realName: "Priya Shah" });
+
+        await reassign(csm, await accountCard(csm, "Initrode Handover Inc"), play.id, "UPRIYA001");
+
+        const [dm, ...more] = dmsTo("UPRIYA001");
+        expect(more).toEqual([]);
+        const message = dm?.args as Message;
+        expectWithinSlackLimits(message, "message");
+        const due = `<!date^${unix(play.dueAt)}^{date_short_pretty} {time}|`;
+        expect(message.text).toContain(`<@${csm.slackUserId}> handed you a play on Initrode Handover Inc`);
+        expect(message.text).toContain(`due ${due}`);
+        const text = allText(message);
+        expect(text).toContain(`<@${csm.slackUserId}> handed you a play on *Initrode Handover Inc*`);
+        expect(text).toContain("Health red: 34");
+        expect(text).toContain(`Unclaimed · owner <@UPRIYA001> · due ${due}`);
+        expect(elements(message).map((e) => e.action_id)).toEqual([
+          "play_claim_0",
+          "play_snooze_0",
+          "play_reassign_0",
+          "play_close_0",
+        ]);
+        expect(JSON.parse(element(message, "play_claim_0").value as string)).toEqual({
+          p: play.id,
+          s: "account",
+        });
+        expect(dm?.response.ok).toBe(true);
+      });
+
+      it("nobody is messaged when a manager takes a play for themselves", async () => {
+        const { play } = await aCsmWithAPlay("Soylent Self Co");
+
+        const updated = await reassign(
+          manager,
+          await accountCard(manager, "Soylent Self Co"),
+          play.id,
+          manager.slackUserId,
+        );
+
+        expect(allText(updated)).toContain(`Unclaimed · owner <@${manager.slackUserId}>`);
+        expect(await stored(play.id)).toMatchObject({ ownerId: manager.id });
+        expect(running.slack.callsTo("chat.postMessage")).toEqual([]);
+      });
+
+      it("a DM Slack refuses is logged as a warning and the play still changes hands", async () => {
+        const { csm, play } = await aCsmWithAPlay();
+        running.slack.failNext("chat.postMessage", "channel_not_found");
+
+        const updated = await reassign(csm, await slashPlays(csm), play.id, alex.slackUserId);
+
+        expect(updated.replace_original).toBe(true);
+        expect(await stored(play.id)).toMatchObject({ ownerId: alex.id });
+        expect(await auditOf(play.id)).toMatchObject([{ action: "play.reassign" }]);
+        expect(dmsTo(alex.slackUserId)).toMatchObject([{ response: { ok: false } }]);
+        expect(running.logLines.some((line) => line.includes("WARN") && line.includes(play.id))).toBe(true);
+      });
+    });
+
+    describe("only a person who can work the play can be picked", () => {
+      const cases = [
+        {
+          who: "an app's bot user",
+          user: { id: "UBOTAPP01", realName: "Deploy Bot", isBot: true },
+          says: "Deploy Bot (<@UBOTAPP01>) is a bot or an app: a play needs a person to own it. Pick someone on the team.",
+        },
+        {
+          who: "Slackbot",
+          user: { id: "USLACKBOT", realName: "Slackbot" },
+          says: "Slackbot (<@USLACKBOT>) is a bot or an app: a play needs a person to own it. Pick someone on the team.",
+        },
+        {
+          who: "a deactivated person",
+          user: { id: "ULEFT0001", realName: "Sam Gone", deleted: true },
+          says: "Sam Gone (<@ULEFT0001>) has been deactivated in Slack and cannot work this play. Pick someone on the team.",
+        },
+      ];
+
+      it.each(cases)("refuses $who, and nothing changes", async ({ user, says }) => {
+        const { csm, play } = await aCsmWithAPlay();
+        running.slack.addUser(user);
+
+        const answer = await reassign(csm, await slashPlays(csm), play.id, user.id);
+
+        expect(answer).toMatchObject({ response_type: "ephemeral", replace_original: false, text: says });
+        expect(running.slack.callsTo("users.info").map((call) => call.args.user)).toContain(user.id);
+        expect(await stored(play.id)).toMatchObject({ ownerId: csm.id, status: "open", claimedById: null });
+        expect(await auditOf(play.id)).toEqual([]);
+        expect(await prisma().user.count({ where: { slackUserId: user.id } })).toBe(0);
+        expect(running.slack.callsTo("chat.postMessage")).toEqual([]);
+      });
+
+      it("refuses someone on the team who has since been deactivated in Slack", async () => {
+        const { csm, play } = await aCsmWithAPlay();
+        const leaver = await aUser(prisma(), { name: "Lee Moved" });
+        running.slack.addUser({ id: leaver.slackUserId, realName: "Lee Moved", deleted: true });
+
+        const answer = await reassign(csm, await slashPlays(csm), play.id, leaver.slackUserId);
+
+        expect(answer.text).toBe(
+          `Lee Moved (<@${leaver.slackUserId}>) has been deactivated in Slack and cannot work this play. Pick someone on the team.`,
+        );
+        expect(await stored(play.id)).toMatchObject({ ownerId: csm.id });
+        expect(await auditOf(play.id)).toEqual([]);
+      });
+
+      it("when Slack cannot say who was picked, nothing changes and the clicker is told", async () => {
+        const { csm, play } = await aCsmWithAPlay();
+        running.slack.failNext("users.info", "fatal_error");
+
+        const answer = await reassign(csm, await slashPlays(csm), play.id, alex.slackUserId);
+
+        expect(answer.replace_original).toBe(false);
+        expect(answer.text).toContain("nothing was changed");
+        expect(await stored(play.id)).toMatchObject({ ownerId: csm.id });
+        expect(await auditOf(play.id)).toEqual([]);
+        expect(running.slack.callsTo("chat.postMessage")).toEqual([]);
+        // A Slack failure is ours, logged as an error with a reference; this test expects exactly that one.
+        const errors = running.logLines.filter((line) => line.includes("ERROR"));
+        expect(errors).toEqual([expect.stringContaining("listener failed")]);
+        running.logLines.length = 0;
+      });
+    });
+
     it("a menu whose block id was tampered with is refused as out of date", async () => {
       const { csm, play } = await aCsmWithAPlay();
       const list = await slashPlays(csm);

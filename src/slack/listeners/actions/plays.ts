@@ -16,6 +16,7 @@ import {
   parsePlayBlockId,
   slackUserIdSchema,
 } from "../../parse/play-action.ts";
+import { tellNewOwner } from "../../play-handover.ts";
 import { renderPlaySurface } from "../../play-surfaces.ts";
 import type { MessagePayload } from "../../views/blocks.ts";
 import { closePlayMetadata, closePlayModal } from "../../views/close-play-modal.ts";
@@ -79,6 +80,7 @@ export function playSnoozeHandler(deps: AppDeps) {
   });
 }
 
+/** Tells the new owner first: when the clicker sees the result, all of the click's work is done. */
 export function playReassignHandler(deps: AppDeps) {
   return actionHandler(deps, async ({ action, client, respond }, caller) => {
     const { target, newOwnerSlackId } = reassignmentOf(action);
@@ -92,6 +94,7 @@ export function playReassignHandler(deps: AppDeps) {
       newOwnerSlackId,
       now,
     );
+    if (result.handover) await tellNewOwner(deps, client, result.handover, caller.user);
     return answerClick(deps, respond, target, caller, result);
   });
 }
