@@ -11,14 +11,19 @@ export function readSchema(): string {
   return readFileSync(schemaPath, "utf8");
 }
 
-export function migrationList() {
-  const lockPath = path.join(migrationsDir, "migration_lock.toml");
-  const dirs = existsSync(migrationsDir)
+/** The migration directories' names, oldest first. */
+export function migrationNames(): string[] {
+  return existsSync(migrationsDir)
     ? readdirSync(migrationsDir, { withFileTypes: true })
         .filter((entry) => entry.isDirectory())
         .map((entry) => entry.name)
         .sort()
     : [];
+}
+
+export function migrationList() {
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  const dirs = migrationNames();
   return {
     baseDir: migrationsDir,
     lockfile: {

@@ -18,6 +18,21 @@ describe(`migrations on ${testEngine}`, () => {
     expect(await applyMigrations(db)).toEqual([]);
   });
 
+  it("still goes to the schema engine when a migration is recorded as failed, and refuses to start", async () => {
+    const { target, drop } = await freshTarget();
+    const other = await openDatabase(target);
+    try {
+      await applyMigrations(other);
+      await other.prisma.$executeRaw`
+        INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count)
+        VALUES ('failed-one', 'x', '20261123072000_init_retry', now(), 0)`;
+      await expect(applyMigrations(other)).rejects.toThrow(/failed/i);
+    } finally {
+      await other.close();
+      await drop();
+    }
+  });
+
   it("creates the trigram indexes the account search relies on (name and CRM id)", async () => {
     const rows = await db.prisma.$queryRaw<{ indexname: string }[]>`
       SELECT indexname FROM pg_indexes WHERE tablename = 'Account' AND indexdef LIKE '%gin_trgm_ops%'

@@ -1,0 +1,59 @@
+// One bench phase in a process of its own, so its time and its peak memory are its own:
+//   node --import tsx bench/phase.ts <phase> <json args>
+// Reports { seconds, peakRssMb, ... } to the driver over IPC. Phases: create (fresh database,
+// migrations), import-accounts, import-signals (the CLI commands, run in this process), rescore.
+import { runCli } from "../src/cli/main.ts";
+import { loadConfig } from "../src/config.ts";
+import { createLogger } from "../src/logger.ts";
+import { openMigratedDatabase } from "../src/runtime.ts";
+import { rescoreAccounts } from "../src/services/health-scoring.ts";
+
+export type PhaseName = "create" | "import-accounts" | "import-signals" | "rescore";
+export interface PhaseArgs {
+  env: Record<string, string>;
+  file?: string;
+}
+export interface PhaseResult {
+  seconds: number;
+  peakRssMb: number;
+  count?: number;
+}
+
+const quiet = { stdout: { write: () => true }, stderr: { write: (t: string) => process.stderr.write(t) } };
+
+async function cli(args: string[], env: Record<string, string>): Promise<void> {
+  const code = await runCli(args, env, quiet);
+  if (code !== 0) throw new Error(`csm ${args.join(" ")} exited with ${code}`);
+}
+
+async function run(name: PhaseName, args: PhaseArgs): Promise<Omit<PhaseResult, "peakRssMb">> {
+  const start = performance.now();
+  const seconds = () => (performance.now() - start) / 1000;
+  switch (name) {
+    case "create":
+      await cli(["db", "migrate"], args.env);
+      return { seconds: seconds() };
+    case "import-accounts":
+      await cli(["import", "accounts", args.file as string], args.env);
+      return { seconds: seconds() };
+    case "import-signals":
+      await cli(["import", "signals", args.file as string], args.env);
+      return { seconds: seconds() };
+    case "rescore": {
+      // Opening the database is not part of the re-score: the clock starts once it is open.
+      const config = loadConfig(args.env, "cli");
+      const db = await openMigratedDatabase(config, "cli", "bench rescore", createLogger({ level: "warn" }));
+      const t0 = performance.now();
+      const result = await rescoreAccounts(db.prisma, "all", new Date());
+      const elapsed = (performance.now() - t0) / 1000;
+      await db.close();
+      return { seconds: elapsed, count: result.scored };
+    }
+  }
+}
+
+const [name, json] = process.argv.slice(2) as [PhaseName, string];
+const result = await run(name, JSON.parse(json) as PhaseArgs);
+const peakRssMb = (process.resourceUsage().maxRSS * 1024) / 1024 / 1024;
+process.send?.({ ...result, peakRssMb } satisfies PhaseResult);
+process.disconnect?.();

@@ -1,0 +1,83 @@
+// The processes a bench run starts: one per phase (bench/phase.ts), the bot itself (`src/main.ts`,
+// exactly as `npm start` runs it) and a bare Bolt app that only acks (bench/bare-bolt.ts).
+import { type ChildProcess, fork } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import type { PhaseArgs, PhaseName, PhaseResult } from "./phase.ts";
+
+const tsx = ["--import", "tsx"];
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+}
+
+export async function runPhase(name: PhaseName, args: PhaseArgs): Promise<PhaseResult> {
+  const child = fork("bench/phase.ts", [name, JSON.stringify(args)], { execArgv: tsx });
+  let result: PhaseResult | undefined;
+  child.on("message", (message) => {
+    result = message as PhaseResult;
+  });
+  const code = await exited(child);
+  if (code !== 0 || !result) throw new Error(`bench phase ${name} failed (exit code ${code})`);
+  process.stderr.write(
+    `${name}: ${result.seconds.toFixed(2)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB\n`,
+  );
+  return result;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === "string") throw new Error("no free port");
+  return address.port;
+}
+
+export interface Served {
+  port: number;
+  /** The process's high-water mark of resident memory so far (Linux VmHWM), in MB. */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts a server process and waits until `readyPath` answers 200. */
+export async function serve(
+  script: string,
+  env: Record<string, string>,
+  readyPath: string,
+  nodeArgs: string[] = [],
+): Promise<Served> {
+  const port = await freePort();
+  const child = fork(script, [], {
+    execArgv: [...tsx, ...nodeArgs],
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const gone = exited(child);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`${script} exited with ${child.exitCode} before it was ready`);
+    const ok = await fetch(`http://127.0.0.1:${port}${readyPath}`, {
+      method: readyPath === "/slack/events" ? "POST" : "GET",
+    })
+      .then((response) => response.status < 500)
+      .catch(() => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`${script} did not answer on port ${port}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    port,
+    peakRssMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN);
+      return kb / 1024;
+    },
+    async stop() {
+      child.kill("SIGTERM");
+      await gone;
+    },
+  };
+}
