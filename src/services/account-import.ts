@@ -1,7 +1,9 @@
 // `csm import accounts`: loads a CRM export into the book. The file is validated whole first
 // (parse, then owner resolution through Slack); only a clean file is written, in one transaction.
 // A re-import of the same file writes nothing.
+
 import { randomUUID } from "node:crypto";
+import { vacuumAnalyze } from "../db/maintenance.ts";
 import {
   createAccounts,
   createArrMovements,
@@ -140,6 +142,8 @@ export async function importAccounts(deps: ImportDeps, parsed: ParsedAccounts): 
     },
     { timeout: 300_000, maxWait: 10_000 },
   );
+  // New and renamed accounts sit in the search index's pending list until it is merged.
+  if (summary.created || summary.updated) await vacuumAnalyze(deps.prisma, ["Account", "ArrMovement"]);
   return { ok: true, summary };
 }
 

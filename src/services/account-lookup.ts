@@ -5,6 +5,7 @@ import {
   type AccountSearchHit,
   accountCardRecord,
   closestAccountNames,
+  exactAccountCardRecords,
   searchAccounts,
 } from "../db/repositories/accounts.ts";
 import { scoreTrend } from "../domain/health/trend.ts";
@@ -26,6 +27,9 @@ export async function lookupAccount(
 ): Promise<AccountLookup> {
   const query = parseAccountQuery(text);
   if (!query.ok) return { kind: "problem", problem: query.problem };
+  // A name or CRM id typed in full that belongs to one account: its card, without the ranked search.
+  const exact = await exactAccountCardRecords(prisma, query.key, query.raw, 2);
+  if (exact.length === 1) return { kind: "card", card: toCardData(exact[0] as AccountCardRecord, today) };
   const hits = await searchAccounts(prisma, query.key, query.raw);
   const [first, second] = hits;
   if (!first) return { kind: "none", closest: await closestAccountNames(prisma, query.key) };

@@ -1,5 +1,5 @@
 // Queries on accounts: search, the card's read model, and the bulk writes of a CRM import.
-import type { Account, Prisma, PrismaClient } from "../../generated/prisma/client.ts";
+import { type Account, Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { type BulkColumn, bulkInsert } from "../bulk-insert.ts";
 import type { Db } from "./types.ts";
 
@@ -14,10 +14,14 @@ export interface AccountSearchHit {
 }
 
 /**
- * Ranked search over name and CRM id. Every branch of the WHERE clause has an index (the GIN trigram
- * index on searchName answers LIKE '%key%' and the word-similarity operator <%; the unique index on
- * externalId answers the id), so PostgreSQL combines them with a BitmapOr instead of reading every row.
- * Order: exact name or id, then names starting with the query, then trigram word similarity.
+ * Ranked search over name and CRM id, best first: the exact name or id, then names that start with the
+ * query, names with a word that starts with it, names that contain it, and last names that only look
+ * like it (pg_trgm word similarity, for typos). Within a rank, the larger ARR first.
+ *
+ * Every branch has an index: the GIN trigram index on searchName answers LIKE '%key%' and the
+ * word-similarity operator <%, the CRM id's trigram index answers its ILIKE. Names containing the query
+ * outrank every look-alike, so the look-alikes (the expensive part: similarity is computed per
+ * candidate) are only searched when fewer than `limit` names contain the query.
  */
 export function searchAccounts(
   prisma: PrismaClient,
@@ -27,26 +31,32 @@ export function searchAccounts(
 ): Promise<AccountSearchHit[]> {
   const pattern = `%${key}%`;
   const prefix = `${key}%`;
+  const wordStart = `% ${key}%`;
   // CRM ids match whole, ignoring case (ILIKE without wildcards, answered by the id's trigram index).
   const id = rawQuery.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const exact = Prisma.sql`(a."searchName" = ${key} OR a."externalId" ILIKE ${id})`;
+  const select = Prisma.sql`
+    SELECT a.id, a."externalId", a.name, a.arr::text AS arr, u."slackUserId" AS "ownerSlackId",
+           ${exact} AS exact,
+           (CASE WHEN ${exact} THEN 4
+                 WHEN a."searchName" LIKE ${prefix} THEN 3
+                 WHEN a."searchName" LIKE ${wordStart} THEN 2
+                 WHEN a."searchName" LIKE ${pattern} THEN 1
+                 ELSE word_similarity(${key}, a."searchName") END)::float8 AS rank
+    FROM "Account" a LEFT JOIN "User" u ON u.id = a."ownerId"`;
+  const order = Prisma.sql`ORDER BY rank DESC, a.arr DESC, a.name ASC LIMIT ${limit}`;
   return prisma.$transaction(async (tx) => {
     // A broad query ("acme") matches a few percent of the book, where the planner prefers reading every
     // row; evaluating trigram operators row by row is what is slow (especially in PGlite), so the
     // search always goes through the indexes. Local to this transaction.
     await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+    const containing = await tx.$queryRaw<AccountSearchHit[]>`
+      ${select} WHERE a."searchName" LIKE ${pattern} OR a."externalId" ILIKE ${id} ${order}`;
+    if (containing.length >= limit) return containing;
     return tx.$queryRaw<AccountSearchHit[]>`
-    SELECT a.id, a."externalId", a.name, a.arr::text AS arr, u."slackUserId" AS "ownerSlackId",
-           (a."searchName" = ${key} OR a."externalId" ILIKE ${id}) AS exact,
-           (CASE WHEN a."searchName" = ${key} OR a."externalId" ILIKE ${id} THEN 3
-                 WHEN a."searchName" LIKE ${prefix} THEN 2
-                 WHEN a."searchName" LIKE ${pattern} THEN 1 ELSE 0 END
-            + word_similarity(${key}, a."searchName"))::float8 AS rank
-    FROM "Account" a LEFT JOIN "User" u ON u.id = a."ownerId"
-    WHERE a."searchName" LIKE ${pattern}
-       OR ${key} <% a."searchName"
-       OR a."externalId" ILIKE ${id}
-    ORDER BY rank DESC, a.arr DESC, a.name ASC
-    LIMIT ${limit}`;
+      ${select}
+      WHERE a."searchName" LIKE ${pattern} OR ${key} <% a."searchName" OR a."externalId" ILIKE ${id}
+      ${order}`;
   });
 }
 
@@ -69,25 +79,43 @@ const recentTouches = 6;
 // against 30 days ago, without a date filter that would hide an account whose latest score is older.
 const recentScores = 40;
 
-/** Everything the /account card shows, in one round of queries. */
-export function accountCardRecord(db: Db, accountId: string) {
-  return db.account.findUnique({
-    where: { id: accountId },
-    include: {
-      owner: true,
-      stakeholders: { orderBy: [{ role: "asc" }, { name: "asc" }] },
-      touches: { orderBy: { occurredAt: "desc" }, take: recentTouches, include: { author: true } },
-      plays: {
-        where: { status: { not: "closed" } },
-        orderBy: { dueAt: "asc" },
-        include: { owner: true, claimedBy: true },
-      },
-      successPlan: { include: { goals: { orderBy: { dueOn: "asc" } } } },
-      scores: { orderBy: { date: "desc" }, take: recentScores },
-    },
+/** Everything the /account card shows; with relationJoins, one SQL query. */
+const cardInclude = {
+  owner: true,
+  stakeholders: { orderBy: [{ role: "asc" }, { name: "asc" }] },
+  touches: { orderBy: { occurredAt: "desc" }, take: recentTouches, include: { author: true } },
+  plays: {
+    where: { status: { not: "closed" } },
+    orderBy: { dueAt: "asc" },
+    include: { owner: true, claimedBy: true },
+  },
+  successPlan: { include: { goals: { orderBy: { dueOn: "asc" } } } },
+  scores: { orderBy: { date: "desc" }, take: recentScores },
+} satisfies Prisma.AccountInclude;
+
+export type AccountCardRecord = Prisma.AccountGetPayload<{ include: typeof cardInclude }>;
+
+export function accountCardRecord(db: Db, accountId: string): Promise<AccountCardRecord | null> {
+  return db.account.findUnique({ where: { id: accountId }, include: cardInclude });
+}
+
+/**
+ * The accounts whose whole name (normalized) or CRM id is exactly the query, at most `limit`, each with
+ * what its card shows. Both columns have a b-tree index, so this costs far less than the ranked search
+ * and answers the most common lookup, a name or id typed in full, in one query.
+ */
+export function exactAccountCardRecords(
+  db: Db,
+  key: string,
+  externalId: string,
+  limit: number,
+): Promise<AccountCardRecord[]> {
+  return db.account.findMany({
+    where: { OR: [{ searchName: key }, { externalId }] },
+    include: cardInclude,
+    take: limit,
   });
 }
-export type AccountCardRecord = NonNullable<Awaited<ReturnType<typeof accountCardRecord>>>;
 
 export function findAccountsByExternalIds(db: Db, externalIds: string[]): Promise<Account[]> {
   return db.account.findMany({ where: { externalId: { in: externalIds } } });

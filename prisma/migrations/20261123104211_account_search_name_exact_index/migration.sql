@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Account_searchName_idx" ON "Account"("searchName");
