@@ -45,6 +45,20 @@ export async function ensureUser(
   });
 }
 
+/** Callers this process has already put on the team. People are never removed from it. */
+const registered = new Set<string>();
+
+/** ensureUser for requests that do not need the caller's row: one database read per person and process. */
+export async function ensureRegistered(
+  db: Db,
+  directory: SlackDirectory | null,
+  slackUserId: string,
+): Promise<void> {
+  if (registered.has(slackUserId)) return;
+  await ensureUser(db, directory, slackUserId);
+  registered.add(slackUserId);
+}
+
 /** A Slack user id (U012AB3CD) or an email of someone on the team. */
 export async function findTeamMember(db: Db, directory: SlackDirectory | null, who: string): Promise<User> {
   const ref = who.trim();

@@ -12,7 +12,7 @@ import type {
   ViewSubmitAction,
 } from "@slack/bolt";
 import type { User } from "../generated/prisma/client.ts";
-import { ensureUser } from "../services/team.ts";
+import { ensureRegistered, ensureUser } from "../services/team.ts";
 import type { AppDeps } from "./deps.ts";
 import { directoryFor } from "./deps.ts";
 import { type MessagePayload, type ModalView, noticeModal, section } from "./views/blocks.ts";
@@ -47,28 +47,51 @@ export function commandHandler(
   deps: AppDeps,
   run: (args: CommandArgs, caller: Caller) => Promise<MessagePayload>,
 ): (args: CommandArgs) => Promise<void> {
-  return async (args) => {
-    const work = (async () => {
+  return (args) =>
+    answerCommand(deps, args, async () => {
       const user = await ensureUser(deps.prisma, directoryFor(deps, args.client), args.command.user_id);
       return run(args, { user, slackUserId: args.command.user_id });
-    })().then(
-      (payload) => payload,
-      (error: unknown) =>
-        failureMessage(deps, error, { command: args.command.command, user: args.command.user_id }),
-    );
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<"late">((resolve) => {
-      timer = setTimeout(() => resolve("late"), ackBudgetMs);
     });
-    const first = await Promise.race([work, late]);
-    clearTimeout(timer);
-    if (first !== "late") {
-      await args.ack({ response_type: "ephemeral", ...first });
-      return;
-    }
-    await args.ack();
-    await deliver(args.respond, await work, deps);
-  };
+}
+
+/**
+ * For commands that only read and need nothing of the caller's role: the caller is still put on the
+ * team on first use, but not read again on every request.
+ */
+export function readOnlyCommandHandler(
+  deps: AppDeps,
+  run: (args: CommandArgs) => Promise<MessagePayload>,
+): (args: CommandArgs) => Promise<void> {
+  return (args) =>
+    answerCommand(deps, args, async () => {
+      await ensureRegistered(deps.prisma, directoryFor(deps, args.client), args.command.user_id);
+      return run(args);
+    });
+}
+
+/** Answers inside the ack when the work is done within the budget, else acks and answers through response_url. */
+async function answerCommand(
+  deps: AppDeps,
+  args: CommandArgs,
+  work: () => Promise<MessagePayload>,
+): Promise<void> {
+  const reply = work().then(
+    (payload) => payload,
+    (error: unknown) =>
+      failureMessage(deps, error, { command: args.command.command, user: args.command.user_id }),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), ackBudgetMs);
+  });
+  const first = await Promise.race([reply, late]);
+  clearTimeout(timer);
+  if (first !== "late") {
+    await args.ack({ response_type: "ephemeral", ...first });
+    return;
+  }
+  await args.ack();
+  await deliver(args.respond, await reply, deps);
 }
 
 export function actionHandler(

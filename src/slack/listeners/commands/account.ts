@@ -1,7 +1,7 @@
 // /account <name or CRM id>: the call-prep card, a pick-list, or a helpful miss.
 import { lookupAccount } from "../../../services/account-lookup.ts";
 import type { AppDeps } from "../../deps.ts";
-import { commandHandler } from "../../handler.ts";
+import { readOnlyCommandHandler } from "../../handler.ts";
 import { accountCard } from "../../views/account-card.ts";
 import { accountPickList, accountQueryProblem, noAccountFound } from "../../views/account-search-replies.ts";
 
@@ -12,7 +12,7 @@ export const accountCommand = {
 };
 
 export function accountCommandHandler(deps: AppDeps) {
-  return commandHandler(deps, async ({ command }) => {
+  return readOnlyCommandHandler(deps, async ({ command }) => {
     const today = deps.clock();
     const found = await lookupAccount(deps.prisma, command.text, today);
     switch (found.kind) {
