@@ -1,5 +1,5 @@
 // One bench phase in a process of its own, so its time and its peak memory are its own:
-//   node --import tsx bench/phase.ts <phase> <json args>
+//   node <compiled phase.mjs> <phase> <json args>   (bench/processes.ts compiles and starts it)
 // Reports { seconds, peakRssMb, ... } to the driver over IPC. Phases: create (fresh database,
 // migrations), import-accounts, import-signals (the CLI commands, run in this process), rescore.
 import { runCli } from "../src/cli/main.ts";

@@ -1,18 +1,40 @@
-// The processes a bench run starts: one per phase (bench/phase.ts), the bot itself (`src/main.ts`,
-// exactly as `npm start` runs it) and a bare Bolt app that only acks (bench/bare-bolt.ts).
-import { type ChildProcess, fork } from "node:child_process";
+// The processes a bench run starts: one per phase (bench/phase.ts), the bot itself (src/main.ts) and a
+// bare Bolt app that only acks (bench/bare-bolt.ts), each compiled first by scripts/build.mjs, so that
+// every one runs on plain Node as `npm start` runs the bot: no TypeScript loader in what is measured.
+import { type ChildProcess, execFileSync, fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import path from "node:path";
 import type { PhaseArgs, PhaseName, PhaseResult } from "./phase.ts";
 
-const tsx = ["--import", "tsx"];
+let compiledTo = "";
+
+/** Compiles the bench's processes into `dir` (inside the repository); call once before the others. */
+export function compileProcesses(dir: string): void {
+  execFileSync(process.execPath, [
+    "scripts/build.mjs",
+    "--quiet",
+    "--outdir",
+    dir,
+    "--entry",
+    "phase=bench/phase.ts",
+    "--entry",
+    "bare-bolt=bench/bare-bolt.ts",
+  ]);
+  compiledTo = dir;
+}
+
+const compiled = (name: "phase" | "main" | "bare-bolt") => {
+  if (!compiledTo) throw new Error("compileProcesses() first");
+  return path.join(compiledTo, `${name}.mjs`);
+};
 
 function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
 }
 
 export async function runPhase(name: PhaseName, args: PhaseArgs): Promise<PhaseResult> {
-  const child = fork("bench/phase.ts", [name, JSON.stringify(args)], { execArgv: tsx });
+  const child = fork(compiled("phase"), [name, JSON.stringify(args)]);
   let result: PhaseResult | undefined;
   child.on("message", (message) => {
     result = message as PhaseResult;
@@ -43,14 +65,14 @@ export interface Served {
 
 /** Starts a server process and waits until `readyPath` answers 200. */
 export async function serve(
-  script: string,
+  script: "main" | "bare-bolt",
   env: Record<string, string>,
   readyPath: string,
   nodeArgs: string[] = [],
 ): Promise<Served> {
   const port = await freePort();
-  const child = fork(script, [], {
-    execArgv: [...tsx, ...nodeArgs],
+  const child = fork(compiled(script), [], {
+    execArgv: nodeArgs,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

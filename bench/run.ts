@@ -1,16 +1,16 @@
 // npm run bench: a 20,000-account book in a fresh embedded database (or BENCH_DATABASE_URL), then:
-// the CSV import; 100,000 signal rows through the CLI; a full re-score; the bot itself (`src/main.ts`)
-// answering /account as signed HTTP requests, 20 in flight, next to a bare Bolt app that only acks;
-// the same 100,000 rows through the bot's HTTP endpoint. Every phase runs in a process of its own,
-// so each time and each peak RSS belongs to one process; this driver only sends the load and plays
-// Slack's Web API. Prints a table. Not a test: no asserts.
+// the CSV import; 100,000 signal rows through the CLI; a full re-score; the bot itself (compiled, as
+// `npm start` runs it) answering /account as signed HTTP requests, 20 in flight, next to a bare Bolt
+// app that only acks; the same 100,000 rows through the bot's HTTP endpoint. Every phase runs in a
+// process of its own, so each time and each peak RSS belongs to one process; this driver only sends
+// the load and plays Slack's Web API. Prints a table. Not a test: no asserts.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { FakeSlack } from "../test/helpers/fake-slack.ts";
 import { bookCsv } from "./book-csv.ts";
 import { type LoadRun, percentile, sendLookups } from "./load.ts";
-import { runPhase, serve } from "./processes.ts";
+import { compileProcesses, runPhase, serve } from "./processes.ts";
 import { signalItems, signalsCsv } from "./signals.ts";
 
 const accounts = Number(process.env.BENCH_ACCOUNTS ?? 20_000);
@@ -24,6 +24,7 @@ const perRequest = 10_000;
 const workDir = path.resolve("bench/.data");
 rmSync(workDir, { recursive: true, force: true });
 mkdirSync(workDir, { recursive: true });
+compileProcesses(path.join(workDir, "bin"));
 const book = bookCsv(accounts);
 const bookFile = path.join(workDir, "book.csv");
 writeFileSync(bookFile, book.csv);
@@ -60,13 +61,13 @@ const target = (port: number) => ({
 });
 
 // The baseline first, alone on the machine; then the bot.
-const bare = await serve("bench/bare-bolt.ts", { ...slackEnv, LOG_LEVEL: "error" }, "/slack/events");
+const bare = await serve("bare-bolt", { ...slackEnv, LOG_LEVEL: "error" }, "/slack/events");
 await sendLookups(target(bare.port), book.queries, 300, inFlight);
 const bareRun = await sendLookups(target(bare.port), book.queries, lookups, inFlight);
 const bareRssMb = bare.peakRssMb();
 await bare.stop();
 
-const bot = await serve("src/main.ts", { ...env, ...slackEnv, INGEST_TOKEN: ingestToken }, "/healthz");
+const bot = await serve("main", { ...env, ...slackEnv, INGEST_TOKEN: ingestToken }, "/healthz");
 // Warm-up: JIT, and every bench user's first request (users.info once per person).
 await sendLookups(target(bot.port), book.queries, 300, inFlight);
 const appRun = await sendLookups(target(bot.port), book.queries, lookups, inFlight);

@@ -1,9 +1,3 @@
 #!/usr/bin/env node
-// `npx csm ...`: runs the TypeScript CLI through tsx (no build step).
-import { register } from "tsx/esm/api";
-
-register();
-const { runCli } = await import("../src/cli/main.ts");
-const { loadDotEnv } = await import("../src/config.ts");
-loadDotEnv();
-process.exitCode = await runCli(process.argv.slice(2));
+// `npx csm ...`: the compiled CLI (dist/cli.mjs, built by `npm install` and by `npm run build`).
+await import("../dist/cli.mjs");

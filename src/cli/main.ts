@@ -1,7 +1,7 @@
 // The `csm` command: loads data, manages the team, migrates. Exit codes: 0 done, 1 the input or the
 // environment was refused (the message says why), 2 the command line itself was wrong.
 import { userInfo } from "node:os";
-import { ConfigError, configSecrets, loadConfig, loadDotEnv } from "../config.ts";
+import { ConfigError, configSecrets, loadConfig } from "../config.ts";
 import { DataDirBusyError } from "../db/data-dir-lock.ts";
 import type { Actor } from "../db/repositories/audit.ts";
 import { createLogger, redact } from "../logger.ts";
@@ -107,12 +107,4 @@ export function usage(): string {
 Environment: DATABASE_URL or DATA_DIR chooses the database; SLACK_BOT_TOKEN lets imports resolve
 owners by email and fetch names and time zones. See README.md.
 `;
-}
-
-const isEntryPoint = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
-if (isEntryPoint) {
-  loadDotEnv();
-  runCli(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
 }

@@ -3,7 +3,19 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const prismaDir = fileURLToPath(new URL("../../prisma/", import.meta.url));
+/** The package's prisma/ directory, found upwards from this module: from src/db/ and from dist/ alike. */
+function findPrismaDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, "prisma");
+    if (existsSync(path.join(candidate, "schema.prisma"))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error("prisma/schema.prisma not found above the application's code");
+    dir = parent;
+  }
+}
+
+export const prismaDir = findPrismaDir();
 export const migrationsDir = path.join(prismaDir, "migrations");
 export const schemaPath = path.join(prismaDir, "schema.prisma");
 

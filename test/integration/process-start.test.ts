@@ -1,5 +1,6 @@
-// The bot as a user starts it: `tsx src/main.ts` in its own process, configured by the environment.
-import { type ChildProcess, spawn } from "node:child_process";
+// The bot as a user starts it: the compiled bundle `npm start` runs, in its own process, configured by
+// the environment. Each run compiles a private copy, so two test projects never share one file.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -9,11 +10,24 @@ import { cliSandbox } from "../helpers/cli.ts";
 import { freshTarget, testEngine } from "../helpers/database.ts";
 import { FakeSlack } from "../helpers/fake-slack.ts";
 
-const tsx = path.resolve("node_modules/.bin/tsx");
+const build = path.join("dist", `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+beforeAll(() => {
+  const built = spawnSync(process.execPath, ["scripts/build.mjs", "--quiet", "--outdir", build], {
+    encoding: "utf8",
+  });
+  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
+});
+afterAll(() => rmSync(build, { recursive: true, force: true }));
+
+function startBot(env: Record<string, string>) {
+  return spawn(process.execPath, [path.join(build, "main.mjs")], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+  });
+}
 
 function run(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(tsx, ["src/main.ts"], { env: { PATH: process.env.PATH ?? "", ...env } });
+    const child = startBot(env);
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("exit", (code) => resolve({ code, stderr }));
@@ -58,6 +72,17 @@ describe("starting the bot", () => {
   });
 });
 
+describe("the compiled CLI", () => {
+  it("runs on Node alone and prints its usage for an unknown command", () => {
+    const cli = spawnSync(process.execPath, [path.join(build, "cli.mjs"), "frobnicate"], {
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "" },
+    });
+    expect(cli.status).toBe(2);
+    expect(cli.stdout + cli.stderr).toMatch(/Usage: csm <command>/);
+  });
+});
+
 describe("a running bot", () => {
   let slack: FakeSlack;
   let bot: ChildProcess;
@@ -83,7 +108,7 @@ describe("a running bot", () => {
         ? { DATABASE_URL: fresh.target.url }
         : { DATA_DIR: path.join(folder, "data") }),
     };
-    bot = spawn(tsx, ["src/main.ts"], { env: { PATH: process.env.PATH ?? "", ...env } });
+    bot = startBot(env);
     bot.stderr?.on("data", (chunk) => (output += chunk));
     bot.stdout?.on("data", (chunk) => (output += chunk));
   });
