@@ -2,12 +2,10 @@
 
 import {
   type AccountCardRecord,
-  type AccountSearchHit,
   accountCardRecord,
-  closestAccountNames,
   exactAccountCardRecords,
-  searchAccounts,
-} from "../db/repositories/accounts.ts";
+} from "../db/repositories/account-card.ts";
+import { type AccountSearchHit, closestAccountNames, searchAccounts } from "../db/repositories/accounts.ts";
 import { scoreTrend } from "../domain/health/trend.ts";
 import { daysBetween, deriveStage } from "../domain/lifecycle.ts";
 import { parseAccountQuery } from "../domain/search-text.ts";
@@ -66,7 +64,7 @@ function toCardData(record: AccountCardRecord, today: Date): AccountCardData {
       externalId: record.externalId,
       name: record.name,
       segment: record.segment,
-      arr: record.arr.toFixed(2),
+      arr: record.arr,
       contractStart: record.contractStart,
       renewalDate: record.renewalDate,
       stage: record.stage ?? deriveStage(record.contractStart, record.renewalDate, today),
@@ -74,7 +72,7 @@ function toCardData(record: AccountCardRecord, today: Date): AccountCardData {
       plan: record.plan,
       seatsPurchased: record.seatsPurchased,
     },
-    owner: record.owner ? { slackUserId: record.owner.slackUserId, name: record.owner.name } : null,
+    owner: record.owner,
     health: latest
       ? {
           score: latest.score,
@@ -86,41 +84,9 @@ function toCardData(record: AccountCardRecord, today: Date): AccountCardData {
           vs30d,
         }
       : null,
-    stakeholders: record.stakeholders.map((s) => ({
-      name: s.name,
-      title: s.title,
-      role: s.role,
-      sentiment: s.sentiment,
-      lastContactOn: s.lastContactOn,
-    })),
-    touches: record.touches.map((t) => ({
-      kind: t.kind,
-      occurredAt: t.occurredAt,
-      summary: t.summary,
-      nextStep: t.nextStep,
-      authorSlackId: t.author?.slackUserId ?? null,
-    })),
-    openPlays: record.plays.map((p) => ({
-      id: p.id,
-      kind: p.kind,
-      reason: p.reason,
-      status: p.status as "open" | "claimed" | "snoozed",
-      dueAt: p.dueAt,
-      snoozedUntil: p.snoozedUntil,
-      ownerSlackId: p.owner?.slackUserId ?? null,
-      claimedBySlackId: p.claimedBy?.slackUserId ?? null,
-    })),
-    successPlan: record.successPlan
-      ? {
-          objective: record.successPlan.objective,
-          goals: record.successPlan.goals.map((g) => ({
-            kpi: g.kpi,
-            target: g.target,
-            current: g.current,
-            status: g.status,
-            dueOn: g.dueOn,
-          })),
-        }
-      : null,
+    stakeholders: record.stakeholders,
+    touches: record.touches,
+    openPlays: record.plays,
+    successPlan: record.successPlan,
   };
 }

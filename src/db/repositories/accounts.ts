@@ -74,49 +74,6 @@ export function closestAccountNames(prisma: PrismaClient, key: string, limit = 3
   });
 }
 
-const recentTouches = 6;
-// One score per account and day, so the newest 40 reach back at least 39 days: enough for the trend
-// against 30 days ago, without a date filter that would hide an account whose latest score is older.
-const recentScores = 40;
-
-/** Everything the /account card shows; with relationJoins, one SQL query. */
-const cardInclude = {
-  owner: true,
-  stakeholders: { orderBy: [{ role: "asc" }, { name: "asc" }] },
-  touches: { orderBy: { occurredAt: "desc" }, take: recentTouches, include: { author: true } },
-  plays: {
-    where: { status: { not: "closed" } },
-    orderBy: { dueAt: "asc" },
-    include: { owner: true, claimedBy: true },
-  },
-  successPlan: { include: { goals: { orderBy: { dueOn: "asc" } } } },
-  scores: { orderBy: { date: "desc" }, take: recentScores },
-} satisfies Prisma.AccountInclude;
-
-export type AccountCardRecord = Prisma.AccountGetPayload<{ include: typeof cardInclude }>;
-
-export function accountCardRecord(db: Db, accountId: string): Promise<AccountCardRecord | null> {
-  return db.account.findUnique({ where: { id: accountId }, include: cardInclude });
-}
-
-/**
- * The accounts whose whole name (normalized) or CRM id is exactly the query, at most `limit`, each with
- * what its card shows. Both columns have a b-tree index, so this costs far less than the ranked search
- * and answers the most common lookup, a name or id typed in full, in one query.
- */
-export function exactAccountCardRecords(
-  db: Db,
-  key: string,
-  externalId: string,
-  limit: number,
-): Promise<AccountCardRecord[]> {
-  return db.account.findMany({
-    where: { OR: [{ searchName: key }, { externalId }] },
-    include: cardInclude,
-    take: limit,
-  });
-}
-
 export function findAccountsByExternalIds(db: Db, externalIds: string[]): Promise<Account[]> {
   return db.account.findMany({ where: { externalId: { in: externalIds } } });
 }
