@@ -23,7 +23,7 @@ export interface AccountSearchHit {
  * outrank every look-alike, so the look-alikes (the expensive part: similarity is computed per
  * candidate) are only searched when fewer than `limit` names contain the query.
  */
-export function searchAccounts(
+export async function searchAccounts(
   prisma: PrismaClient,
   key: string,
   rawQuery: string,
@@ -45,14 +45,15 @@ export function searchAccounts(
                  ELSE word_similarity(${key}, a."searchName") END)::float8 AS rank
     FROM "Account" a LEFT JOIN "User" u ON u.id = a."ownerId"`;
   const order = Prisma.sql`ORDER BY rank DESC, a.arr DESC, a.name ASC LIMIT ${limit}`;
+  // Names containing the query: LIKE costs little per row, so the planner may pick the index or a scan.
+  const containing = await prisma.$queryRaw<AccountSearchHit[]>`
+    ${select} WHERE a."searchName" LIKE ${pattern} OR a."externalId" ILIKE ${id} ${order}`;
+  if (containing.length >= limit) return containing;
   return prisma.$transaction(async (tx) => {
-    // A broad query ("acme") matches a few percent of the book, where the planner prefers reading every
-    // row; evaluating trigram operators row by row is what is slow (especially in PGlite), so the
-    // search always goes through the indexes. Local to this transaction.
+    // Word similarity is expensive per row, which the planner does not know: for a broad query it
+    // would read every row and compute it for each (very slow in PGlite). Through the index instead.
+    // Local to this transaction.
     await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-    const containing = await tx.$queryRaw<AccountSearchHit[]>`
-      ${select} WHERE a."searchName" LIKE ${pattern} OR a."externalId" ILIKE ${id} ${order}`;
-    if (containing.length >= limit) return containing;
     return tx.$queryRaw<AccountSearchHit[]>`
       ${select}
       WHERE a."searchName" LIKE ${pattern} OR ${key} <% a."searchName" OR a."externalId" ILIKE ${id}
