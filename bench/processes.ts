@@ -24,6 +24,12 @@ export function compileProcesses(dir: string): void {
   compiledTo = dir;
 }
 
+/** The Node flags `npm start` gives the bot (package.json is the one place they are written). */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith("--"));
+}
+
 const compiled = (name: "phase" | "main" | "bare-bolt") => {
   if (!compiledTo) throw new Error("compileProcesses() first");
   return path.join(compiledTo, `${name}.mjs`);
@@ -72,7 +78,7 @@ export async function serve(
 ): Promise<Served> {
   const port = await freePort();
   const child = fork(compiled(script), [], {
-    execArgv: nodeArgs,
+    execArgv: [...(script === "main" ? startFlags() : []), ...nodeArgs],
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
