@@ -4,12 +4,41 @@ import { formatProblem } from "../domain/csv-records.ts";
 import { parseSignalsCsv, signalColumnOf } from "../domain/signals-csv.ts";
 import { rescoreAccounts } from "../services/health-scoring.ts";
 import { loadHealthConfig, saveHealthConfig } from "../services/health-settings.ts";
-import { ingestSignals, type SignalProblem } from "../services/signal-ingest.ts";
+import {
+  checkSignals,
+  type SignalProblem,
+  type StoredSignals,
+  storeSignals,
+} from "../services/signal-ingest.ts";
 import type { CliCommand, CliContext } from "./command.ts";
 import { commandArgs, readInputFile, sub } from "./command.ts";
 import { CliFailure, formatCount } from "./output.ts";
 
 async function importSignals(context: CliContext, file: string): Promise<void> {
+  const now = context.clock();
+  const stored = await storeSignalFile(context, file);
+  context.progress(`Re-scoring ${formatCount(stored.accountIds.length, "account")}…`);
+  const rescored = await rescoreAccounts(context.db.prisma, stored.accountIds, now);
+  context.progress("");
+  context.out(
+    `Imported ${formatCount(stored.received, "signal snapshot")} for ${formatCount(stored.accountIds.length, "account")}; ` +
+      `re-scored ${rescored.scored}, ${formatCount(rescored.playsOpened, "play")} opened, ${rescored.playsClosed} self-closed.`,
+  );
+}
+
+/**
+ * Checks and stores the file's snapshots (all or nothing). A function of its own so that the file's
+ * rows, and then its snapshots, are garbage by the time the re-score runs: that reads its accounts a
+ * batch at a time and needs only their ids.
+ */
+async function storeSignalFile(context: CliContext, file: string): Promise<StoredSignals> {
+  const signals = await checkSignalFile(context, file);
+  context.progress(`Importing ${formatCount(signals.length, "signal")}…`);
+  return storeSignals(context.db.prisma, signals, context.actor);
+}
+
+/** Reads the file and checks every snapshot; any problem fails the import before anything is written. */
+async function checkSignalFile(context: CliContext, file: string) {
   const bytes = await readInputFile(file);
   let items: unknown[];
   let where: (problem: SignalProblem) => string;
@@ -29,17 +58,15 @@ async function importSignals(context: CliContext, file: string): Promise<void> {
     const csv = parseSignalsCsv(bytes);
     if (csv.problems.length) failWith(file, csv.problems.map(formatProblem));
     items = csv.items;
+    const lines = csv.lines;
     where = (p) =>
-      formatProblem({ line: csv.lines[p.index] ?? 0, column: signalColumnOf(p.field), reason: p.message });
+      formatProblem({ line: lines[p.index] ?? 0, column: signalColumnOf(p.field), reason: p.message });
   }
-  context.progress(`Importing ${formatCount(items.length, "signal")}…`);
-  const result = await ingestSignals(context.db.prisma, items, context.clock(), context.actor);
+  context.progress(`Checking ${formatCount(items.length, "signal")}…`);
+  const checked = await checkSignals(context.db.prisma, items);
   context.progress("");
-  if (!result.ok) failWith(file, result.problems.map(where));
-  context.out(
-    `Imported ${formatCount(result.received, "signal snapshot")} for ${formatCount(result.accounts, "account")}; ` +
-      `re-scored ${result.rescored.scored}, ${formatCount(result.rescored.playsOpened, "play")} opened, ${result.rescored.playsClosed} self-closed.`,
-  );
+  if (!checked.ok) failWith(file, checked.problems.map(where));
+  return checked.signals;
 }
 
 function failWith(file: string, lines: string[]): never {

@@ -21,7 +21,19 @@ export interface CsvRecord {
 
 /** Decodes and splits a file into records; the first record is the header. */
 export function readCsv(input: string | Buffer): { records: CsvRecord[]; problems: CsvProblem[] } {
-  return readRecords(decode(input));
+  const records: CsvRecord[] = [];
+  const problems = eachCsvRecord(input, (record) => {
+    records.push(record);
+  });
+  return { records, problems };
+}
+
+/**
+ * `readCsv` a record at a time: `onRecord` gets each record (the header first) as it is read, so a large
+ * file's rows are never all held at once. Returns the problem that stopped the reading, if any.
+ */
+export function eachCsvRecord(input: string | Buffer, onRecord: (record: CsvRecord) => void): CsvProblem[] {
+  return readRecords(decode(input), onRecord);
 }
 
 /**
@@ -62,9 +74,10 @@ const windows1252 =
   "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
   "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
 
-function readRecords(text: string): { records: CsvRecord[]; problems: CsvProblem[] } {
-  const records: CsvRecord[] = [];
+function readRecords(text: string, onRecord: (record: CsvRecord) => void): CsvProblem[] {
   const problems: CsvProblem[] = [];
+  let last: CsvRecord | undefined;
+  let failure: { error: unknown } | undefined;
   try {
     parse(text, {
       delimiter: sniffDelimiter(text),
@@ -73,12 +86,19 @@ function readRecords(text: string): { records: CsvRecord[]; problems: CsvProblem
       skip_empty_lines: true,
       on_record: (fields: string[], info) => {
         // csv-parse counts the line a record ends on; quoted newlines say how far back it started.
-        records.push({ line: info.lines - newlinesIn(fields), fields });
+        last = { line: info.lines - newlinesIn(fields), fields };
+        try {
+          onRecord(last);
+        } catch (error) {
+          // A bug in the consumer, not a problem of the file: csv-parse would report it as one.
+          failure = { error };
+          throw error;
+        }
         return null;
       },
     });
   } catch (error) {
-    const last = records.at(-1);
+    if (failure) throw failure.error;
     const lines = text.split("\n");
     let line = last ? last.line + newlinesIn(last.fields) + 1 : 1;
     while (line <= lines.length && !lines[line - 1]?.trim()) line++;
@@ -91,11 +111,15 @@ function readRecords(text: string): { records: CsvRecord[]; problems: CsvProblem
         : `cannot be read as CSV (${(error as Error).message}); nothing after it could be read`,
     });
   }
-  return { records, problems };
+  return problems;
 }
 
 function newlinesIn(fields: string[]): number {
-  return fields.reduce((count, field) => count + (field.match(/\n/g)?.length ?? 0), 0);
+  let count = 0;
+  for (const field of fields) {
+    for (let at = field.indexOf("\n"); at !== -1; at = field.indexOf("\n", at + 1)) count++;
+  }
+  return count;
 }
 
 /** Excel in much of Europe separates with ";". The header line decides. */
@@ -110,10 +134,13 @@ function sniffDelimiter(text: string): string {
  * `problems` and skipped (their values would sit under the wrong columns).
  */
 export function dataRecords(body: CsvRecord[], header: CsvRecord, problems: CsvProblem[]): CsvRecord[] {
-  return body.filter((record) => {
-    if (record.fields.every((field) => !field.trim())) return false;
-    const width = fieldCountProblem(record, header);
-    if (width) problems.push(width);
-    return !width;
-  });
+  return body.filter((record) => isDataRecord(record, header, problems));
+}
+
+/** `dataRecords` for one record: false for a blank row, and for one of the wrong width (reported). */
+export function isDataRecord(record: CsvRecord, header: CsvRecord, problems: CsvProblem[]): boolean {
+  if (record.fields.every((field) => !field.trim())) return false;
+  const width = fieldCountProblem(record, header);
+  if (width) problems.push(width);
+  return !width;
 }

@@ -32,13 +32,32 @@ const labels: Record<LifecycleStage, string> = {
   renewal: "Renewal",
 };
 
+// A UTC day is exactly dayMs long (JavaScript time has no leap seconds), so day arithmetic is integer
+// arithmetic on the time value: a re-score does it for every account and snapshot.
+const dayNumber = (date: Date) => Math.floor(date.getTime() / dayMs);
+
 export function utcDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  return new Date(dayNumber(date) * dayMs);
 }
 
 /** Whole calendar days from `from` to `to` in UTC; negative when `to` is earlier. */
 export function daysBetween(from: Date, to: Date): number {
-  return Math.round((utcDay(to).getTime() - utcDay(from).getTime()) / dayMs);
+  return dayNumber(to) - dayNumber(from);
+}
+
+/**
+ * UTC midnight of a real ISO day (`YYYY-MM-DD`; not checked here), read by position: imports and
+ * re-scores read one per snapshot.
+ */
+export function isoDayToDate(isoDay: string): Date {
+  // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(
+    Number(isoDay.slice(0, 4)),
+    Number(isoDay.slice(5, 7)) - 1,
+    Number(isoDay.slice(8, 10)),
+  );
+  return date;
 }
 
 /**

@@ -1,8 +1,8 @@
 // Reads a health-signal CSV (one row per account per date) into items for the shared signal schema,
 // remembering each item's spreadsheet line so the schema's problems can name line and column.
 
-import { type CsvProblem, dataRecords, readCsv } from "./csv-records.ts";
-import { csvRecordToItem, type SignalColumn, signalColumns } from "./health/signals.ts";
+import { type CsvProblem, type CsvRecord, eachCsvRecord, isDataRecord } from "./csv-records.ts";
+import { csvRowReader, type SignalColumn, signalColumns } from "./health/signals.ts";
 
 export interface SignalCsv {
   items: Record<string, unknown>[];
@@ -25,9 +25,26 @@ export function signalColumnOf(field: string): string {
   return columnOfField.get(field.split(".")[0] ?? field) ?? field;
 }
 
+/** Rows are turned into items as they are read: a 100,000-row file is never held as records too. */
 export function parseSignalsCsv(input: string | Buffer): SignalCsv {
-  const { records, problems } = readCsv(input);
-  const [header, ...body] = records;
+  const items: Record<string, unknown>[] = [];
+  const lines: number[] = [];
+  const rowProblems: CsvProblem[] = [];
+  let header: CsvRecord | undefined;
+  let readRow: (record: CsvRecord) => void = () => {};
+  const problems = eachCsvRecord(input, (record) => {
+    if (header) return readRow(record);
+    header = record;
+    const columns = header.fields.map(headerKey);
+    // A column without a name carries nothing; of two with the same name, the later one counts.
+    const named = columns.flatMap((column, i) => (column && columns.lastIndexOf(column) === i ? [i] : []));
+    const toItem = csvRowReader(named.map((i) => columns[i] as string));
+    readRow = (row) => {
+      if (!isDataRecord(row, record, rowProblems)) return;
+      items.push(toItem(named.map((i) => row.fields[i] ?? "")));
+      lines.push(row.line);
+    };
+  });
   if (!header) {
     if (!problems.length) problems.push({ line: 1, column: "", reason: "the file is empty" });
     return { items: [], lines: [], problems };
@@ -45,15 +62,6 @@ export function parseSignalsCsv(input: string | Buffer): SignalCsv {
     if (!columns.includes(required))
       problems.unshift({ line: 1, column: required, reason: "this column is required" });
   }
-  const items: Record<string, unknown>[] = [];
-  const lines: number[] = [];
-  for (const record of dataRecords(body, header, problems)) {
-    const cells: Record<string, string> = {};
-    columns.forEach((column, i) => {
-      if (column) cells[column] = record.fields[i] ?? "";
-    });
-    items.push(csvRecordToItem(cells));
-    lines.push(record.line);
-  }
+  problems.push(...rowProblems);
   return { items, lines, problems };
 }

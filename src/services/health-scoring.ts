@@ -5,9 +5,11 @@
 import { type Actor, type AuditEntry, recordAudit } from "../db/repositories/audit.ts";
 import {
   accountsToScore,
+  activeAccountsAfter,
   type DayScore,
   executiveSponsorCounts,
   replaceScores,
+  type ScoredAccount,
 } from "../db/repositories/health.ts";
 import {
   closeClearedPlays,
@@ -36,8 +38,32 @@ export interface RescoreSummary {
 
 /** How far back a snapshot still counts as the account's current state. */
 const signalWindowDays = 14;
+/**
+ * Accounts read, scored and written together. Each batch reads its own accounts and snapshots, so
+ * memory stays that of one batch however large the book or the import.
+ */
 const accountsPerTransaction = 2000;
 const systemActor: Actor = { userId: null, label: "system", source: "job" };
+
+/** The accounts to score, a batch at a time, in id order. */
+async function* accountBatches(
+  prisma: PrismaClient,
+  accountIds: string[] | "all",
+): AsyncGenerator<ScoredAccount[]> {
+  if (accountIds === "all") {
+    let after: string | null = null;
+    for (;;) {
+      const batch = await activeAccountsAfter(prisma, after, accountsPerTransaction);
+      if (batch.length) yield batch;
+      if (batch.length < accountsPerTransaction) return;
+      after = (batch.at(-1) as ScoredAccount).id;
+    }
+  }
+  const ids = [...new Set(accountIds)].sort();
+  for (let i = 0; i < ids.length; i += accountsPerTransaction) {
+    yield await accountsToScore(prisma, ids.slice(i, i + accountsPerTransaction));
+  }
+}
 
 export async function rescoreAccounts(
   prisma: PrismaClient,
@@ -48,14 +74,12 @@ export async function rescoreAccounts(
   const today = utcDay(now);
   const from = new Date(today.getTime() - signalWindowDays * 86_400_000);
   await wakeSnoozedPlays(prisma, now);
-  const accounts = await accountsToScore(prisma, accountIds);
-  const byAccount = await signalsBetween(prisma, accountIds, from, today);
 
   const summary: RescoreSummary = { scored: 0, playsOpened: 0, playsClosed: 0 };
-  for (let i = 0; i < accounts.length; i += accountsPerTransaction) {
-    const batch = accounts.slice(i, i + accountsPerTransaction);
+  for await (const batch of accountBatches(prisma, accountIds)) {
     const ids = batch.map((a) => a.id);
-    const [sponsors, current] = await Promise.all([
+    const [byAccount, sponsors, current] = await Promise.all([
+      signalsBetween(prisma, ids, from, today),
       executiveSponsorCounts(prisma, ids),
       openPlaysOf(prisma, ids),
     ]);

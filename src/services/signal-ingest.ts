@@ -1,11 +1,11 @@
 // Health signals in, from the CSV import and the HTTP endpoint alike: validate every item with one
 // schema, refuse the whole batch on any problem (nothing written), upsert snapshots on (account, date)
-// in one transaction, then re-score the accounts they touched.
+// in one transaction, then re-score the accounts they touched (in batches, after the commit).
 import { randomUUID } from "node:crypto";
-import { findAccountsByExternalIds } from "../db/repositories/accounts.ts";
 import { type Actor, recordAudit } from "../db/repositories/audit.ts";
-import { type AccountSignal, upsertSignals } from "../db/repositories/signals.ts";
-import { signalItemSchema, toSnapshot } from "../domain/health/signals.ts";
+import { type AccountSignal, accountIdsByExternalId, upsertSignals } from "../db/repositories/signals.ts";
+import { type SignalSnapshot, signalItemSchema, toSnapshot } from "../domain/health/signals.ts";
+import { isoDayToDate } from "../domain/lifecycle.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { type RescoreSummary, rescoreAccounts } from "./health-scoring.ts";
 
@@ -22,14 +22,47 @@ export type IngestResult =
   | { ok: true; received: number; accounts: number; rescored: RescoreSummary }
   | { ok: false; problems: SignalProblem[] };
 
+export type CheckResult = { ok: true; signals: AccountSignal[] } | { ok: false; problems: SignalProblem[] };
+
+export interface StoredSignals {
+  received: number;
+  /** The accounts the snapshots belong to: the ones to re-score. */
+  accountIds: string[];
+}
+
 export async function ingestSignals(
   prisma: PrismaClient,
   items: readonly unknown[],
   now: Date,
   actor: Actor,
 ): Promise<IngestResult> {
+  const checked = await checkSignals(prisma, items);
+  if (!checked.ok) return checked;
+  const stored = await storeSignals(prisma, checked.signals, actor);
+  const rescored = await rescoreAccounts(prisma, stored.accountIds, now);
+  return { ok: true, received: stored.received, accounts: stored.accountIds.length, rescored };
+}
+
+/**
+ * Every problem of the batch, or its snapshots ready to store: each item passes the schema, names a
+ * known account, and is the only one for its account and date. Reads, never writes. A caller holding a
+ * large file (the CLI) checks, lets the file's items go, then stores and re-scores.
+ */
+export async function checkSignals(prisma: PrismaClient, items: readonly unknown[]): Promise<CheckResult> {
   const problems: SignalProblem[] = [];
-  const valid: { index: number; externalId: string; signal: ReturnType<typeof toSnapshot> }[] = [];
+  // Parallel arrays of the items that passed the schema: no object per item beyond the snapshot.
+  const indexes: number[] = [];
+  const externalIds: string[] = [];
+  const snapshots: SignalSnapshot[] = [];
+  // The batch's snapshots share one Date per day: they are only stored, never changed.
+  const days = new Map<string, Date>();
+  const dayOf = (isoDay: string) => {
+    const known = days.get(isoDay);
+    if (known) return known;
+    const day = isoDayToDate(isoDay);
+    days.set(isoDay, day);
+    return day;
+  };
   items.forEach((item, index) => {
     const parsed = signalItemSchema.safeParse(item);
     if (!parsed.success) {
@@ -38,19 +71,18 @@ export async function ingestSignals(
       }
       return;
     }
-    valid.push({ index, externalId: parsed.data.externalId, signal: toSnapshot(parsed.data) });
+    indexes.push(index);
+    externalIds.push(parsed.data.externalId);
+    snapshots.push(toSnapshot(parsed.data, dayOf));
   });
 
-  const accountIds = new Map<string, string>();
-  const externalIds = [...new Set(valid.map((v) => v.externalId))];
-  for (let i = 0; i < externalIds.length; i += 5000) {
-    for (const account of await findAccountsByExternalIds(prisma, externalIds.slice(i, i + 5000))) {
-      accountIds.set(account.externalId, account.id);
-    }
-  }
-  const seen = new Map<string, number>();
+  const accountIds = await accountIdsByExternalId(prisma, [...new Set(externalIds)]);
+  // account id → day (time value) → index of the item that named it first
+  const seen = new Map<string, Map<number, number>>();
   const signals: AccountSignal[] = [];
-  for (const { index, externalId, signal } of valid) {
+  snapshots.forEach((snapshot, i) => {
+    const index = indexes[i] as number;
+    const externalId = externalIds[i] as string;
     const accountId = accountIds.get(externalId);
     if (!accountId) {
       problems.push({
@@ -58,19 +90,28 @@ export async function ingestSignals(
         field: "externalId",
         message: `no account has the external id "${externalId}"`,
       });
-      continue;
+      return;
     }
-    const key = `${accountId}|${signal.date.toISOString()}`;
-    const first = seen.get(key);
+    const firstByDay = seen.get(accountId) ?? new Map<number, number>();
+    const first = firstByDay.get(snapshot.date.getTime());
     if (first !== undefined) {
       problems.push({ index, field: "date", message: `same account and date as item ${first}` });
-      continue;
+      return;
     }
-    seen.set(key, index);
-    signals.push({ accountId, snapshot: signal });
-  }
+    firstByDay.set(snapshot.date.getTime(), index);
+    seen.set(accountId, firstByDay);
+    signals.push({ accountId, snapshot });
+  });
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.index - b.index) };
+  return { ok: true, signals };
+}
 
+/** Upserts checked snapshots in one transaction (all or nothing), with one audit row for the batch. */
+export async function storeSignals(
+  prisma: PrismaClient,
+  signals: AccountSignal[],
+  actor: Actor,
+): Promise<StoredSignals> {
   const touched = [...new Set(signals.map((s) => s.accountId))];
   await prisma.$transaction(
     async (tx) => {
@@ -86,6 +127,5 @@ export async function ingestSignals(
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
-  const rescored = await rescoreAccounts(prisma, touched, now);
-  return { ok: true, received: signals.length, accounts: touched.length, rescored };
+  return { received: signals.length, accountIds: touched };
 }

@@ -20,7 +20,7 @@ describe("csm import signals and health config", () => {
   it("rejects a signal file with bad rows whole, naming line and CSV column", async () => {
     const file = cli.file(
       "bad.csv",
-      `external_id,date,features_used,features_in_plan,tickets_30d\nACC-1,${today},30,25,2\nACC-9,${today},,,\nACC-2,2026-13-01,1,2,x\n`,
+      `external_id,date,features_used,features_in_plan,tickets_30d\nACC-1,${today},30,25,2\nACC-9,${today},,,\nACC-2,2026-13-01,1,2,x\nACC-2,${today},1,2,3\nACC-2,${today},2,2,3\n`,
     );
     const run = await cli.run("import", "signals", file);
     expect(run.code).toBe(1);
@@ -28,6 +28,8 @@ describe("csm import signals and health config", () => {
     expect(run.stderr).toMatch(/^line 3, column external_id: no account has the external id "ACC-9"/m);
     expect(run.stderr).toMatch(/^line 4, column date: /m);
     expect(run.stderr).toMatch(/^line 4, column tickets_30d: /m);
+    expect(run.stderr).toMatch(/^line 6, column date: same account and date/m);
+    expect(run.stderr).not.toMatch(/^line 5/m);
     expect(run.stderr).toMatch(/nothing was imported/);
     expect(await cli.inspect(({ prisma }) => prisma.healthSignal.count())).toBe(0);
   });

@@ -3,21 +3,42 @@ import { randomUUID } from "node:crypto";
 import { type BulkColumn, bulkInsert } from "../bulk-insert.ts";
 import type { Db } from "./types.ts";
 
-export function accountsToScore(db: Db, accountIds: string[] | "all") {
+// The batch reads take their ids as ONE array parameter: Prisma's `in` sends one parameter per id,
+// which for batches of thousands costs more than the query itself.
+
+export interface ScoredAccount {
+  id: string;
+  ownerId: string | null;
+  contractStart: Date | null;
+  renewalDate: Date | null;
+}
+
+const scoredAccount = { id: true, ownerId: true, contractStart: true, renewalDate: true } as const;
+
+/** These accounts (churned or not), in id order. */
+export function accountsToScore(db: Db, accountIds: string[]): Promise<ScoredAccount[]> {
+  return db.$queryRaw<ScoredAccount[]>`
+    SELECT id, "ownerId", "contractStart", "renewalDate" FROM "Account"
+    WHERE id = ANY(${accountIds}::text[])
+    ORDER BY id`;
+}
+
+/** The next `take` accounts not churned after `afterId`, in id order: a full re-score reads the book a page at a time. */
+export function activeAccountsAfter(db: Db, afterId: string | null, take: number): Promise<ScoredAccount[]> {
   return db.account.findMany({
-    where: accountIds === "all" ? { churnedAt: null } : { id: { in: accountIds } },
-    select: { id: true, ownerId: true, contractStart: true, renewalDate: true, arr: true },
+    where: { churnedAt: null, ...(afterId === null ? {} : { id: { gt: afterId } }) },
+    select: scoredAccount,
     orderBy: { id: "asc" },
+    take,
   });
 }
 
 export async function executiveSponsorCounts(db: Db, accountIds: string[]): Promise<Map<string, number>> {
-  const rows = await db.stakeholder.groupBy({
-    by: ["accountId"],
-    where: { accountId: { in: accountIds }, role: "executive_sponsor" },
-    _count: { _all: true },
-  });
-  return new Map(rows.map((row) => [row.accountId, row._count._all]));
+  const rows = await db.$queryRaw<{ accountId: string; sponsors: number }[]>`
+    SELECT "accountId", count(*)::int AS sponsors FROM "Stakeholder"
+    WHERE "accountId" = ANY(${accountIds}::text[]) AND role = 'executive_sponsor'
+    GROUP BY "accountId"`;
+  return new Map(rows.map((row) => [row.accountId, row.sponsors]));
 }
 
 const scoreColumns: BulkColumn[] = [

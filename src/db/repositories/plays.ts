@@ -1,6 +1,6 @@
 // Plays: what scoring opens and self-closes, and the guarded state changes buttons make.
 // Every change is a conditional UPDATE, so two clicks at the same moment leave one consistent result.
-import type { PlayOutcome, Prisma } from "../../generated/prisma/client.ts";
+import type { PlayOutcome, PlayStatus, Prisma } from "../../generated/prisma/client.ts";
 import { type BulkColumn, bulkInsert } from "../bulk-insert.ts";
 import type { Db } from "./types.ts";
 
@@ -14,12 +14,19 @@ const withPeople = {
 
 export type PlayWithPeople = Prisma.PlayGetPayload<{ include: typeof withPeople }>;
 
-export async function openPlaysOf(db: Db, accountIds: string[]) {
-  const rows = await db.play.findMany({
-    where: { accountId: { in: accountIds }, status: notClosed },
-    select: { id: true, accountId: true, kind: true, status: true, claimedById: true },
-  });
-  return rows.map((row) => ({ ...row, status: row.status as Exclude<typeof row.status, "closed"> }));
+export interface OpenPlay {
+  id: string;
+  accountId: string;
+  kind: string;
+  status: Exclude<PlayStatus, "closed">;
+  claimedById: string | null;
+}
+
+/** The plays not closed of these accounts; the ids travel as one array parameter (a re-score asks for thousands). */
+export function openPlaysOf(db: Db, accountIds: string[]): Promise<OpenPlay[]> {
+  return db.$queryRaw<OpenPlay[]>`
+    SELECT id, "accountId", kind, status::text AS status, "claimedById" FROM "Play"
+    WHERE "accountId" = ANY(${accountIds}::text[]) AND status <> 'closed'`;
 }
 
 const newPlayColumns: BulkColumn[] = [

@@ -1,12 +1,24 @@
-// Health-signal snapshots: bulk upsert on (account, date) and the recent window scoring reads.
+// Health-signal snapshots: the accounts they name, bulk upsert on (account, date), and the recent
+// window scoring reads.
 import { randomUUID } from "node:crypto";
 import type { SignalSnapshot } from "../../domain/health/signals.ts";
-import { type BulkColumn, bulkInsert } from "../bulk-insert.ts";
+import { isoDayToDate } from "../../domain/lifecycle.ts";
+import { type BulkColumn, bulkInsert, rowsPerStatement } from "../bulk-insert.ts";
 import type { Db } from "./types.ts";
 
 export interface AccountSignal {
   accountId: string;
   snapshot: SignalSnapshot;
+}
+
+/**
+ * The account each external id names, as external id → account id; ids no account has are absent.
+ * Only the two ids, and the list as one array parameter: an import names every account of the book.
+ */
+export async function accountIdsByExternalId(db: Db, externalIds: string[]): Promise<Map<string, string>> {
+  const rows = await db.$queryRaw<{ id: string; externalId: string }[]>`
+    SELECT id, "externalId" FROM "Account" WHERE "externalId" = ANY(${externalIds}::text[])`;
+  return new Map(rows.map((row) => [row.externalId, row.id]));
 }
 
 const signalColumns: BulkColumn[] = [
@@ -34,8 +46,20 @@ const replaceOnConflict = `ON CONFLICT ("accountId", date) DO UPDATE SET ${signa
 
 /** Upsert on (account, date): re-sending a snapshot replaces it, nothing else. */
 export async function upsertSignals(db: Db, signals: AccountSignal[]): Promise<void> {
-  const rows = signals.map(({ accountId, snapshot }) => ({ id: randomUUID(), accountId, ...snapshot }));
-  await bulkInsert(db, "HealthSignal", signalColumns, rows, replaceOnConflict);
+  // Stored in (account, date) order, a re-score, which reads accounts in id order a batch at a time,
+  // finds each batch's snapshots on a few pages; in file order they were spread over the whole table.
+  const ordered = [...signals].sort(
+    (a, b) =>
+      (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0) ||
+      a.snapshot.date.getTime() - b.snapshot.date.getTime(),
+  );
+  // Rows are made a statement's worth at a time: 100,000 at once would double the import's memory.
+  for (let start = 0; start < ordered.length; start += rowsPerStatement) {
+    const rows = ordered
+      .slice(start, start + rowsPerStatement)
+      .map(({ accountId, snapshot }) => ({ id: randomUUID(), accountId, ...snapshot }));
+    await bulkInsert(db, "HealthSignal", signalColumns, rows, replaceOnConflict);
+  }
 }
 
 type SnapshotTuple = [
@@ -54,15 +78,13 @@ type SnapshotTuple = [
   number | null,
 ];
 
-const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
-
 /**
- * Snapshots between from and to (inclusive) of the given accounts, or of every account, oldest first.
+ * Snapshots between from and to (inclusive) of the given accounts, oldest first.
  * One JSON row per account: decoding 100,000 snapshot rows one by one costs seconds on PGlite.
  */
 export async function signalsBetween(
   db: Db,
-  accountIds: string[] | "all",
+  accountIds: string[],
   from: Date,
   to: Date,
 ): Promise<Map<string, SignalSnapshot[]>> {
@@ -73,7 +95,7 @@ export async function signalsBetween(
              "seatsPurchased", nps, csat) ORDER BY date)::text AS snapshots
     FROM "HealthSignal"
     WHERE date BETWEEN ${from}::date AND ${to}::date
-      AND (${accountIds === "all"} OR "accountId" = ANY(${accountIds === "all" ? [] : accountIds}::text[]))
+      AND "accountId" = ANY(${accountIds}::text[])
     GROUP BY "accountId"`;
   const byAccount = new Map<string, SignalSnapshot[]>();
   for (const row of rows) {
@@ -81,12 +103,12 @@ export async function signalsBetween(
     byAccount.set(
       row.accountId,
       tuples.map(([date, featuresUsed, featuresInPlan, adoptionPct, powerUserLogins, sponsor, ...rest]) => ({
-        date: asDate(date),
+        date: isoDayToDate(date),
         featuresUsed,
         featuresInPlan,
         adoptionPct: adoptionPct === null ? null : Number(adoptionPct),
         powerUserLogins,
-        sponsorLastResponse: sponsor === null ? null : asDate(sponsor),
+        sponsorLastResponse: sponsor === null ? null : isoDayToDate(sponsor),
         tickets30d: rest[0],
         p1P2Tickets30d: rest[1],
         invoiceDaysOverdue: rest[2],

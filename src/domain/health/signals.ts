@@ -2,6 +2,7 @@
 // Both paths validate an item with the same schema, so a value the CLI refuses is refused over HTTP too.
 // A signal that is absent or null is unknown, never zero: the score says which signals it lacked.
 import { z } from "zod";
+import { isoDayToDate } from "../lifecycle.ts";
 
 export interface SignalSnapshot {
   date: Date;
@@ -38,8 +39,9 @@ const between = (min: number, max: number, error: string, integer = false) => {
 };
 
 const isNumber = (value: unknown): value is number => typeof value === "number";
-const dayText = isoDay();
-const isDayText = (value: unknown): value is string => dayText.safeParse(value).success;
+// The test z.iso.date() makes, without a schema parse per call (the cross-field rules run per item).
+const isDayText = (value: unknown): value is string =>
+  typeof value === "string" && z.regexes.date.test(value);
 
 // Absent and null both mean unknown.
 const unknownOr = <T extends z.ZodType>(schema: T) => schema.nullish();
@@ -105,16 +107,18 @@ export const signalItemSchema = z
 
 export type SignalItem = z.infer<typeof signalItemSchema>;
 
-const utcMidnight = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
-
-export function toSnapshot(item: SignalItem): SignalSnapshot {
+/**
+ * `dayOf` turns an ISO day into its Date; a caller making many snapshots can pass one that hands out
+ * a shared Date per day (a 100,000-row file has a few dozen distinct days).
+ */
+export function toSnapshot(item: SignalItem, dayOf: (isoDay: string) => Date = isoDayToDate): SignalSnapshot {
   return {
-    date: utcMidnight(item.date),
+    date: dayOf(item.date),
     featuresUsed: item.featuresUsed ?? null,
     featuresInPlan: item.featuresInPlan ?? null,
     adoptionPct: item.adoptionPct ?? null,
     powerUserLogins: item.powerUserLogins ?? null,
-    sponsorLastResponse: item.sponsorLastResponse == null ? null : utcMidnight(item.sponsorLastResponse),
+    sponsorLastResponse: item.sponsorLastResponse == null ? null : dayOf(item.sponsorLastResponse),
     tickets30d: item.tickets30d ?? null,
     p1P2Tickets30d: item.p1P2Tickets30d ?? null,
     invoiceDaysOverdue: item.invoiceDaysOverdue ?? null,
@@ -159,13 +163,28 @@ const plainNumber = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
  * to refuse the header itself can check it against `signalColumns`).
  */
 export function csvRecordToItem(record: Record<string, string>): Record<string, unknown> {
-  const item: Record<string, unknown> = {};
-  for (const [header, cell] of Object.entries(record)) {
+  return csvRowReader(Object.keys(record))(Object.values(record));
+}
+
+/**
+ * `csvRecordToItem` for the rows of one file: the header is read once, then each row's cells (in
+ * header order) become an item.
+ */
+export function csvRowReader(
+  headers: readonly string[],
+): (cells: readonly string[]) => Record<string, unknown> {
+  const fields = headers.map((header) => {
     const key = header.trim().toLowerCase();
-    const field: string = key in signalColumns ? signalColumns[key as SignalColumn] : header.trim();
-    const text = cell.trim();
-    if (text === "") continue;
-    item[field] = textFields.has(field) || !plainNumber.test(text) ? text : Number(text);
-  }
-  return item;
+    return key in signalColumns ? (signalColumns[key as SignalColumn] as string) : header.trim();
+  });
+  return (cells) => {
+    const item: Record<string, unknown> = {};
+    for (let i = 0; i < fields.length; i++) {
+      const text = (cells[i] ?? "").trim();
+      if (text === "") continue;
+      const field = fields[i] as string;
+      item[field] = textFields.has(field) || !plainNumber.test(text) ? text : Number(text);
+    }
+    return item;
+  };
 }
