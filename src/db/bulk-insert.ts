@@ -84,19 +84,18 @@ const quoted = (text: string) => `"${text.replace(/[\\"]/g, "\\$&")}"`;
 const paramType = (type: BulkType) => (type === "text[]" ? "text[]" : `${type}[]`);
 const selectExpression = (type: BulkType, ref: string) => (type === "text[]" ? `${ref}::text[]` : ref);
 
-/** Inserts rows (objects keyed by column name); `conflict` is an optional ON CONFLICT clause. */
-export async function bulkInsert(
-  db: Db,
+/** The INSERT statements for `rows`, each at most `rowsPerStatement` rows; `tail` ends each one. */
+function insertStatements(
   table: string,
   columns: BulkColumn[],
   rows: readonly Record<string, unknown>[],
-  conflict = "",
-): Promise<number> {
+  tail: string,
+): Prisma.Sql[] {
   const names = columns.map((column) => `"${column.name}"`).join(", ");
   const aliases = columns.map((_, i) => `c${i}`);
   const selects = columns.map((column, i) => selectExpression(column.type, `u.${aliases[i]}`)).join(", ");
   const cells = columns.map((column) => cellOf(column.type));
-  let written = 0;
+  const statements: Prisma.Sql[] = [];
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const chunk = rows.slice(start, start + rowsPerStatement);
     const params = Prisma.join(
@@ -106,10 +105,40 @@ export async function bulkInsert(
         return Prisma.sql`${arrayLiteral(values)}::${Prisma.raw(paramType(column.type))}`;
       }),
     );
-    written += await db.$executeRaw`
+    statements.push(Prisma.sql`
       INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(names)})
       SELECT ${Prisma.raw(selects)} FROM unnest(${params}) AS u(${Prisma.raw(aliases.join(", "))})
-      ${Prisma.raw(conflict)}`;
+      ${Prisma.raw(tail)}`);
+  }
+  return statements;
+}
+
+/** Inserts rows (objects keyed by column name); `conflict` is an optional ON CONFLICT clause. */
+export async function bulkInsert(
+  db: Db,
+  table: string,
+  columns: BulkColumn[],
+  rows: readonly Record<string, unknown>[],
+  conflict = "",
+): Promise<number> {
+  let written = 0;
+  for (const statement of insertStatements(table, columns, rows, conflict)) {
+    written += await db.$executeRaw(statement);
   }
   return written;
+}
+
+/** As bulkInsert, and says which rows went in: the ids of those a conflict clause did not skip. */
+export async function bulkInsertReturningIds(
+  db: Db,
+  table: string,
+  columns: BulkColumn[],
+  rows: readonly Record<string, unknown>[],
+  conflict: string,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const statement of insertStatements(table, columns, rows, `${conflict} RETURNING id`)) {
+    for (const row of await db.$queryRaw<{ id: string }[]>(statement)) ids.push(row.id);
+  }
+  return ids;
 }

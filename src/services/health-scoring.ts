@@ -143,9 +143,19 @@ export async function rescoreAccounts(
     await prisma.$transaction(
       async (tx) => {
         await replaceScores(tx, today, scores);
-        if (creates.length) summary.playsOpened += await createPlays(tx, creates, now);
-        if (closes.length) summary.playsClosed += (await closeClearedPlays(tx, closes, now)).count;
-        await recordAudit(tx, systemActor, audit);
+        // Another re-score may have opened or someone claimed a play since it was read: only the
+        // plays this one really opened or closed are counted and audited.
+        const written = new Set([
+          ...(creates.length ? await createPlays(tx, creates, now) : []),
+          ...(closes.length ? await closeClearedPlays(tx, closes, now) : []),
+        ]);
+        summary.playsOpened += creates.filter((play) => written.has(play.id)).length;
+        summary.playsClosed += closes.filter((id) => written.has(id)).length;
+        await recordAudit(
+          tx,
+          systemActor,
+          audit.filter((entry) => entry.entityType !== "Play" || written.has(entry.entityId)),
+        );
       },
       { timeout: 120_000, maxWait: 10_000 },
     );

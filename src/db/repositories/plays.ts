@@ -1,7 +1,7 @@
 // Plays: what scoring opens and self-closes, and the guarded state changes buttons make.
 // Every change is a conditional UPDATE, so two clicks at the same moment leave one consistent result.
 import type { PlayOutcome, PlayStatus, Prisma } from "../../generated/prisma/client.ts";
-import { type BulkColumn, bulkInsert } from "../bulk-insert.ts";
+import { type BulkColumn, bulkInsertReturningIds } from "../bulk-insert.ts";
 import type { Db } from "./types.ts";
 
 const notClosed = { not: "closed" } as const;
@@ -52,18 +52,23 @@ export interface NewPlay {
   dueAt: Date;
 }
 
-/** Returns how many were opened: openKey is unique, so a play another process just opened is skipped. */
-export function createPlays(db: Db, plays: NewPlay[], now: Date): Promise<number> {
+/** Returns the ids of the plays opened: openKey is unique, so a play another re-score just opened is skipped. */
+export function createPlays(db: Db, plays: NewPlay[], now: Date): Promise<string[]> {
   const rows = plays.map((play) => ({ ...play, updatedAt: now }));
-  return bulkInsert(db, "Play", newPlayColumns, rows, `ON CONFLICT ("openKey") DO NOTHING`);
+  return bulkInsertReturningIds(db, "Play", newPlayColumns, rows, `ON CONFLICT ("openKey") DO NOTHING`);
 }
 
-/** Self-close: only plays nobody has claimed, and only if that is still true at write time. */
-export function closeClearedPlays(db: Db, ids: string[], now: Date) {
-  return db.play.updateMany({
+/**
+ * Self-close: only plays nobody has claimed, and only if that is still true at write time.
+ * Returns the ids of the plays closed.
+ */
+export async function closeClearedPlays(db: Db, ids: string[], now: Date): Promise<string[]> {
+  const closed = await db.play.updateManyAndReturn({
     where: { id: { in: ids }, status: { in: ["open", "snoozed"] }, claimedById: null },
     data: { status: "closed", outcome: "signal_cleared", closedAt: now, openKey: null },
+    select: { id: true },
   });
+  return closed.map((play) => play.id);
 }
 
 /** Snoozes that ran out: back to claimed (if someone has it) or open. */
