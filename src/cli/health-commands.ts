@@ -53,14 +53,23 @@ async function checkSignalFile(context: CliContext, file: string) {
     if (!Array.isArray(list))
       throw new CliFailure(`csm: ${file} must hold a JSON array or { "signals": [ ... ] }`);
     items = list;
-    where = (p) => `item ${p.index + 1}, field ${p.field}: ${p.message}`;
+    // Items counted from 1 here, as a person reads a file.
+    where = (p) =>
+      `item ${p.index + 1}, field ${p.field}: ${p.duplicateOf === undefined ? p.message : `same account and date as item ${p.duplicateOf + 1}`}`;
   } else {
     const csv = parseSignalsCsv(bytes);
     if (csv.problems.length) failWith(file, csv.problems.map(formatProblem));
     items = csv.items;
     const lines = csv.lines;
     where = (p) =>
-      formatProblem({ line: lines[p.index] ?? 0, column: signalColumnOf(p.field), reason: p.message });
+      formatProblem({
+        line: lines[p.index] ?? 0,
+        column: signalColumnOf(p.field),
+        reason:
+          p.duplicateOf === undefined
+            ? p.message
+            : `same account and date as line ${lines[p.duplicateOf] ?? 0}`,
+      });
   }
   context.progress(`Checking ${formatCount(items.length, "signal")}…`);
   const checked = await checkSignals(context.db.prisma, items);

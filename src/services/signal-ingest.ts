@@ -16,6 +16,8 @@ export interface SignalProblem {
   index: number;
   field: string;
   message: string;
+  /** For a repeated account and date: the index of the item it repeats, for the CLI to name as a line. */
+  duplicateOf?: number;
 }
 
 export type IngestResult =
@@ -95,7 +97,12 @@ export async function checkSignals(prisma: PrismaClient, items: readonly unknown
     const firstByDay = seen.get(accountId) ?? new Map<number, number>();
     const first = firstByDay.get(snapshot.date.getTime());
     if (first !== undefined) {
-      problems.push({ index, field: "date", message: `same account and date as item ${first}` });
+      problems.push({
+        index,
+        field: "date",
+        message: `same account and date as item ${first}`,
+        duplicateOf: first,
+      });
       return;
     }
     firstByDay.set(snapshot.date.getTime(), index);

@@ -28,7 +28,7 @@ describe("csm import signals and health config", () => {
     expect(run.stderr).toMatch(/^line 3, column external_id: no account has the external id "ACC-9"/m);
     expect(run.stderr).toMatch(/^line 4, column date: /m);
     expect(run.stderr).toMatch(/^line 4, column tickets_30d: /m);
-    expect(run.stderr).toMatch(/^line 6, column date: same account and date/m);
+    expect(run.stderr).toMatch(/^line 6, column date: same account and date as line 5$/m);
     expect(run.stderr).not.toMatch(/^line 5/m);
     expect(run.stderr).toMatch(/nothing was imported/);
     expect(await cli.inspect(({ prisma }) => prisma.healthSignal.count())).toBe(0);
