@@ -61,15 +61,19 @@ export interface DayScore {
   missingSignals: string[];
 }
 
-/** Replaces the day's scores of these accounts (a re-score on the same day overwrites). */
+/**
+ * Writes the day's scores of these accounts, overwriting a score already there: an upsert, so two
+ * re-scores of one account at once (the daily job and a signal batch, two bots) both succeed.
+ */
 export async function replaceScores(db: Db, date: Date, scores: DayScore[]) {
   if (scores.length === 0) return;
-  const ids = scores.map((s) => s.accountId);
-  await db.$executeRaw`DELETE FROM "HealthScore" WHERE date = ${date}::date AND "accountId" = ANY(${ids}::text[])`;
   await bulkInsert(
     db,
     "HealthScore",
     scoreColumns,
     scores.map((s) => ({ id: randomUUID(), date, ...s })),
+    `ON CONFLICT ("accountId", date) DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band,
+       "subScores" = EXCLUDED."subScores", reasons = EXCLUDED.reasons,
+       "missingSignals" = EXCLUDED."missingSignals", "computedAt" = now()`,
   );
 }
