@@ -3,7 +3,7 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
 /** Tables named by the code, never by input: the names go into the statement as identifiers. */
-export type TableName = "Account" | "ArrMovement" | "AuditLog" | "HealthSignal" | "HealthScore" | "Play";
+export type TableName = "Account" | "ArrMovement";
 
 /**
  * VACUUM (ANALYZE) the tables, or the whole database when none are named. After a bulk import this is

@@ -2,8 +2,9 @@
 // schema, refuse the whole batch on any problem (nothing written), upsert snapshots on (account, date)
 // in one transaction, then re-score the accounts they touched (in batches, after the commit).
 import { randomUUID } from "node:crypto";
+import { accountIdsByExternalId } from "../db/repositories/accounts.ts";
 import { type Actor, recordAudit } from "../db/repositories/audit.ts";
-import { type AccountSignal, accountIdsByExternalId, upsertSignals } from "../db/repositories/signals.ts";
+import { type AccountSignal, upsertSignals } from "../db/repositories/signals.ts";
 import { type SignalSnapshot, signalItemSchema, toSnapshot } from "../domain/health/signals.ts";
 import { isoDayToDate } from "../domain/lifecycle.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";

@@ -154,7 +154,6 @@ function fromWire(card: Wire<AccountCardRecord>): AccountCardRecord {
     ...card,
     contractStart: utcOrNull(card.contractStart),
     renewalDate: utcOrNull(card.renewalDate),
-    owner: card.owner,
     stakeholders: card.stakeholders.map((s) => ({ ...s, lastContactOn: utcOrNull(s.lastContactOn) })),
     touches: card.touches.map((t) => ({ ...t, occurredAt: utc(t.occurredAt) })),
     plays: card.plays.map((p) => ({ ...p, dueAt: utc(p.dueAt), snoozedUntil: utcOrNull(p.snoozedUntil) })),

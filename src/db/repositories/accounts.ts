@@ -75,6 +75,16 @@ export function closestAccountNames(prisma: PrismaClient, key: string, limit = 3
   });
 }
 
+/**
+ * The account each external id names, as external id → account id; ids no account has are absent.
+ * Only the two ids, and the list as one array parameter: an import names every account of the book.
+ */
+export async function accountIdsByExternalId(db: Db, externalIds: string[]): Promise<Map<string, string>> {
+  const rows = await db.$queryRaw<{ id: string; externalId: string }[]>`
+    SELECT id, "externalId" FROM "Account" WHERE "externalId" = ANY(${externalIds}::text[])`;
+  return new Map(rows.map((row) => [row.externalId, row.id]));
+}
+
 export function findAccountsByExternalIds(db: Db, externalIds: string[]): Promise<Account[]> {
   return db.account.findMany({ where: { externalId: { in: externalIds } } });
 }
