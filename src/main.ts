@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const app = buildApp(config, { prisma: db.prisma, logger, clock: systemClock });
+  const app = buildApp(config, { prisma: db.prisma, reads: db.reads, logger, clock: systemClock });
   await app.start(config.port);
   const scheduler = startScheduler(db, systemClock, logger);
   logger.info(

@@ -9,6 +9,11 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import {
+  type PreparedStatements,
+  pglitePreparedStatements,
+  postgresPreparedStatements,
+} from "./prepared-statements.ts";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | null };
 
@@ -16,6 +21,8 @@ export interface Database {
   prisma: PrismaClient;
   target: DatabaseTarget;
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** Named prepared statements for the hot reads, on the same database (see prepared-statements.ts). */
+  reads: PreparedStatements;
   /** Runs fn while holding a cross-process lock (PostgreSQL advisory lock; PGlite is single-process). */
   withExclusiveLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -53,6 +60,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       prisma,
       target,
       adapterFactory,
+      reads: pglitePreparedStatements(lite),
       withExclusiveLock: (_key, fn) => fn(),
       async close() {
         await prisma.$disconnect();
@@ -67,6 +75,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     prisma,
     target,
     adapterFactory,
+    reads: postgresPreparedStatements(pool),
     async withExclusiveLock(key, fn) {
       const client = new pg.Client({ connectionString: target.url });
       await client.connect();

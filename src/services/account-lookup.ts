@@ -1,5 +1,6 @@
 // `/account <query>`: find the account a CSM means and gather what the card shows.
 
+import type { PreparedStatements } from "../db/prepared-statements.ts";
 import {
   type AccountCardRecord,
   accountCardRecord,
@@ -9,7 +10,6 @@ import { type AccountSearchHit, closestAccountNames, searchAccounts } from "../d
 import { scoreTrend } from "../domain/health/trend.ts";
 import { daysBetween, deriveStage } from "../domain/lifecycle.ts";
 import { parseAccountQuery } from "../domain/search-text.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { AccountCardData } from "../slack/views/account-card.ts";
 
 export type AccountLookup =
@@ -19,32 +19,32 @@ export type AccountLookup =
   | { kind: "problem"; problem: "empty" | "too_long" | "unsupported" };
 
 export async function lookupAccount(
-  prisma: PrismaClient,
+  reads: PreparedStatements,
   text: string | undefined,
   today: Date,
 ): Promise<AccountLookup> {
   const query = parseAccountQuery(text);
   if (!query.ok) return { kind: "problem", problem: query.problem };
   // A name or CRM id typed in full that belongs to one account: its card, without the ranked search.
-  const exact = await exactAccountCardRecords(prisma, query.key, query.raw, 2);
+  const exact = await exactAccountCardRecords(reads, query.key, query.raw, 2);
   if (exact.length === 1) return { kind: "card", card: toCardData(exact[0] as AccountCardRecord, today) };
-  const hits = await searchAccounts(prisma, query.key, query.raw);
+  const hits = await searchAccounts(reads, query.key, query.raw);
   const [first, second] = hits;
-  if (!first) return { kind: "none", closest: await closestAccountNames(prisma, query.key) };
+  if (!first) return { kind: "none", closest: await closestAccountNames(reads, query.key) };
   // One clear winner opens straight away: an exact hit, or a single match.
   if (!second || (first.exact && !second.exact)) {
-    const card = await accountCard(prisma, first.id, today);
+    const card = await accountCard(reads, first.id, today);
     if (card) return { kind: "card", card };
   }
   return { kind: "choices", matches: hits };
 }
 
 export async function accountCard(
-  prisma: PrismaClient,
+  reads: PreparedStatements,
   accountId: string,
   today: Date,
 ): Promise<AccountCardData | null> {
-  const record = await accountCardRecord(prisma, accountId);
+  const record = await accountCardRecord(reads, accountId);
   return record ? toCardData(record, today) : null;
 }
 

@@ -18,7 +18,7 @@ export async function renderPlaySurface(
 ): Promise<MessagePayload | null> {
   const now = deps.clock();
   if (surface.kind === "plays") return playsList(await listPlaysFor(deps.prisma, caller, now), now);
-  const card = await accountCard(deps.prisma, accountId, now);
+  const card = await accountCard(deps.reads, accountId, now);
   if (!card) return null;
   return accountCardView(card, {
     today: now,

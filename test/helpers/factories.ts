@@ -1,5 +1,6 @@
 // Small factories for the rows tests need. Defaults are realistic; override what the test is about.
 import { randomUUID } from "node:crypto";
+import type { Db } from "../../src/db/repositories/types.ts";
 import { searchKey } from "../../src/domain/search-text.ts";
 import type { Prisma, PrismaClient } from "../../src/generated/prisma/client.ts";
 
@@ -20,7 +21,7 @@ export function aUser(prisma: PrismaClient, overrides: Partial<Prisma.UserUnchec
 }
 
 export function anAccount(
-  prisma: PrismaClient,
+  prisma: Db,
   overrides: Partial<Prisma.AccountUncheckedCreateInput> & { name?: string } = {},
 ) {
   const n = next();

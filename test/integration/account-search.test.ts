@@ -23,7 +23,7 @@ describe(`account search ranking on ${testEngine}`, () => {
   afterAll(async () => db?.destroy());
 
   const names = async (query: string, limit?: number) =>
-    (await searchAccounts(db.prisma, query, query, limit)).map((hit) => hit.name);
+    (await searchAccounts(db.reads, query, query, limit)).map((hit) => hit.name);
 
   it("ranks name prefix, then a word's start, then anywhere inside, then look-alikes; larger ARR first within a rank", async () => {
     expect(await names("north")).toEqual([
@@ -44,10 +44,10 @@ describe(`account search ranking on ${testEngine}`, () => {
   });
 
   it("opens the card of a name typed in full, and lists two accounts that share a name", async () => {
-    const found = await lookupAccount(db.prisma, "northwind traders", new Date("2026-11-23T00:00:00Z"));
+    const found = await lookupAccount(db.reads, "northwind traders", new Date("2026-11-23T00:00:00Z"));
     expect(found.kind).toBe("card");
     expect(found.kind === "card" && found.card.account.name).toBe("Northwind Traders");
-    const twins = await lookupAccount(db.prisma, "Twin Peaks", new Date("2026-11-23T00:00:00Z"));
+    const twins = await lookupAccount(db.reads, "Twin Peaks", new Date("2026-11-23T00:00:00Z"));
     expect(twins.kind === "choices" && twins.matches.map((m) => m.arr)).toEqual(["6000.00", "5000.00"]);
   });
 });

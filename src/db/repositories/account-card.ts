@@ -4,19 +4,19 @@
 // Hand-written rather than a Prisma `include`: the statement Prisma generates for the same include
 // (lateral joins with JSONB built for every column of every related row) costs PostgreSQL several
 // times more to plan than to run, and the card is the hottest read of the bot. This one selects only
-// the columns the card shows and measured twice as fast on PGlite.
-import {
-  type GoalStatus,
-  type HealthBand,
-  type LifecycleStage,
-  type PlayStatus,
-  Prisma,
-  type PrismaClient,
-  type Segment,
-  type Sentiment,
-  type StakeholderRole,
-  type TouchKind,
+// the columns the card shows, and runs as a named prepared statement, so it is planned once per
+// connection rather than on every lookup (db/prepared-statements.ts).
+import type {
+  GoalStatus,
+  HealthBand,
+  LifecycleStage,
+  PlayStatus,
+  Segment,
+  Sentiment,
+  StakeholderRole,
+  TouchKind,
 } from "../../generated/prisma/client.ts";
+import type { PreparedStatement, PreparedStatements, StatementParam } from "../prepared-statements.ts";
 
 export interface AccountCardRecord {
   id: string;
@@ -76,8 +76,10 @@ type Wire<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : Wire<T[K]>;
 };
 
-function cardQuery(where: Prisma.Sql, limit: number): Prisma.Sql {
-  return Prisma.sql`
+function cardStatement(name: string, where: string, limit: string): PreparedStatement {
+  return {
+    name,
+    sql: `
     SELECT json_build_object(
       'id', a.id, 'externalId', a."externalId", 'name', a.name, 'segment', a.segment, 'arr', a.arr::text,
       'contractStart', a."contractStart", 'renewalDate', a."renewalDate", 'stage', a.stage, 'plan', a.plan,
@@ -110,23 +112,35 @@ function cardQuery(where: Prisma.Sql, limit: number): Prisma.Sql {
         SELECT coalesce(json_agg(h), '[]') FROM (
           SELECT h.date, h.score, h.band, h.reasons FROM "HealthScore" h
           WHERE h."accountId" = a.id ORDER BY h.date DESC LIMIT ${recentScores}) h)
-    ) AS card
+    )::text AS card
     FROM "Account" a LEFT JOIN "User" o ON o.id = a."ownerId"
     WHERE ${where}
     ORDER BY a.id
-    LIMIT ${limit}`;
+    LIMIT ${limit}`,
+  };
 }
 
-async function cards(db: PrismaClient, where: Prisma.Sql, limit: number): Promise<AccountCardRecord[]> {
-  const rows = await db.$queryRaw<{ card: Wire<AccountCardRecord> | string }[]>(cardQuery(where, limit));
-  return rows.map((row) => fromWire(typeof row.card === "string" ? JSON.parse(row.card) : row.card));
+const cardById = cardStatement("account_card_by_id", "a.id = $1", "1");
+const cardsByExactQuery = cardStatement(
+  "account_cards_exact",
+  `a."searchName" = $1 OR a."externalId" = $2`,
+  "$3",
+);
+
+async function cards(
+  reads: PreparedStatements,
+  statement: PreparedStatement,
+  params: StatementParam[],
+): Promise<AccountCardRecord[]> {
+  const rows = await reads.jsonRows<Wire<AccountCardRecord>>(statement, params);
+  return rows.map(fromWire);
 }
 
 export async function accountCardRecord(
-  db: PrismaClient,
+  reads: PreparedStatements,
   accountId: string,
 ): Promise<AccountCardRecord | null> {
-  const [card] = await cards(db, Prisma.sql`a.id = ${accountId}`, 1);
+  const [card] = await cards(reads, cardById, [accountId]);
   return card ?? null;
 }
 
@@ -136,12 +150,12 @@ export async function accountCardRecord(
  * and answers the most common lookup, a name or id typed in full, in one query.
  */
 export function exactAccountCardRecords(
-  db: PrismaClient,
+  reads: PreparedStatements,
   key: string,
   externalId: string,
   limit: number,
 ): Promise<AccountCardRecord[]> {
-  return cards(db, Prisma.sql`(a."searchName" = ${key} OR a."externalId" = ${externalId})`, limit);
+  return cards(reads, cardsByExactQuery, [key, externalId, limit]);
 }
 
 function utc(text: string): Date {

@@ -1,6 +1,7 @@
 // Queries on accounts: search, the card's read model, and the bulk writes of a CRM import.
-import { type Account, Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
+import type { Account, Prisma } from "../../generated/prisma/client.ts";
 import { type BulkColumn, bulkInsert } from "../bulk-insert.ts";
+import type { PreparedStatement, PreparedStatements } from "../prepared-statements.ts";
 import type { Db } from "./types.ts";
 
 export interface AccountSearchHit {
@@ -13,6 +14,44 @@ export interface AccountSearchHit {
   exact: boolean;
 }
 
+// Parameters of the search statements: $1 the normalized query, $2 the CRM id as typed (LIKE-escaped),
+// $3 the number of hits.
+const searchSelect = `
+  SELECT json_build_object('id', a.id, 'externalId', a."externalId", 'name', a.name, 'arr', a.arr::text,
+                           'ownerSlackId', u."slackUserId", 'exact', m.exact, 'rank', m.rank)::text
+  FROM "Account" a
+  LEFT JOIN "User" u ON u.id = a."ownerId"
+  CROSS JOIN LATERAL (SELECT a."searchName" = $1 OR a."externalId" ILIKE $2 AS exact) e
+  CROSS JOIN LATERAL (
+    SELECT e.exact,
+           (CASE WHEN e.exact THEN 4
+                 WHEN a."searchName" LIKE $1 || '%' THEN 3
+                 WHEN a."searchName" LIKE '% ' || $1 || '%' THEN 2
+                 WHEN a."searchName" LIKE '%' || $1 || '%' THEN 1
+                 ELSE word_similarity($1, a."searchName") END)::float8 AS rank) m`;
+const searchOrder = `ORDER BY m.rank DESC, a.arr DESC, a.name ASC LIMIT $3`;
+
+/** Names containing the query: LIKE costs little per row, so the planner may pick the index or a scan. */
+const namesContaining: PreparedStatement = {
+  name: "account_search_containing",
+  sql: `${searchSelect}
+    WHERE a."searchName" LIKE '%' || $1 || '%' OR a."externalId" ILIKE $2
+    ${searchOrder}`,
+};
+
+/**
+ * Names containing the query or looking like it. Word similarity is expensive per row, which the
+ * planner does not know: for a broad query it would read every row and compute it for each (very slow
+ * in PGlite). Through the index instead, with sequential scans off for this statement only.
+ */
+const namesContainingOrAlike: PreparedStatement = {
+  name: "account_search_alike",
+  sql: `${searchSelect}
+    WHERE a."searchName" LIKE '%' || $1 || '%' OR $1 <% a."searchName" OR a."externalId" ILIKE $2
+    ${searchOrder}`,
+  settings: { enable_seqscan: "off" },
+};
+
 /**
  * Ranked search over name and CRM id, best first: the exact name or id, then names that start with the
  * query, names with a word that starts with it, names that contain it, and last names that only look
@@ -24,55 +63,31 @@ export interface AccountSearchHit {
  * candidate) are only searched when fewer than `limit` names contain the query.
  */
 export async function searchAccounts(
-  prisma: PrismaClient,
+  reads: PreparedStatements,
   key: string,
   rawQuery: string,
   limit = 10,
 ): Promise<AccountSearchHit[]> {
-  const pattern = `%${key}%`;
-  const prefix = `${key}%`;
-  const wordStart = `% ${key}%`;
   // CRM ids match whole, ignoring case (ILIKE without wildcards, answered by the id's trigram index).
   const id = rawQuery.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const exact = Prisma.sql`(a."searchName" = ${key} OR a."externalId" ILIKE ${id})`;
-  const select = Prisma.sql`
-    SELECT a.id, a."externalId", a.name, a.arr::text AS arr, u."slackUserId" AS "ownerSlackId",
-           ${exact} AS exact,
-           (CASE WHEN ${exact} THEN 4
-                 WHEN a."searchName" LIKE ${prefix} THEN 3
-                 WHEN a."searchName" LIKE ${wordStart} THEN 2
-                 WHEN a."searchName" LIKE ${pattern} THEN 1
-                 ELSE word_similarity(${key}, a."searchName") END)::float8 AS rank
-    FROM "Account" a LEFT JOIN "User" u ON u.id = a."ownerId"`;
-  const order = Prisma.sql`ORDER BY rank DESC, a.arr DESC, a.name ASC LIMIT ${limit}`;
-  // Names containing the query: LIKE costs little per row, so the planner may pick the index or a scan.
-  const containing = await prisma.$queryRaw<AccountSearchHit[]>`
-    ${select} WHERE a."searchName" LIKE ${pattern} OR a."externalId" ILIKE ${id} ${order}`;
+  const containing = await reads.jsonRows<AccountSearchHit>(namesContaining, [key, id, limit]);
   if (containing.length >= limit) return containing;
-  return prisma.$transaction(async (tx) => {
-    // Word similarity is expensive per row, which the planner does not know: for a broad query it
-    // would read every row and compute it for each (very slow in PGlite). Through the index instead.
-    // Local to this transaction.
-    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-    return tx.$queryRaw<AccountSearchHit[]>`
-      ${select}
-      WHERE a."searchName" LIKE ${pattern} OR ${key} <% a."searchName" OR a."externalId" ILIKE ${id}
-      ${order}`;
-  });
+  return reads.jsonRows<AccountSearchHit>(namesContainingOrAlike, [key, id, limit]);
 }
 
 /** Names that look like the query when nothing matched: a looser trigram threshold, still indexed. */
-export function closestAccountNames(prisma: PrismaClient, key: string, limit = 3): Promise<string[]> {
-  return prisma.$transaction(async (tx) => {
-    // Local to this transaction: other searches keep the default threshold.
-    await tx.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', '0.15', true)`;
-    const rows = await tx.$queryRaw<{ name: string }[]>`
-      SELECT a.name FROM "Account" a
-      WHERE a."searchName" % ${key}
-      ORDER BY similarity(${key}, a."searchName") DESC, a.name ASC
-      LIMIT ${limit}`;
-    return rows.map((row) => row.name);
-  });
+const closestNames: PreparedStatement = {
+  name: "account_closest_names",
+  sql: `
+    SELECT to_json(a.name)::text FROM "Account" a
+    WHERE a."searchName" % $1
+    ORDER BY similarity($1, a."searchName") DESC, a.name ASC
+    LIMIT $2`,
+  settings: { "pg_trgm.similarity_threshold": "0.15" },
+};
+
+export function closestAccountNames(reads: PreparedStatements, key: string, limit = 3): Promise<string[]> {
+  return reads.jsonRows<string>(closestNames, [key, limit]);
 }
 
 /**

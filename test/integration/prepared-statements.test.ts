@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PreparedStatement } from "../../src/db/prepared-statements.ts";
+import { createTestDatabase, type TestDatabase, testEngine } from "../helpers/database.ts";
+import { anAccount } from "../helpers/factories.ts";
+
+const accountNames: PreparedStatement = {
+  name: "test_account_names",
+  sql: `SELECT json_build_object('name', name, 'arr', arr::text)::text FROM "Account"
+        WHERE name LIKE $1 ORDER BY name LIMIT $2`,
+};
+const seqscanSetting: PreparedStatement = {
+  name: "test_seqscan_setting",
+  sql: `SELECT to_json(current_setting('enable_seqscan'))::text`,
+};
+const seqscanOff: PreparedStatement = {
+  ...seqscanSetting,
+  name: "test_seqscan_off",
+  settings: { enable_seqscan: "off" },
+};
+const failsOnBadNumber: PreparedStatement = {
+  name: "test_fails_on_bad_number",
+  sql: `SELECT to_json($1::int)::text`,
+  settings: { enable_seqscan: "off" },
+};
+
+describe(`prepared statements on ${testEngine}`, () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await anAccount(db.prisma, { name: "Prepared Alpha", arr: "100.50" });
+    await anAccount(db.prisma, { name: "Prepared Beta", arr: "200.00" });
+    await anAccount(db.prisma, { name: "Other Gamma", arr: "300.00" });
+  });
+  afterAll(async () => db?.destroy());
+
+  it("returns each row's JSON document, in order, and binds new parameters on every run", async () => {
+    expect(await db.reads.jsonRows(accountNames, ["Prepared%", 10])).toEqual([
+      { name: "Prepared Alpha", arr: "100.50" },
+      { name: "Prepared Beta", arr: "200.00" },
+    ]);
+    // Past PostgreSQL's five custom plans, the same statement keeps answering with the new values.
+    for (let i = 0; i < 6; i++) await db.reads.jsonRows(accountNames, ["Prepared%", 1]);
+    expect(await db.reads.jsonRows(accountNames, ["Other%", 1])).toEqual([
+      { name: "Other Gamma", arr: "300.00" },
+    ]);
+  });
+
+  it("keeps a statement's settings to that statement", async () => {
+    expect(await db.reads.jsonRows(seqscanOff, [])).toEqual(["off"]);
+    expect(await db.reads.jsonRows(seqscanSetting, [])).toEqual(["on"]);
+  });
+
+  it("reports a failed statement and leaves the connection usable, outside any transaction", async () => {
+    await expect(db.reads.jsonRows(failsOnBadNumber, ["not a number"])).rejects.toThrow(/integer/);
+    expect(await db.reads.jsonRows(failsOnBadNumber, ["7"])).toEqual([7]);
+    expect(await db.reads.jsonRows(seqscanSetting, [])).toEqual(["on"]);
+    expect(await db.prisma.account.count()).toBe(3);
+  });
+
+  it("never reads another caller's uncommitted writes", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let inserted = () => {};
+    const insertedYet = new Promise<void>((resolve) => {
+      inserted = resolve;
+    });
+    const transaction = db.prisma.$transaction(
+      async (tx) => {
+        await anAccount(tx, { name: "Prepared Uncommitted" });
+        inserted();
+        await held;
+        throw new Error("rolled back on purpose");
+      },
+      { timeout: 10_000 },
+    );
+    await insertedYet;
+    const read = db.reads.jsonRows<{ name: string }>(accountNames, ["Prepared%", 10]);
+    // On PGlite the read waits for the transaction; on PostgreSQL it runs beside it. Neither sees the row.
+    setTimeout(release, 50);
+    await expect(transaction).rejects.toThrow("rolled back on purpose");
+    expect((await read).map((row) => row.name)).toEqual(["Prepared Alpha", "Prepared Beta"]);
+  });
+});
