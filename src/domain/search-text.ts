@@ -28,3 +28,14 @@ export function parseAccountQuery(text: string | undefined): AccountQuery {
   if (!key) return { ok: false, problem: "unsupported" };
   return { ok: true, key, raw };
 }
+
+/**
+ * The first text after every text that starts with `prefix`, in byte order: `prefix` with its last
+ * character's code point raised by one. Null when that would not be a character (a surrogate).
+ */
+export function prefixUpperBound(prefix: string): string | null {
+  const chars = [...prefix];
+  const last = chars.pop()?.codePointAt(0);
+  if (last === undefined || (last >= 0xd7ff && last < 0xe000) || last >= 0x10ffff) return null;
+  return chars.join("") + String.fromCodePoint(last + 1);
+}

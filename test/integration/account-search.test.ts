@@ -17,8 +17,11 @@ describe(`account search ranking on ${testEngine}`, () => {
       ["Globex Industries", "1000000.00"],
       ["Twin Peaks", "5000.00"],
       ["Twin Peaks", "6000.00"],
+      ["Kite Alpha", "100.00"],
+      ["Kite Beta", "200.00"],
     ];
     for (const [name, arr] of accounts) await anAccount(db.prisma, { name, arr });
+    await anAccount(db.prisma, { name: "Omega Corp", arr: "50.00", externalId: "KITE" });
   });
   afterAll(async () => db?.destroy());
 
@@ -37,6 +40,22 @@ describe(`account search ranking on ${testEngine}`, () => {
 
   it("leaves look-alikes out when enough names contain the query", async () => {
     expect(await names("north", 3)).toEqual(["Northwind Traders", "North Star Media", "Great Northern Rail"]);
+  });
+
+  it("answers from the names that start with the query when they fill the list, the CRM id typed in any case first", async () => {
+    // Two or three hits: the top tier (exact id, then names starting with "kite") fills the list.
+    expect(await names("kite", 2)).toEqual(["Omega Corp", "Kite Beta"]);
+    expect(await names("kite", 3)).toEqual(["Omega Corp", "Kite Beta", "Kite Alpha"]);
+    // Room for more: the ranked search over every name, with the same top.
+    expect((await names("kite", 10)).slice(0, 3)).toEqual(["Omega Corp", "Kite Beta", "Kite Alpha"]);
+    const [first] = await searchAccounts(db.reads, "kite", "kite", 2);
+    expect(first).toMatchObject({
+      name: "Omega Corp",
+      externalId: "KITE",
+      exact: true,
+      rank: 4,
+      arr: "50.00",
+    });
   });
 
   it("still finds a typo when no name contains it", async () => {

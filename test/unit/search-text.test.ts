@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAccountQuery, searchKey } from "../../src/domain/search-text.ts";
+import { parseAccountQuery, prefixUpperBound, searchKey } from "../../src/domain/search-text.ts";
 
 describe("account search text", () => {
   it("folds case, accents and punctuation so typed and stored names meet", () => {
@@ -30,5 +30,17 @@ describe("account search text", () => {
     expect(parseAccountQuery("<!channel>")).toEqual({ ok: false, problem: "unsupported" });
     expect(parseAccountQuery("*_~`")).toEqual({ ok: false, problem: "unsupported" });
     expect(parseAccountQuery("*acme*")).toMatchObject({ ok: true, key: "acme" });
+  });
+
+  it("bounds the names that start with a prefix: the prefix with its last character raised by one", () => {
+    expect(prefixUpperBound("acme")).toBe("acmf");
+    expect(prefixUpperBound("acme corp 9")).toBe("acme corp :");
+    expect(prefixUpperBound("zurich")).toBe("zurici");
+    // Characters outside the basic plane are raised whole, not as half a surrogate pair.
+    expect(prefixUpperBound("a\u{1D400}")).toBe("a\u{1D401}");
+    // Just below the surrogates, and the last code point, have no next character: no bound.
+    expect(prefixUpperBound("a\uD7FF")).toBeNull();
+    expect(prefixUpperBound("a\u{10FFFF}")).toBeNull();
+    expect(prefixUpperBound("")).toBeNull();
   });
 });

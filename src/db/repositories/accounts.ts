@@ -1,4 +1,6 @@
 // Queries on accounts: search, the card's read model, and the bulk writes of a CRM import.
+
+import { prefixUpperBound } from "../../domain/search-text.ts";
 import type { Account, Prisma } from "../../generated/prisma/client.ts";
 import { type BulkColumn, bulkInsert } from "../bulk-insert.ts";
 import type { PreparedStatement, PreparedStatements } from "../prepared-statements.ts";
@@ -14,7 +16,7 @@ export interface AccountSearchHit {
   exact: boolean;
 }
 
-// Parameters of the search statements: $1 the normalized query, $2 the CRM id as typed (LIKE-escaped),
+// Parameters of the next two statements: $1 the normalized query, $2 the CRM id as typed (LIKE-escaped),
 // $3 the number of hits.
 const searchSelect = `
   SELECT json_build_object('id', a.id, 'externalId', a."externalId", 'name', a.name, 'arr', a.arr::text,
@@ -37,6 +39,7 @@ const namesContaining: PreparedStatement = {
   sql: `${searchSelect}
     WHERE a."searchName" LIKE '%' || $1 || '%' OR a."externalId" ILIKE $2
     ${searchOrder}`,
+  settings: { plan_cache_mode: "force_generic_plan" },
 };
 
 /**
@@ -53,6 +56,33 @@ const namesContainingOrAlike: PreparedStatement = {
 };
 
 /**
+ * The top tier alone: the exact name or CRM id (rank 4) and names that start with the query (rank 3),
+ * $1 the normalized query, $2 the first text after every name that starts with it, $3 the CRM id as
+ * typed (LIKE-escaped), $4 the number of hits. The names come from Account_searchName_prefix_idx alone
+ * (name, ARR and id are in the index), and only the hits shown are read from the table. A short query
+ * ("acme") starts hundreds of names spread over the whole table, which the statements above read
+ * row by row.
+ */
+const namesStartingWith: PreparedStatement = {
+  name: "account_search_prefix",
+  sql: `
+    WITH by_id AS MATERIALIZED (SELECT i.id FROM "Account" i WHERE i."externalId" ILIKE $3),
+    top AS (
+      SELECT p.id, p.arr, p.name, (p."searchName" = $1 OR p.id IN (SELECT id FROM by_id)) AS exact
+      FROM "Account" p WHERE p."searchName" ~>=~ $1 AND p."searchName" ~<~ $2
+      UNION ALL
+      SELECT i.id, i.arr, i.name, true FROM "Account" i
+      WHERE i.id IN (SELECT id FROM by_id) AND NOT (i."searchName" ~>=~ $1 AND i."searchName" ~<~ $2)
+      ORDER BY exact DESC, arr DESC, name ASC LIMIT $4)
+    SELECT json_build_object('id', a.id, 'externalId', a."externalId", 'name', a.name, 'arr', a.arr::text,
+                             'ownerSlackId', u."slackUserId", 'exact', top.exact,
+                             'rank', CASE WHEN top.exact THEN 4 ELSE 3 END)::text
+    FROM top JOIN "Account" a ON a.id = top.id LEFT JOIN "User" u ON u.id = a."ownerId"
+    ORDER BY top.exact DESC, top.arr DESC, top.name ASC`,
+  settings: { plan_cache_mode: "force_generic_plan" },
+};
+
+/**
  * Ranked search over name and CRM id, best first: the exact name or id, then names that start with the
  * query, names with a word that starts with it, names that contain it, and last names that only look
  * like it (pg_trgm word similarity, for typos). Within a rank, the larger ARR first.
@@ -60,7 +90,8 @@ const namesContainingOrAlike: PreparedStatement = {
  * Every branch has an index: the GIN trigram index on searchName answers LIKE '%key%' and the
  * word-similarity operator <%, the CRM id's trigram index answers its ILIKE. Names containing the query
  * outrank every look-alike, so the look-alikes (the expensive part: similarity is computed per
- * candidate) are only searched when fewer than `limit` names contain the query.
+ * candidate) are only searched when fewer than `limit` names contain the query, and the names
+ * containing it only when fewer than `limit` start with it.
  */
 export async function searchAccounts(
   reads: PreparedStatements,
@@ -70,6 +101,12 @@ export async function searchAccounts(
 ): Promise<AccountSearchHit[]> {
   // CRM ids match whole, ignoring case (ILIKE without wildcards, answered by the id's trigram index).
   const id = rawQuery.replace(/[\\%_]/g, (c) => `\\${c}`);
+  // Enough names in the top tier answer the search: nothing below it could be shown.
+  const upper = prefixUpperBound(key);
+  if (upper !== null) {
+    const top = await reads.jsonRows<AccountSearchHit>(namesStartingWith, [key, upper, id, limit]);
+    if (top.length >= limit) return top;
+  }
   const containing = await reads.jsonRows<AccountSearchHit>(namesContaining, [key, id, limit]);
   if (containing.length >= limit) return containing;
   return reads.jsonRows<AccountSearchHit>(namesContainingOrAlike, [key, id, limit]);
