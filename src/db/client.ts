@@ -71,11 +71,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
   const adapterFactory = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter: adapterFactory });
+  const reads = postgresPreparedStatements(pool, target.url);
   return {
     prisma,
     target,
     adapterFactory,
-    reads: postgresPreparedStatements(pool),
+    reads,
     async withExclusiveLock(key, fn) {
       const client = new pg.Client({ connectionString: target.url });
       await client.connect();
@@ -89,6 +90,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     },
     async close() {
       await prisma.$disconnect();
+      await reads.close();
       await pool.end();
     },
   };

@@ -7,7 +7,7 @@
 // per connection and PostgreSQL keeps its plan (after five executions, a generic one when that is not
 // costlier). Only reads go through here; every write stays with Prisma.
 import { type PGlite, protocol } from "@electric-sql/pglite";
-import type pg from "pg";
+import pg from "pg";
 
 /** A statement whose rows have one column: a JSON document as text (`json_build_object(...)::text`). */
 export interface PreparedStatement {
@@ -15,7 +15,7 @@ export interface PreparedStatement {
   readonly name: string;
   /** Parameters are $1, $2, ...; each is sent as text and typed by the database. */
   readonly sql: string;
-  /** Settings for this statement only: it then runs in a transaction of its own, `set_config(…, true)`. */
+  /** Settings for this statement only (planner settings, pg_trgm thresholds); no other statement sees them. */
   readonly settings?: Readonly<Record<string, string>>;
 }
 
@@ -24,53 +24,65 @@ export type StatementParam = string | number | null;
 export interface PreparedStatements {
   /** Runs the statement and returns each row's JSON document, parsed, in the statement's order. */
   jsonRows<T>(statement: PreparedStatement, params: readonly StatementParam[]): Promise<T[]>;
+  /** Ends what these statements opened of their own (PostgreSQL's settings pools). */
+  close(): Promise<void>;
 }
 
 const settingsSql = (settings: Readonly<Record<string, string>>) =>
   `SELECT ${Object.entries(settings)
-    .map(([name, value]) => `set_config(${literal(name)}, ${literal(value)}, true)`)
+    .map(([name, value]) => `set_config('${literal(name)}', '${literal(value)}', true)`)
     .join(", ")}`;
 
-/** A string literal for the settings, which come from our code, never from a user. */
+/** A setting's name or value, which come from our code, never from a user: plain words and numbers only. */
 function literal(text: string): string {
   if (!/^[\w.]+$/.test(text)) throw new Error(`unexpected setting text: ${text}`);
-  return `'${text}'`;
+  return text;
 }
 
 const asText = (param: StatementParam) => (param === null ? null : String(param));
 
 /**
  * PostgreSQL through node-postgres, which prepares a named statement once on each pooled connection
- * and then only binds and executes it.
+ * and then only binds and executes it: one round trip. A statement with settings runs on a small pool
+ * of its own whose connections start with those settings (the `options` startup parameter), so it
+ * needs no transaction around it, and no other statement ever runs with them.
  */
-export function postgresPreparedStatements(pool: pg.Pool): PreparedStatements {
+export function postgresPreparedStatements(pool: pg.Pool, url: string): PreparedStatements {
+  const pools = new Map<string, pg.Pool>();
+  const poolFor = (settings: Readonly<Record<string, string>> | undefined) => {
+    if (!settings) return pool;
+    const options = Object.entries(settings)
+      .map(([name, value]) => `-c ${literal(name)}=${literal(value)}`)
+      .join(" ");
+    let settingsPool = pools.get(options);
+    if (!settingsPool) {
+      settingsPool = new pg.Pool({ connectionString: withStartupOptions(url, options), max: 2 });
+      pools.set(options, settingsPool);
+    }
+    return settingsPool;
+  };
   return {
     async jsonRows<T>(statement: PreparedStatement, params: readonly StatementParam[]) {
-      const query = {
+      const result = await poolFor(statement.settings).query<[string]>({
         name: statement.name,
         text: statement.sql,
         values: params.map(asText),
         rowMode: "array",
-      };
-      if (!statement.settings) {
-        const result = await pool.query<[string]>(query);
-        return result.rows.map((row) => JSON.parse(row[0]) as T);
-      }
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
-        await client.query(settingsSql(statement.settings));
-        const result = await client.query<[string]>(query);
-        await client.query("COMMIT");
-        return result.rows.map((row) => JSON.parse(row[0]) as T);
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
+      return result.rows.map((row) => JSON.parse(row[0]) as T);
+    },
+    async close() {
+      await Promise.all([...pools.values()].map((settingsPool) => settingsPool.end()));
     },
   };
+}
+
+/** The URL with `options` added to any it already carries (node-postgres reads them from the URL first). */
+function withStartupOptions(url: string, options: string): string {
+  const parsed = new URL(url);
+  const existing = parsed.searchParams.get("options");
+  parsed.searchParams.set("options", existing ? `${existing} ${options}` : options);
+  return parsed.toString();
 }
 
 const wire = protocol.serialize;
@@ -87,12 +99,14 @@ function concat(messages: Uint8Array[]): Uint8Array {
 
 /**
  * PGlite, spoken to in PostgreSQL's wire protocol: the statement is parsed once per database, then each
- * execution is one message batch (bind, execute, sync), in a transaction with its settings when it has
- * some. It waits for PGlite's own locks, so it never runs inside another caller's transaction.
+ * execution is one message batch (bind, execute, sync). PGlite has one session, shared with Prisma, so
+ * a statement with settings runs in a transaction of its own that sets them locally (`set_config(…,
+ * true)`), in the same batch. It waits for PGlite's own locks, so it never runs inside another caller's transaction.
  */
 export function pglitePreparedStatements(lite: PGlite): PreparedStatements {
   const parsed = new Set<string>();
   return {
+    close: async () => {},
     jsonRows<T>(statement: PreparedStatement, params: readonly StatementParam[]) {
       return lite._runExclusiveTransaction(() =>
         lite._runExclusiveQuery(async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/client.ts";
 import type { PreparedStatement } from "../../src/db/prepared-statements.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../helpers/database.ts";
 import { anAccount } from "../helpers/factories.ts";
@@ -49,6 +50,26 @@ describe(`prepared statements on ${testEngine}`, () => {
     expect(await db.reads.jsonRows(seqscanOff, [])).toEqual(["off"]);
     expect(await db.reads.jsonRows(seqscanSetting, [])).toEqual(["on"]);
   });
+
+  it.runIf(testEngine === "postgres")(
+    "keeps the startup options a DATABASE_URL carries when a statement adds settings",
+    async () => {
+      if (db.target.kind !== "postgres") return;
+      const url = new URL(db.target.url);
+      url.searchParams.set("options", "-c statement_timeout=12345");
+      const other = await openDatabase({ kind: "postgres", url: url.toString() });
+      try {
+        const timeoutAndSeqscan: PreparedStatement = {
+          name: "test_timeout_and_seqscan",
+          sql: `SELECT json_build_array(current_setting('statement_timeout'), current_setting('enable_seqscan'))::text`,
+          settings: { enable_seqscan: "off" },
+        };
+        expect(await other.reads.jsonRows(timeoutAndSeqscan, [])).toEqual([["12345ms", "off"]]);
+      } finally {
+        await other.close();
+      }
+    },
+  );
 
   it("reports a failed statement and leaves the connection usable, outside any transaction", async () => {
     await expect(db.reads.jsonRows(failsOnBadNumber, ["not a number"])).rejects.toThrow(/integer/);
