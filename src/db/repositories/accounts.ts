@@ -16,42 +16,51 @@ export interface AccountSearchHit {
   exact: boolean;
 }
 
-// Parameters of the next two statements: $1 the normalized query, $2 the CRM id as typed (LIKE-escaped),
-// $3 the number of hits.
-const searchSelect = `
-  SELECT json_build_object('id', a.id, 'externalId', a."externalId", 'name', a.name, 'arr', a.arr::text,
-                           'ownerSlackId', u."slackUserId", 'exact', m.exact, 'rank', m.rank)::text
-  FROM "Account" a
-  LEFT JOIN "User" u ON u.id = a."ownerId"
-  CROSS JOIN LATERAL (SELECT a."searchName" = $1 OR a."externalId" ILIKE $2 AS exact) e
-  CROSS JOIN LATERAL (
-    SELECT e.exact,
-           (CASE WHEN e.exact THEN 4
-                 WHEN a."searchName" LIKE $1 || '%' THEN 3
-                 WHEN a."searchName" LIKE '% ' || $1 || '%' THEN 2
-                 WHEN a."searchName" LIKE '%' || $1 || '%' THEN 1
-                 ELSE word_similarity($1, a."searchName") END)::float8 AS rank) m`;
-const searchOrder = `ORDER BY m.rank DESC, a.arr DESC, a.name ASC LIMIT $3`;
-
-/** Names containing the query: LIKE costs little per row, so the planner may pick the index or a scan. */
+/**
+ * Names that contain the query, or the CRM id typed in any case, best first: $1 the normalized query,
+ * $2 the CRM id as typed (LIKE-escaped), $3 the number of hits. LIKE costs little per row, so any plan
+ * will do; a generic one is kept (see the prefix tier).
+ */
 const namesContaining: PreparedStatement = {
   name: "account_search_containing",
-  sql: `${searchSelect}
+  sql: `
+    SELECT json_build_object('id', a.id, 'externalId', a."externalId", 'name', a.name, 'arr', a.arr::text,
+                             'ownerSlackId', u."slackUserId", 'exact', m.exact, 'rank', m.rank)::text
+    FROM "Account" a
+    LEFT JOIN "User" u ON u.id = a."ownerId"
+    CROSS JOIN LATERAL (SELECT a."searchName" = $1 OR a."externalId" ILIKE $2 AS exact) e
+    CROSS JOIN LATERAL (
+      SELECT e.exact,
+             (CASE WHEN e.exact THEN 4
+                   WHEN a."searchName" LIKE $1 || '%' THEN 3
+                   WHEN a."searchName" LIKE '% ' || $1 || '%' THEN 2
+                   ELSE 1 END)::float8 AS rank) m
     WHERE a."searchName" LIKE '%' || $1 || '%' OR a."externalId" ILIKE $2
-    ${searchOrder}`,
+    ORDER BY m.rank DESC, a.arr DESC, a.name ASC LIMIT $3`,
   settings: { plan_cache_mode: "force_generic_plan" },
 };
 
 /**
- * Names containing the query or looking like it. Word similarity is expensive per row, which the
- * planner does not know: for a broad query it would read every row and compute it for each (very slow
- * in PGlite). Through the index instead, with sequential scans off for this statement only.
+ * Names that only look like the query (pg_trgm word similarity, for typos), best first: $1 the
+ * normalized query, $2 the CRM id as typed (LIKE-escaped), $3 the number of hits. The names that contain
+ * the query, which rank above every look-alike, are left out: the caller has them already. Word
+ * similarity is expensive per row, which the planner does not know: for a broad query it would read
+ * every row and compute it for each (very slow in PGlite). Through the index instead, with sequential
+ * scans off for this statement only; the similarity is computed once per candidate, and the owner is
+ * read only for the hits shown.
  */
-const namesContainingOrAlike: PreparedStatement = {
+const namesAlike: PreparedStatement = {
   name: "account_search_alike",
-  sql: `${searchSelect}
-    WHERE a."searchName" LIKE '%' || $1 || '%' OR $1 <% a."searchName" OR a."externalId" ILIKE $2
-    ${searchOrder}`,
+  sql: `
+    WITH top AS (
+      SELECT l.id, l.arr, l.name, word_similarity($1, l."searchName")::float8 AS rank FROM "Account" l
+      WHERE $1 <% l."searchName"
+        AND NOT (l."searchName" LIKE '%' || $1 || '%' OR l."externalId" ILIKE $2)
+      ORDER BY rank DESC, l.arr DESC, l.name ASC LIMIT $3)
+    SELECT json_build_object('id', a.id, 'externalId', a."externalId", 'name', a.name, 'arr', a.arr::text,
+                             'ownerSlackId', u."slackUserId", 'exact', false, 'rank', top.rank)::text
+    FROM top JOIN "Account" a ON a.id = top.id LEFT JOIN "User" u ON u.id = a."ownerId"
+    ORDER BY top.rank DESC, top.arr DESC, top.name ASC`,
   settings: { enable_seqscan: "off" },
 };
 
@@ -109,7 +118,8 @@ export async function searchAccounts(
   }
   const containing = await reads.jsonRows<AccountSearchHit>(namesContaining, [key, id, limit]);
   if (containing.length >= limit) return containing;
-  return reads.jsonRows<AccountSearchHit>(namesContainingOrAlike, [key, id, limit]);
+  const alike = await reads.jsonRows<AccountSearchHit>(namesAlike, [key, id, limit - containing.length]);
+  return [...containing, ...alike];
 }
 
 /** Names that look like the query when nothing matched: a looser trigram threshold, still indexed. */
