@@ -60,15 +60,6 @@ export async function importAccounts(deps: ImportDeps, parsed: ParsedAccounts): 
   if (problems.length) return { ok: false, problems };
 
   const today = utcToday(deps.clock());
-  const existing = new Map<string, Account>();
-  for (const chunk of chunks(rows, chunkSize)) {
-    const found = await findAccountsByExternalIds(
-      deps.prisma,
-      chunk.map((row) => row.externalId),
-    );
-    for (const account of found) existing.set(account.externalId, account);
-  }
-
   const summary: ImportSummary = {
     rows: rows.length,
     created: 0,
@@ -89,55 +80,67 @@ export async function importAccounts(deps: ImportDeps, parsed: ParsedAccounts): 
           summary.ownersAdded++;
         }
       }
-      const audit: AuditEntry[] = [];
       if (has.has("digest_channel"))
-        audit.push(...(await applyDigestChannels(tx, rows, owners.resolved, ownerIds)));
+        await recordAudit(tx, deps.actor, await applyDigestChannels(tx, rows, owners.resolved, ownerIds));
 
-      const creates: (Prisma.AccountCreateManyInput & { id: string })[] = [];
-      const movements: Prisma.ArrMovementCreateManyInput[] = [];
+      // A chunk at a time, read, compared and written before the next: the process holds one chunk's
+      // accounts, inserts and audit rows, not the whole book's, and each statement stays small
+      // (PGlite's WebAssembly memory grows to fit its largest statement and never shrinks).
       let done = 0;
-      for (const row of rows) {
-        const ownerId = row.owner ? (ownerIds.get(ownerKey(row.owner)) ?? null) : null;
-        const current = existing.get(row.externalId);
-        if (!current) {
-          const id = randomUUID();
-          const arr = row.arr ?? "0.00";
-          creates.push({ id, ...accountFields(row, has, ownerId), arr });
-          if (centsOf(arr) > 0n) {
-            movements.push(movement(id, "new", arr, arr, row.contractStart ?? today));
-          }
-          audit.push({
-            action: "account.create",
-            entityType: "Account",
-            entityId: id,
-            changes: { externalId: row.externalId, name: row.name, arr },
-          });
-          summary.created++;
-        } else {
-          const changes = accountChanges(current, row, has, ownerId);
-          if (Object.keys(changes.data).length === 0) summary.unchanged++;
-          else {
-            await updateAccount(tx, current.id, changes.data);
-            audit.push({
-              action: "account.update",
-              entityType: "Account",
-              entityId: current.id,
-              changes: changes.diff,
-            });
-            if (changes.arrDelta !== 0n) {
-              const kind = changes.arrDelta > 0n ? "expansion" : "contraction";
-              const abs = changes.arrDelta > 0n ? changes.arrDelta : -changes.arrDelta;
-              movements.push(movement(current.id, kind, fromCents(abs), String(changes.data.arr), today));
+      for (const chunk of chunks(rows, chunkSize)) {
+        const existing = new Map<string, Account>();
+        const found = await findAccountsByExternalIds(
+          tx,
+          chunk.map((row) => row.externalId),
+        );
+        for (const account of found) existing.set(account.externalId, account);
+
+        const creates: (Prisma.AccountCreateManyInput & { id: string })[] = [];
+        const movements: Prisma.ArrMovementCreateManyInput[] = [];
+        const audit: AuditEntry[] = [];
+        for (const row of chunk) {
+          const ownerId = row.owner ? (ownerIds.get(ownerKey(row.owner)) ?? null) : null;
+          const current = existing.get(row.externalId);
+          if (!current) {
+            const id = randomUUID();
+            const arr = row.arr ?? "0.00";
+            creates.push({ id, ...accountFields(row, has, ownerId), arr });
+            if (centsOf(arr) > 0n) {
+              movements.push(movement(id, "new", arr, arr, row.contractStart ?? today));
             }
-            summary.updated++;
+            audit.push({
+              action: "account.create",
+              entityType: "Account",
+              entityId: id,
+              changes: { externalId: row.externalId, name: row.name, arr },
+            });
+            summary.created++;
+          } else {
+            const changes = accountChanges(current, row, has, ownerId);
+            if (Object.keys(changes.data).length === 0) summary.unchanged++;
+            else {
+              await updateAccount(tx, current.id, changes.data);
+              audit.push({
+                action: "account.update",
+                entityType: "Account",
+                entityId: current.id,
+                changes: changes.diff,
+              });
+              if (changes.arrDelta !== 0n) {
+                const kind = changes.arrDelta > 0n ? "expansion" : "contraction";
+                const abs = changes.arrDelta > 0n ? changes.arrDelta : -changes.arrDelta;
+                movements.push(movement(current.id, kind, fromCents(abs), String(changes.data.arr), today));
+              }
+              summary.updated++;
+            }
           }
+          if (++done % 500 === 0) deps.onProgress?.(done, rows.length);
         }
-        if (++done % 500 === 0) deps.onProgress?.(done, rows.length);
+        await createAccounts(tx, creates, deps.clock());
+        await createArrMovements(tx, movements);
+        await recordAudit(tx, deps.actor, audit);
+        summary.arrMovements += movements.length;
       }
-      await createAccounts(tx, creates, deps.clock());
-      await createArrMovements(tx, movements);
-      await recordAudit(tx, deps.actor, audit);
-      summary.arrMovements = movements.length;
       deps.onProgress?.(rows.length, rows.length);
     },
     { timeout: 300_000, maxWait: 10_000 },
@@ -217,7 +220,9 @@ async function resolveOwners(deps: ImportDeps, rows: AccountRow[]) {
     if (!row.owner) continue;
     const key = ownerKey(row.owner);
     refs.set(key, row.owner);
-    firstLine.set(key, [...(firstLine.get(key) ?? []), row.line]);
+    const lines = firstLine.get(key);
+    if (lines) lines.push(row.line);
+    else firstLine.set(key, [row.line]);
   }
   const slackIds = [...refs.values()].flatMap((ref) => (ref.kind === "slack" ? [ref.id] : []));
   const emails = [...refs.values()].flatMap((ref) => (ref.kind === "email" ? [ref.email] : []));

@@ -202,4 +202,27 @@ describe("csm import accounts", () => {
       }
     },
   );
+
+  it("imports a book larger than one write chunk whole, and a re-import of it writes nothing", async () => {
+    const lines = Array.from(
+      { length: 4_500 },
+      (_, i) => `BIG-${String(i).padStart(5, "0")},Big Book ${i},UJO000001,${1_000 + i}`,
+    );
+    const large = ["Account ID,Account Name,Account Owner,ARR", ...lines].join("\n");
+    const first = await cli.run("import", "accounts", cli.file("large.csv", large));
+    expect(first.stdout).toMatch(/4500 created, 0 updated, 0 unchanged; .* 4,500 ARR movements/);
+    const counts = () =>
+      cli.inspect(async ({ prisma }) => ({
+        accounts: await prisma.account.count({ where: { externalId: { startsWith: "BIG-" } } }),
+        movements: await prisma.arrMovement.count({
+          where: { account: { externalId: { startsWith: "BIG-" } } },
+        }),
+        audit: await prisma.auditLog.count(),
+      }));
+    const before = await counts();
+    expect(before).toMatchObject({ accounts: 4_500, movements: 4_500 });
+    const again = await cli.run("import", "accounts", cli.file("large-again.csv", large));
+    expect(again.stdout).toMatch(/0 created, 0 updated, 4500 unchanged/);
+    expect(await counts()).toEqual(before);
+  });
 });
