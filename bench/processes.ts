@@ -5,6 +5,7 @@ import { type ChildProcess, execFileSync, fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { nodeFlags } from "../scripts/node-flags.mjs";
 import type { PhaseArgs, PhaseName, PhaseResult } from "./phase.ts";
 
 let compiledTo = "";
@@ -24,12 +25,6 @@ export function compileProcesses(dir: string): void {
   compiledTo = dir;
 }
 
-/** The Node flags `npm start` gives the bot (package.json is the one place they are written). */
-function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
-  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith("--"));
-}
-
 const compiled = (name: "phase" | "main" | "bare-bolt") => {
   if (!compiledTo) throw new Error("compileProcesses() first");
   return path.join(compiledTo, `${name}.mjs`);
@@ -40,7 +35,8 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 export async function runPhase(name: PhaseName, args: PhaseArgs): Promise<PhaseResult> {
-  const child = fork(compiled("phase"), [name, JSON.stringify(args)]);
+  // Phases run the CLI's code: with the Node flags `npm run cli` gives it.
+  const child = fork(compiled("phase"), [name, JSON.stringify(args)], { execArgv: nodeFlags("cli", "cli") });
   let result: PhaseResult | undefined;
   child.on("message", (message) => {
     result = message as PhaseResult;
@@ -78,7 +74,8 @@ export async function serve(
 ): Promise<Served> {
   const port = await freePort();
   const child = fork(compiled(script), [], {
-    execArgv: [...(script === "main" ? startFlags() : []), ...nodeArgs],
+    // The bot with the Node flags `npm start` gives it.
+    execArgv: [...(script === "main" ? nodeFlags("start", "main") : []), ...nodeArgs],
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

@@ -1,0 +1,2 @@
+/** The `--` flags before `dist/<program>.mjs` in the npm script `script`; none when it has none. */
+export function nodeFlags(script: string, program: string): string[];
