@@ -17,12 +17,31 @@ export interface PhaseResult {
   seconds: number;
   peakRssMb: number;
   count?: number;
+  /** import-signals: seconds until the rows were checked and stored, when the re-score began. */
+  storedAfterSeconds?: number;
 }
 
-const quiet = { stdout: { write: () => true }, stderr: { write: (t: string) => process.stderr.write(t) } };
-
-async function cli(args: string[], env: Record<string, string>): Promise<void> {
-  const code = await runCli(args, env, quiet);
+/**
+ * Runs a CLI command in this process. The CLI's stderr is a terminal to it, so it reports progress;
+ * `onProgress` sees each progress line (the bench times steps by them), nothing is printed.
+ */
+async function cli(
+  args: string[],
+  env: Record<string, string>,
+  onProgress: (line: string) => void = () => {},
+): Promise<void> {
+  const io = {
+    stdout: { write: () => true },
+    stderr: {
+      isTTY: true,
+      write: (text: string) => {
+        if (text.startsWith("\r")) onProgress(text.replace(/^\r\x1b\[2K/, ""));
+        else process.stderr.write(text);
+        return true;
+      },
+    },
+  };
+  const code = await runCli(args, env, io);
   if (code !== 0) throw new Error(`csm ${args.join(" ")} exited with ${code}`);
 }
 
@@ -36,9 +55,14 @@ async function run(name: PhaseName, args: PhaseArgs): Promise<Omit<PhaseResult, 
     case "import-accounts":
       await cli(["import", "accounts", args.file as string], args.env);
       return { seconds: seconds() };
-    case "import-signals":
-      await cli(["import", "signals", args.file as string], args.env);
-      return { seconds: seconds() };
+    case "import-signals": {
+      // Checked and stored (the rows are in) when the CLI says it is re-scoring.
+      let storedAfterSeconds: number | undefined;
+      await cli(["import", "signals", args.file as string], args.env, (line) => {
+        if (line.startsWith("Re-scoring")) storedAfterSeconds = seconds();
+      });
+      return { seconds: seconds(), storedAfterSeconds };
+    }
     case "rescore": {
       // Opening the database is not part of the re-score: the clock starts once it is open.
       const config = loadConfig(args.env, "cli");

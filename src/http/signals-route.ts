@@ -119,12 +119,16 @@ export function signalsHandler(deps: SignalsRouteDeps) {
           reason: `${result.problems.length} problem(s); nothing was stored`,
           problems: result.problems,
         });
-      return json(res, 200, {
-        ok: true,
-        received: result.received,
-        accounts: result.accounts,
-        rescored: result.rescored,
-      });
+      const { checkMs, storeMs, rescoreMs } = result.timings;
+      return json(
+        res,
+        200,
+        { ok: true, received: result.received, accounts: result.accounts, rescored: result.rescored },
+        {
+          // How long each step took, for whoever watches the feed (browsers' and proxies' tools read it).
+          "server-timing": `check;dur=${checkMs.toFixed(1)}, store;dur=${storeMs.toFixed(1)}, rescore;dur=${rescoreMs.toFixed(1)}`,
+        },
+      );
     } catch (error) {
       deps.logger.error("signal ingest failed", error);
       return json(res, 500, { ok: false, error: "internal_error", reason: "nothing was stored; try again" });

@@ -21,8 +21,15 @@ export interface SignalProblem {
   duplicateOf?: number;
 }
 
+/** Milliseconds each step of an ingest took: for operators (the HTTP Server-Timing header) and the bench. */
+export interface IngestTimings {
+  checkMs: number;
+  storeMs: number;
+  rescoreMs: number;
+}
+
 export type IngestResult =
-  | { ok: true; received: number; accounts: number; rescored: RescoreSummary }
+  | { ok: true; received: number; accounts: number; rescored: RescoreSummary; timings: IngestTimings }
   | { ok: false; problems: SignalProblem[] };
 
 export type CheckResult = { ok: true; signals: AccountSignal[] } | { ok: false; problems: SignalProblem[] };
@@ -39,11 +46,20 @@ export async function ingestSignals(
   now: Date,
   actor: Actor,
 ): Promise<IngestResult> {
+  let mark = performance.now();
+  const elapsed = () => {
+    const previous = mark;
+    mark = performance.now();
+    return mark - previous;
+  };
   const checked = await checkSignals(prisma, items);
   if (!checked.ok) return checked;
+  const checkMs = elapsed();
   const stored = await storeSignals(prisma, checked.signals, actor);
+  const storeMs = elapsed();
   const rescored = await rescoreAccounts(prisma, stored.accountIds, now);
-  return { ok: true, received: stored.received, accounts: stored.accountIds.length, rescored };
+  const timings = { checkMs, storeMs, rescoreMs: elapsed() };
+  return { ok: true, received: stored.received, accounts: stored.accountIds.length, rescored, timings };
 }
 
 /**

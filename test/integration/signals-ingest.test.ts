@@ -87,6 +87,10 @@ describe("POST /api/v1/signals", () => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ ok: true, received: 3, accounts: 2 });
+    // Each step's duration, for operators: check, store and re-score, in milliseconds.
+    expect(response.headers.get("server-timing")).toMatch(
+      /^check;dur=\d+\.\d, store;dur=\d+\.\d, rescore;dur=\d+\.\d$/,
+    );
     const acme = await running.db.prisma.account.findUniqueOrThrow({
       where: { externalId: "ACC-1" },
       include: { scores: true, plays: { orderBy: { kind: "asc" } } },
