@@ -1,7 +1,7 @@
 // npm run bench: a 20,000-account book in a fresh embedded database (or BENCH_DATABASE_URL), then:
 // the CSV import; 100,000 signal rows through the CLI; a full re-score; the bot itself (compiled, as
-// `npm start` runs it) answering /account as signed HTTP requests, 20 in flight, next to a bare Bolt
-// app that only acks; the same 100,000 rows through the bot's HTTP endpoint. Every phase runs in a
+// `npm start` runs it) answering /account as signed HTTP requests, 20 in flight and then at a steady
+// 100/s, next to a bare Bolt app that only acks; the same 100,000 rows through the bot's HTTP endpoint. Every phase runs in a
 // process of its own, so each time and each peak RSS belongs to one process; this driver only sends
 // the load and plays Slack's Web API. Prints a table. Not a test: no asserts.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -9,13 +9,16 @@ import path from "node:path";
 import pg from "pg";
 import { FakeSlack } from "../test/helpers/fake-slack.ts";
 import { bookCsv } from "./book-csv.ts";
-import { type LoadRun, percentile, sendLookups } from "./load.ts";
+import { type LoadRun, percentile, sendLookups, sendLookupsAtRate } from "./load.ts";
 import { compileProcesses, runPhase, serve } from "./processes.ts";
 import { signalItems, signalsCsv } from "./signals.ts";
 
 const accounts = Number(process.env.BENCH_ACCOUNTS ?? 20_000);
 const lookups = Number(process.env.BENCH_LOOKUPS ?? 3_000);
 const inFlight = 20;
+// Besides the closed loop, lookups at a steady rate well below capacity: the latency of one lookup.
+const steadyRate = 100;
+const steadyLookups = 1_000;
 const secret = "bench-signing-secret-0123456789";
 const ingestToken = "bench-ingest-token-0123456789";
 const signalDays = 5;
@@ -64,6 +67,7 @@ const target = (port: number) => ({
 const bare = await serve("bare-bolt", { ...slackEnv, LOG_LEVEL: "error" }, "/slack/events");
 await sendLookups(target(bare.port), book.queries, 300, inFlight);
 const bareRun = await sendLookups(target(bare.port), book.queries, lookups, inFlight);
+const bareSteady = await sendLookupsAtRate(target(bare.port), book.queries, steadyLookups, steadyRate);
 const bareRssMb = bare.peakRssMb();
 await bare.stop();
 
@@ -71,6 +75,7 @@ const bot = await serve("main", { ...env, ...slackEnv, INGEST_TOKEN: ingestToken
 // Warm-up: JIT, and every bench user's first request (users.info once per person).
 await sendLookups(target(bot.port), book.queries, 300, inFlight);
 const appRun = await sendLookups(target(bot.port), book.queries, lookups, inFlight);
+const appSteady = await sendLookupsAtRate(target(bot.port), book.queries, steadyLookups, steadyRate);
 const botRssAfterLookupsMb = bot.peakRssMb();
 process.stderr.write(
   `lookups: ${appRun.seconds.toFixed(2)} s, bot peak RSS ${botRssAfterLookupsMb.toFixed(0)} MB\n`,
@@ -119,6 +124,8 @@ console.log("| /account target | requests | p50 | p95 | p99 | throughput | error
 console.log("|---|---|---|---|---|---|---|");
 console.log(row("bare Bolt ack", bareRun));
 console.log(row("bot (search + card)", appRun));
+console.log(row(`bare Bolt ack, ${steadyRate}/s steady`, bareSteady));
+console.log(row(`bot, ${steadyRate}/s steady`, appSteady));
 console.log("");
 console.log("| measure | value | target | met |");
 console.log("|---|---|---|---|");
