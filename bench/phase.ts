@@ -21,6 +21,8 @@ export interface PhaseResult {
   storedAfterSeconds?: number;
 }
 
+const clearLine = "\r\u001b[2K";
+
 /**
  * Runs a CLI command in this process. The CLI's stderr is a terminal to it, so it reports progress;
  * `onProgress` sees each progress line (the bench times steps by them), nothing is printed.
@@ -35,7 +37,8 @@ async function cli(
     stderr: {
       isTTY: true,
       write: (text: string) => {
-        if (text.startsWith("\r")) onProgress(text.replace(/^\r\x1b\[2K/, ""));
+        // A progress line starts by clearing the terminal's line: carriage return, erase line.
+        if (text.startsWith(clearLine)) onProgress(text.slice(clearLine.length));
         else process.stderr.write(text);
         return true;
       },
