@@ -15,36 +15,45 @@ export interface LoadTarget {
   responseUrl: (id: string) => string;
 }
 
-export async function sendLookups(
-  target: LoadTarget,
-  queries: readonly string[],
-  count: number,
-  inFlight: number,
-): Promise<LoadRun> {
+/** A client that sends one lookup at a time and records how long it took, or that it failed. */
+function lookupRecorder(target: LoadTarget) {
   const client = new SlackRequests(target);
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
+  const run: LoadRun = { latencies: [], errors: 0, seconds: 0 };
   const started = performance.now();
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
+  return {
+    async send(queries: readonly string[], i: number): Promise<void> {
       const query = queries[i % queries.length] as string;
       const t0 = performance.now();
       try {
         const reply = await client.command("/account", query, {
           userId: `UBENCH${String(i % 50).padStart(3, "0")}`,
         });
-        latencies.push(performance.now() - t0);
-        if (reply.status !== 200) errors++;
+        run.latencies.push(performance.now() - t0);
+        if (reply.status !== 200) run.errors++;
       } catch {
         // A keep-alive socket the server closed while idle (ECONNRESET): counted, not timed.
-        errors++;
+        run.errors++;
       }
-    }
+    },
+    done(): LoadRun {
+      return { ...run, seconds: (performance.now() - started) / 1000 };
+    },
+  };
+}
+
+export async function sendLookups(
+  target: LoadTarget,
+  queries: readonly string[],
+  count: number,
+  inFlight: number,
+): Promise<LoadRun> {
+  const recorder = lookupRecorder(target);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await recorder.send(queries, next++);
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
-  return { latencies, errors, seconds: (performance.now() - started) / 1000 };
+  return recorder.done();
 }
 
 /**
@@ -58,31 +67,16 @@ export async function sendLookupsAtRate(
   count: number,
   perSecond: number,
 ): Promise<LoadRun> {
-  const client = new SlackRequests(target);
-  const latencies: number[] = [];
-  let errors = 0;
+  const recorder = lookupRecorder(target);
   const started = performance.now();
   const sent: Promise<void>[] = [];
   for (let i = 0; i < count; i++) {
-    const due = started + (i * 1000) / perSecond;
-    const wait = due - performance.now();
+    const wait = started + (i * 1000) / perSecond - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const query = queries[i % queries.length] as string;
-    const t0 = performance.now();
-    sent.push(
-      client.command("/account", query, { userId: `UBENCH${String(i % 50).padStart(3, "0")}` }).then(
-        (reply) => {
-          latencies.push(performance.now() - t0);
-          if (reply.status !== 200) errors++;
-        },
-        () => {
-          errors++;
-        },
-      ),
-    );
+    sent.push(recorder.send(queries, i));
   }
   await Promise.all(sent);
-  return { latencies, errors, seconds: (performance.now() - started) / 1000 };
+  return recorder.done();
 }
 
 export function percentile(values: readonly number[], p: number): number {

@@ -5,6 +5,7 @@
 // message_not_found / not_found; use failNext() to test those paths.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { json } from "../../src/http/json.ts";
 
 export interface RecordedCall {
   method: string;
@@ -202,10 +203,10 @@ export class FakeSlack {
       const response = { id: decodeURIComponent(url.pathname.slice("/response/".length)), body };
       this.responses.push(response);
       this.notify(response, this.responseWaiters);
-      return sendJson(res, 200, { ok: true });
+      return json(res, 200, { ok: true });
     }
     if (req.method !== "POST" || !url.pathname.startsWith("/api/"))
-      return sendJson(res, 404, { ok: false, error: "not_found" });
+      return json(res, 404, { ok: false, error: "not_found" });
 
     const method = url.pathname.slice("/api/".length);
     const { token: bodyToken, ...args } = body;
@@ -215,7 +216,7 @@ export class FakeSlack {
     const call: RecordedCall = { method, args, token, at: Date.now(), status, response: reply };
     this.calls.push(call);
     this.notify(call, this.callWaiters);
-    sendJson(res, status, reply, headers);
+    json(res, status, reply, headers);
   }
 
   private answer(method: string, args: Args, token: string | undefined) {
@@ -474,16 +475,6 @@ function parseNested(value: string): unknown {
   } catch {
     return value;
   }
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-  res.end(JSON.stringify(body));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
