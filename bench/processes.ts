@@ -5,7 +5,7 @@ import { type ChildProcess, execFileSync, fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { nodeFlags } from "../scripts/node-flags.mjs";
+import { cliNodeFlags, nodeFlags } from "../scripts/node-flags.mjs";
 import type { PhaseArgs, PhaseName, PhaseResult } from "./phase.ts";
 
 let compiledTo = "";
@@ -34,9 +34,19 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
 }
 
+/** The `csm` command each phase runs (the re-score phase calls the same code as `csm health config set`). */
+const phaseCommands: Record<PhaseName, string[]> = {
+  create: ["db", "migrate"],
+  "import-accounts": ["import", "accounts"],
+  "import-signals": ["import", "signals"],
+  rescore: ["health", "config", "set"],
+};
+
 export async function runPhase(name: PhaseName, args: PhaseArgs): Promise<PhaseResult> {
-  // Phases run the CLI's code: with the Node flags `npm run cli` gives it.
-  const child = fork(compiled("phase"), [name, JSON.stringify(args)], { execArgv: nodeFlags("cli", "cli") });
+  // Phases run the CLI's code: with the Node flags the CLI gives the command.
+  const child = fork(compiled("phase"), [name, JSON.stringify(args)], {
+    execArgv: cliNodeFlags(phaseCommands[name]),
+  });
   let result: PhaseResult | undefined;
   child.on("message", (message) => {
     result = message as PhaseResult;

@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nodeFlags } from "../../scripts/node-flags.mjs";
+import { cliNodeFlags } from "../../scripts/node-flags.mjs";
 import { cliSandbox } from "../helpers/cli.ts";
 import { freshTarget, testEngine } from "../helpers/database.ts";
 import { FakeSlack } from "../helpers/fake-slack.ts";
@@ -84,16 +84,19 @@ describe("the compiled CLI", () => {
   });
 
   it("is what `npx csm` starts: the launcher passes its arguments, output and exit code through", () => {
-    // bin/csm.js runs dist/cli.mjs (built by npm install) in a Node process of its own, with the flags
-    // `npm run cli` gives it.
+    // bin/csm.js runs dist/cli.mjs (built by npm install) in a Node process of its own, with the
+    // command's Node flags.
     const cli = spawnSync(process.execPath, ["bin/csm.js", "frobnicate"], {
       encoding: "utf8",
       env: { PATH: process.env.PATH ?? "" },
     });
     expect(cli.status).toBe(2);
     expect(cli.stdout + cli.stderr).toMatch(/Usage: csm <command>/);
-    expect(nodeFlags("cli", "cli")).toContain("--v8-pool-size=1");
-    expect(nodeFlags("db:migrate", "cli")).toEqual(nodeFlags("cli", "cli"));
+    expect(cliNodeFlags(["import", "accounts", "book.csv"])).toEqual([
+      "--v8-pool-size=1",
+      "--optimize-for-size",
+    ]);
+    expect(cliNodeFlags(["import", "signals", "signals.csv"])).toEqual(["--v8-pool-size=1"]);
   });
 });
 
