@@ -1,9 +1,10 @@
 // npm run bench: a 20,000-account book in a fresh embedded database (or BENCH_DATABASE_URL), then:
 // the CSV import; 100,000 signal rows through the CLI; a full re-score; the bot itself (compiled, as
 // `npm start` runs it) answering /account as signed HTTP requests, 20 in flight and then at a steady
-// 100/s, next to a bare Bolt app that only acks; the same 100,000 rows through the bot's HTTP endpoint. Every phase runs in a
-// process of its own, so each time and each peak RSS belongs to one process; this driver only sends
-// the load and plays Slack's Web API. Prints a table. Not a test: no asserts.
+// 100/s, next to a bare Bolt app that only acks; the same 100,000 rows through the bot's HTTP
+// endpoint. Every phase runs in a process of its own, so each time and each peak RSS belongs to one
+// process; this driver only sends the load and plays Slack's Web API. Prints a table. Not a test: no
+// asserts.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";

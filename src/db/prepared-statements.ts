@@ -15,7 +15,7 @@ export interface PreparedStatement {
   readonly name: string;
   /** Parameters are $1, $2, ...; each is sent as text and typed by the database. */
   readonly sql: string;
-  /** Settings for this statement only (planner settings, pg_trgm thresholds); no other statement sees them. */
+  /** Settings for this statement only (planner settings, pg_trgm thresholds); no other sees them. */
   readonly settings?: Readonly<Record<string, string>>;
 }
 
@@ -101,7 +101,8 @@ function concat(messages: Uint8Array[]): Uint8Array {
  * PGlite, spoken to in PostgreSQL's wire protocol: the statement is parsed once per database, then each
  * execution is one message batch (bind, execute, sync). PGlite has one session, shared with Prisma, so
  * a statement with settings runs in a transaction of its own that sets them locally (`set_config(…,
- * true)`), in the same batch. It waits for PGlite's own locks, so it never runs inside another caller's transaction.
+ * true)`), in the same batch. It waits for PGlite's own locks, so it never runs inside another
+ * caller's transaction.
  */
 export function pglitePreparedStatements(lite: PGlite): PreparedStatements {
   const parsed = new Set<string>();
