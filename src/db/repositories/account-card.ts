@@ -7,46 +7,22 @@
 // the columns the card shows, and runs as a named prepared statement, so it is planned once per
 // connection rather than on every lookup (db/prepared-statements.ts).
 import type {
-  GoalStatus,
-  HealthBand,
-  LifecycleStage,
-  PlayStatus,
-  Segment,
-  Sentiment,
-  StakeholderRole,
-  TouchKind,
-} from "../../generated/prisma/client.ts";
+  AccountFacts,
+  AccountOwner,
+  StakeholderSummary,
+  SuccessPlanSummary,
+  TouchSummary,
+} from "../../domain/call-prep.ts";
+import type { HealthBand, PlayStatus } from "../../generated/prisma/client.ts";
 import type { PreparedStatement, PreparedStatements, StatementParam } from "../prepared-statements.ts";
 
-export interface AccountCardRecord {
-  id: string;
-  externalId: string;
-  name: string;
-  segment: Segment | null;
-  /** Decimal as text ("120000.50"): never a float. */
-  arr: string;
-  contractStart: Date | null;
-  renewalDate: Date | null;
-  stage: LifecycleStage | null;
-  plan: string | null;
-  seatsPurchased: number | null;
-  owner: { slackUserId: string; name: string | null } | null;
+/** The account's facts (its stage as set, null when derived from the dates) and what the card shows. */
+export interface AccountCardRecord extends AccountFacts {
+  owner: AccountOwner | null;
   /** By role, then name. */
-  stakeholders: {
-    name: string;
-    title: string | null;
-    role: StakeholderRole;
-    sentiment: Sentiment;
-    lastContactOn: Date | null;
-  }[];
+  stakeholders: StakeholderSummary[];
   /** The newest `recentTouches`, newest first. */
-  touches: {
-    kind: TouchKind;
-    occurredAt: Date;
-    summary: string;
-    nextStep: string | null;
-    authorSlackId: string | null;
-  }[];
+  touches: TouchSummary[];
   /** Plays that are not closed, soonest due first. */
   plays: {
     id: string;
@@ -58,10 +34,7 @@ export interface AccountCardRecord {
     ownerSlackId: string | null;
     claimedBySlackId: string | null;
   }[];
-  successPlan: {
-    objective: string;
-    goals: { kpi: string; target: string; current: string | null; status: GoalStatus; dueOn: Date | null }[];
-  } | null;
+  successPlan: SuccessPlanSummary | null;
   /** The newest `recentScores`, newest first. */
   scores: { date: Date; score: number; band: HealthBand; reasons: string[] }[];
 }

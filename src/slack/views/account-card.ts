@@ -2,8 +2,15 @@
 // Every CRM string goes through inertText, and every list is capped twice: by count, for reading,
 // and by characters (fitLines), so 50 stakeholders or a 3,000-character summary still fit Slack's limits.
 
+import type {
+  AccountFacts,
+  AccountOwner,
+  StakeholderSummary,
+  SuccessPlanSummary,
+  TouchSummary,
+} from "../../domain/call-prep.ts";
 import { sparkline } from "../../domain/health/trend.ts";
-import { daysBetween, type LifecycleStage, renewalWindowDays, stageLabel } from "../../domain/lifecycle.ts";
+import { daysBetween, renewalWindowDays, stageLabel } from "../../domain/lifecycle.ts";
 import { formatMoney } from "../../domain/money.ts";
 import {
   type Block,
@@ -22,40 +29,23 @@ import {
   bandEmoji,
   dayCount,
   formatDay,
-  type GoalStatus,
   goalStatusLabel,
   type HealthBand,
   inertText,
   relativeDays,
-  type Segment,
-  type Sentiment,
   type StakeholderRole,
   segmentLabel,
   sentimentEmoji,
   stakeholderRoleLabel,
   stakeholderRoleOrder,
-  type TouchKind,
   touchKindLabel,
   userMention,
 } from "./wording.ts";
 
 export interface AccountCardData {
-  account: {
-    id: string;
-    externalId: string;
-    name: string;
-    segment: Segment | null;
-    /** Decimal string, "120000.00". */
-    arr: string;
-    contractStart: Date | null;
-    renewalDate: Date | null;
-    /** The effective stage: set by the CSM, or derived from the contract dates. */
-    stage: LifecycleStage | null;
-    stageDerived: boolean;
-    plan: string | null;
-    seatsPurchased: number | null;
-  };
-  owner: { slackUserId: string; name: string | null } | null;
+  /** `stage` is the effective stage: set by the CSM, or derived from the contract dates. */
+  account: AccountFacts & { stageDerived: boolean };
+  owner: AccountOwner | null;
   health: {
     score: number;
     band: HealthBand;
@@ -67,27 +57,12 @@ export interface AccountCardData {
     vs7d?: number | null;
     vs30d?: number | null;
   } | null;
-  stakeholders: {
-    name: string;
-    title: string | null;
-    role: StakeholderRole;
-    sentiment: Sentiment;
-    lastContactOn: Date | null;
-  }[];
+  stakeholders: StakeholderSummary[];
   /** Newest first; the card shows at most six. */
-  touches: {
-    kind: TouchKind;
-    occurredAt: Date;
-    summary: string;
-    nextStep: string | null;
-    authorSlackId: string | null;
-  }[];
+  touches: TouchSummary[];
   /** Plays that are not closed; shown with their buttons, five at most. */
   openPlays: PlayItem[];
-  successPlan: {
-    objective: string;
-    goals: { kpi: string; target: string; current: string | null; status: GoalStatus; dueOn: Date | null }[];
-  } | null;
+  successPlan: SuccessPlanSummary | null;
 }
 
 export interface AccountCardOptions {

@@ -1,20 +1,12 @@
 // User-facing labels shared by the views: one place to change how a segment, a role or a date reads.
 // Sentences that belong to a single view live at the top of that view's file.
 
+import type { GoalStatus, Segment, Sentiment, StakeholderRole, TouchKind } from "../../domain/call-prep.ts";
+import type { HealthBand } from "../../domain/health/score.ts";
 import { escapeMrkdwn, truncate } from "./blocks.ts";
 
-export type Segment = "enterprise" | "mid_market" | "smb";
-export type StakeholderRole =
-  | "economic_buyer"
-  | "champion"
-  | "executive_sponsor"
-  | "power_user"
-  | "end_user"
-  | "blocker";
-export type Sentiment = "positive" | "neutral" | "negative" | "unknown";
-export type TouchKind = "call" | "meeting" | "email" | "slack" | "qbr" | "ebr" | "in_person";
-export type HealthBand = "green" | "yellow" | "red";
-export type GoalStatus = "on_track" | "at_risk" | "achieved" | "missed";
+export type { GoalStatus, Segment, Sentiment, StakeholderRole, TouchKind } from "../../domain/call-prep.ts";
+export type { HealthBand } from "../../domain/health/score.ts";
 export type PlayStatus = "open" | "claimed" | "snoozed";
 
 const segmentLabels: Record<Segment, string> = {
