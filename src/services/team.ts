@@ -45,8 +45,8 @@ export async function ensureUser(
   });
 }
 
-/** Callers this process has already put on the team. People are never removed from it. */
-const registered = new Set<string>();
+/** Callers this process has already put on each database's team. People are never removed from it. */
+const registered = new WeakMap<Db, Set<string>>();
 
 /** ensureUser for requests that do not need the caller's row: one database read per person and process. */
 export async function ensureRegistered(
@@ -54,9 +54,14 @@ export async function ensureRegistered(
   directory: SlackDirectory | null,
   slackUserId: string,
 ): Promise<void> {
-  if (registered.has(slackUserId)) return;
+  let known = registered.get(db);
+  if (known?.has(slackUserId)) return;
   await ensureUser(db, directory, slackUserId);
-  registered.add(slackUserId);
+  if (!known) {
+    known = new Set();
+    registered.set(db, known);
+  }
+  known.add(slackUserId);
 }
 
 /** A Slack user id (U012AB3CD) or an email of someone on the team. */
