@@ -1,5 +1,5 @@
-// The `csm` process: `npm run cli -- <command>`, `npx csm <command>` (both run the compiled
-// dist/cli.mjs), reading .env like the bot does.
+// The `csm` process, compiled to dist/cli.mjs and started by bin/csm.js (`npm run cli -- <command>`,
+// `npx csm <command>`), reading .env like the bot does.
 import { loadDotEnv } from "../config.ts";
 import { runCli } from "./main.ts";
 
