@@ -1,5 +1,7 @@
-// What the call-prep card (DOMAIN.md "Call prep") knows of an account, its people, touches and success
-// plan: one vocabulary for the read model that loads it and the view that draws it.
+// What the call-prep card (DOMAIN.md "Call prep") knows of an account: its facts, people, touches,
+// open plays, success plan and health. One vocabulary for the read model that loads it, the lookup that
+// assembles it and the view that draws it.
+import type { HealthBand } from "./health/score.ts";
 import type { LifecycleStage } from "./lifecycle.ts";
 
 export type Segment = "enterprise" | "mid_market" | "smb";
@@ -14,6 +16,8 @@ export type StakeholderRole =
 export type Sentiment = "positive" | "neutral" | "negative" | "unknown";
 export type TouchKind = "call" | "meeting" | "email" | "slack" | "qbr" | "ebr" | "in_person";
 export type GoalStatus = "on_track" | "at_risk" | "achieved" | "missed";
+/** A play's status while it is not closed. */
+export type OpenPlayStatus = "open" | "claimed" | "snoozed";
 
 /** The account's own facts, as the CRM import keeps them. */
 export interface AccountFacts {
@@ -54,4 +58,39 @@ export interface TouchSummary {
 export interface SuccessPlanSummary {
   objective: string;
   goals: { kpi: string; target: string; current: string | null; status: GoalStatus; dueOn: Date | null }[];
+}
+
+/** A play that is not closed, with who owns it and who claimed it. */
+export interface OpenPlaySummary {
+  id: string;
+  kind: string;
+  reason: string;
+  status: OpenPlayStatus;
+  dueAt: Date;
+  snoozedUntil: Date | null;
+  ownerSlackId: string | null;
+  claimedBySlackId: string | null;
+}
+
+export interface AccountCardData {
+  /** `stage` is the effective stage: set by the CSM, or derived from the contract dates. */
+  account: AccountFacts & { stageDerived: boolean };
+  owner: AccountOwner | null;
+  health: {
+    score: number;
+    band: HealthBand;
+    date: Date;
+    reasons: string[];
+    /** Recent scores, oldest to newest: the sparkline. */
+    trend?: number[];
+    /** Today's score minus the score 7 (30) days ago; null when the history does not reach back that far. */
+    vs7d?: number | null;
+    vs30d?: number | null;
+  } | null;
+  stakeholders: StakeholderSummary[];
+  /** Newest first; the card shows at most six. */
+  touches: TouchSummary[];
+  /** Plays that are not closed; shown with their buttons, five at most. */
+  openPlays: OpenPlaySummary[];
+  successPlan: SuccessPlanSummary | null;
 }

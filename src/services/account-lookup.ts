@@ -7,10 +7,10 @@ import {
   exactAccountCardRecords,
 } from "../db/repositories/account-card.ts";
 import { type AccountSearchHit, closestAccountNames, searchAccounts } from "../db/repositories/accounts.ts";
+import type { AccountCardData } from "../domain/call-prep.ts";
 import { scoreTrend } from "../domain/health/trend.ts";
 import { daysBetween, deriveStage } from "../domain/lifecycle.ts";
 import { parseAccountQuery } from "../domain/search-text.ts";
-import type { AccountCardData } from "../slack/views/account-card.ts";
 
 export type AccountLookup =
   | { kind: "card"; card: AccountCardData }

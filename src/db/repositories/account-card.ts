@@ -9,11 +9,12 @@
 import type {
   AccountFacts,
   AccountOwner,
+  OpenPlaySummary,
   StakeholderSummary,
   SuccessPlanSummary,
   TouchSummary,
 } from "../../domain/call-prep.ts";
-import type { HealthBand, PlayStatus } from "../../generated/prisma/client.ts";
+import type { HealthBand } from "../../generated/prisma/client.ts";
 import type { PreparedStatement, PreparedStatements, StatementParam } from "../prepared-statements.ts";
 
 /** The account's facts (its stage as set, null when derived from the dates) and what the card shows. */
@@ -24,16 +25,7 @@ export interface AccountCardRecord extends AccountFacts {
   /** The newest `recentTouches`, newest first. */
   touches: TouchSummary[];
   /** Plays that are not closed, soonest due first. */
-  plays: {
-    id: string;
-    kind: string;
-    reason: string;
-    status: Exclude<PlayStatus, "closed">;
-    dueAt: Date;
-    snoozedUntil: Date | null;
-    ownerSlackId: string | null;
-    claimedBySlackId: string | null;
-  }[];
+  plays: OpenPlaySummary[];
   successPlan: SuccessPlanSummary | null;
   /** The newest `recentScores`, newest first. */
   scores: { date: Date; score: number; band: HealthBand; reasons: string[] }[];

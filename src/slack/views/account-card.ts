@@ -2,13 +2,7 @@
 // Every CRM string goes through inertText, and every list is capped twice: by count, for reading,
 // and by characters (fitLines), so 50 stakeholders or a 3,000-character summary still fit Slack's limits.
 
-import type {
-  AccountFacts,
-  AccountOwner,
-  StakeholderSummary,
-  SuccessPlanSummary,
-  TouchSummary,
-} from "../../domain/call-prep.ts";
+import type { AccountCardData } from "../../domain/call-prep.ts";
 import { sparkline } from "../../domain/health/trend.ts";
 import { daysBetween, renewalWindowDays, stageLabel } from "../../domain/lifecycle.ts";
 import { formatMoney } from "../../domain/money.ts";
@@ -24,13 +18,12 @@ import {
   section,
   truncate,
 } from "./blocks.ts";
-import { type PlayItem, playBlocks } from "./play-blocks.ts";
+import { playBlocks } from "./play-blocks.ts";
 import {
   bandEmoji,
   dayCount,
   formatDay,
   goalStatusLabel,
-  type HealthBand,
   inertText,
   relativeDays,
   type StakeholderRole,
@@ -42,28 +35,7 @@ import {
   userMention,
 } from "./wording.ts";
 
-export interface AccountCardData {
-  /** `stage` is the effective stage: set by the CSM, or derived from the contract dates. */
-  account: AccountFacts & { stageDerived: boolean };
-  owner: AccountOwner | null;
-  health: {
-    score: number;
-    band: HealthBand;
-    date: Date;
-    reasons: string[];
-    /** Recent scores, oldest to newest: the sparkline. */
-    trend?: number[];
-    /** Today's score minus the score 7 (30) days ago; null when the history does not reach back that far. */
-    vs7d?: number | null;
-    vs30d?: number | null;
-  } | null;
-  stakeholders: StakeholderSummary[];
-  /** Newest first; the card shows at most six. */
-  touches: TouchSummary[];
-  /** Plays that are not closed; shown with their buttons, five at most. */
-  openPlays: PlayItem[];
-  successPlan: SuccessPlanSummary | null;
-}
+export type { AccountCardData };
 
 export interface AccountCardOptions {
   today: Date;

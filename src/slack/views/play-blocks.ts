@@ -3,6 +3,7 @@
 // re-render after the click, so the clicked message can be updated in place for everyone who sees it; the
 // Reassign menu (a users_select, which has no value) finds both in its actions block's block_id.
 
+import type { OpenPlaySummary } from "../../domain/call-prep.ts";
 import { formatMoney } from "../../domain/money.ts";
 import { playKindLabel, snoozeDays } from "../../domain/plays/kinds.ts";
 import { isOverdue } from "../../domain/plays/urgency.ts";
@@ -15,20 +16,12 @@ import {
   type SectionBlock,
   section,
 } from "./blocks.ts";
-import { dayCount, formatDay, inertText, type PlayStatus, userMention } from "./wording.ts";
+import { dayCount, formatDay, inertText, userMention } from "./wording.ts";
 
 /** Where a play was clicked: the caller's /plays list, or an account card (shared in a channel or not). */
 export type PlaySurface = { kind: "plays" } | { kind: "account"; sharedBy?: string };
 
-export interface PlayItem {
-  id: string;
-  kind: string;
-  reason: string;
-  status: PlayStatus;
-  dueAt: Date;
-  snoozedUntil: Date | null;
-  ownerSlackId: string | null;
-  claimedBySlackId: string | null;
+export interface PlayItem extends OpenPlaySummary {
   /** Shown when the play is listed away from its account card. */
   account?: { name: string };
   /** Decimal string; shown next to the account name. */

@@ -5,9 +5,14 @@ import type { GoalStatus, Segment, Sentiment, StakeholderRole, TouchKind } from 
 import type { HealthBand } from "../../domain/health/score.ts";
 import { escapeMrkdwn, truncate } from "./blocks.ts";
 
-export type { GoalStatus, Segment, Sentiment, StakeholderRole, TouchKind } from "../../domain/call-prep.ts";
+export type {
+  GoalStatus,
+  Segment,
+  Sentiment,
+  StakeholderRole,
+  TouchKind,
+} from "../../domain/call-prep.ts";
 export type { HealthBand } from "../../domain/health/score.ts";
-export type PlayStatus = "open" | "claimed" | "snoozed";
 
 const segmentLabels: Record<Segment, string> = {
   enterprise: "Enterprise",
