@@ -79,6 +79,15 @@ export async function sendLookupsAtRate(
   return recorder.done();
 }
 
+/** Several runs as one: every latency, every error, the time spent sending. */
+export function combinedRuns(runs: readonly LoadRun[]): LoadRun {
+  return {
+    latencies: runs.flatMap((run) => run.latencies),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    seconds: runs.reduce((sum, run) => sum + run.seconds, 0),
+  };
+}
+
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
