@@ -3,6 +3,7 @@
 // Reports { seconds, peakRssMb, ... } to the driver over IPC. Phases: create (fresh database,
 // migrations), import-accounts, import-signals (the CLI commands, run in this process), rescore.
 import { runCli } from "../src/cli/main.ts";
+import { type CreatedCluster, createClusterIfMissing } from "../src/db/pglite-cluster.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/logger.ts";
 import { openMigratedDatabase } from "../src/runtime.ts";
@@ -19,6 +20,8 @@ export interface PhaseResult {
   count?: number;
   /** import-signals: seconds until the rows were checked and stored, when the re-score began. */
   storedAfterSeconds?: number;
+  /** create, embedded database: the cluster's creation (initdb), which runs in a process of its own. */
+  initdb?: CreatedCluster;
 }
 
 const clearLine = "\r\u001b[2K";
@@ -52,9 +55,13 @@ async function run(name: PhaseName, args: PhaseArgs): Promise<Omit<PhaseResult, 
   const start = performance.now();
   const seconds = () => (performance.now() - start) / 1000;
   switch (name) {
-    case "create":
+    case "create": {
+      // What `csm db migrate` does first on a new data directory, done here to learn what it took.
+      const dataDir = args.env.DATA_DIR;
+      const initdb = dataDir ? ((await createClusterIfMissing(dataDir)) ?? undefined) : undefined;
       await cli(["db", "migrate"], args.env);
-      return { seconds: seconds() };
+      return { seconds: seconds(), initdb };
+    }
     case "import-accounts":
       await cli(["import", "accounts", args.file as string], args.env);
       return { seconds: seconds() };

@@ -139,6 +139,11 @@ describe("a running bot", () => {
   it("migrates its database on first start and answers the health check", async () => {
     const response = await waitForHealth(`http://127.0.0.1:${port}/healthz`, bot);
     expect(response.status).toBe(200);
+    // The embedded database's cluster comes from a process of its own (src/db/pglite-cluster.ts).
+    if (testEngine === "pglite")
+      expect(output).toMatch(
+        /created the embedded database in .+ in a process of its own that peaked at \d+ MB/,
+      );
   });
 
   it.runIf(testEngine === "pglite")(
