@@ -3,8 +3,8 @@
 // Reports { seconds, peakRssMb, ... } to the driver over IPC. Phases: create (fresh database,
 // migrations), import-accounts, import-signals (the CLI commands, run in this process), rescore.
 import { runCli } from "../src/cli/main.ts";
-import { type CreatedCluster, createClusterIfMissing } from "../src/db/pglite-cluster.ts";
 import { loadConfig } from "../src/config.ts";
+import { type CreatedCluster, createClusterIfMissing } from "../src/db/pglite-cluster.ts";
 import { createLogger } from "../src/logger.ts";
 import { openMigratedDatabase } from "../src/runtime.ts";
 import { rescoreAccounts } from "../src/services/health-scoring.ts";
