@@ -3,7 +3,7 @@
 import { App, type CustomRoute, type LogLevel, type Logger as SlackLogger } from "@slack/bolt";
 import type { Config } from "../config.ts";
 import { httpRoutes } from "../http/routes.ts";
-import { webClientOptions } from "./client.ts";
+import { socketModeClientOptions, webClientOptions } from "./client.ts";
 import type { AppDeps } from "./deps.ts";
 import { registerActions } from "./listeners/actions/index.ts";
 import { registerCommands } from "./listeners/commands/index.ts";
@@ -34,7 +34,10 @@ export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute
         ...common,
         socketMode: true,
         appToken: config.slack.appToken,
-        installerOptions: { port: config.port },
+        // Custom routes (health check, signal ingest) listen on PORT. Socket Mode's client would get
+        // clientOptions from Bolt, our five retries included; it gets them without, and keeps its own
+        // policy of many retries, so that after a long outage the bot still reconnects.
+        installerOptions: { port: config.port, clientOptions: socketModeClientOptions(config, deps.logger) },
       })
     : new App({ ...common, signingSecret: config.slack.signingSecret as string });
 

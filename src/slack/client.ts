@@ -13,6 +13,16 @@ export function webClientOptions(config: Config, logger: Logger): WebClientOptio
   };
 }
 
+/**
+ * For Socket Mode's own client, which asks apps.connections.open for the WebSocket URL with the app
+ * token: the same API URL and logger, but no retry policy, so that @slack/socket-mode applies its own
+ * (100 retries, for reconnecting after an outage of any length) instead of our five.
+ */
+export function socketModeClientOptions(config: Config, logger: Logger): WebClientOptions {
+  const { retryConfig: _ownPolicy, ...options } = webClientOptions(config, logger);
+  return options;
+}
+
 export function createWebClient(config: Config, logger: Logger): WebClient | null {
   if (!config.slack.botToken) return null;
   return new WebClient(config.slack.botToken, webClientOptions(config, logger));

@@ -53,6 +53,8 @@ export class FakeSlack {
   readonly botUserId: string;
   readonly botId = "B0FAKEBOT1";
   readonly appId = "A0FAKEAPP1";
+  /** The WebSocket URL apps.connections.open hands out (see fake-socket-mode.ts). */
+  socketModeUrl: string | null = null;
 
   private readonly users = new Map<string, FakeUser>();
   private readonly views = new Map<string, Args>();
@@ -224,7 +226,11 @@ export class FakeSlack {
     const handler = this.methods[method];
     if (!handler) return ok({ ok: false, error: "unknown_method" });
     if (!token) return ok({ ok: false, error: "not_authed" });
-    if (!token.startsWith("xox")) return ok({ ok: false, error: "invalid_auth" });
+    if (!token.startsWith("xox") && !token.startsWith("xapp-"))
+      return ok({ ok: false, error: "invalid_auth" });
+    // An app-level token (xapp-) opens Socket Mode connections, and that method takes no other token.
+    if ((method === "apps.connections.open") !== token.startsWith("xapp-"))
+      return ok({ ok: false, error: "not_allowed_token_type" });
     const fault = this.injected.get(method)?.shift();
     if (fault?.kind === "rateLimit") {
       return {
@@ -247,6 +253,8 @@ export class FakeSlack {
     const fail = (error: string): Reply => ({ ok: false, error });
     const channelOf = (args: Args) => dmChannelFor(str(args.channel));
     return {
+      "apps.connections.open": () =>
+        this.socketModeUrl ? { ok: true, url: this.socketModeUrl } : fail("fake_socket_mode_not_started"),
       "auth.test": () => ({
         ok: true,
         url: "https://fake-team.slack.com/",

@@ -18,9 +18,21 @@ export interface SendOptions {
   headers?: Record<string, string>;
 }
 
+/** What Slack calls each kind of request in Socket Mode. */
+export type DeliveryKind = "slash_commands" | "interactive" | "events_api";
+
+/**
+ * Another way for requests to reach the app than signed HTTP: a Socket Mode envelope (see
+ * fake-socket-mode.ts). Gets what Slack would put in the envelope's `payload`.
+ */
+export type Delivery = (kind: DeliveryKind, payload: Record<string, unknown>) => Promise<SlackReply>;
+
 export interface SlackRequestsOptions {
+  /** The app's HTTP receiver; unused with `deliver`. */
   url: string;
   signingSecret: string;
+  /** Sends through Socket Mode instead of HTTP. */
+  deliver?: Delivery;
   teamId?: string;
   responseUrl: (id: string) => string;
   /** The bot user the events are addressed to (Events API `authorizations`). */
@@ -84,7 +96,10 @@ export class SlackRequests {
       response_url: this.options.responseUrl(responseId),
       trigger_id: triggerId(),
     });
-    return { ...(await this.send(body.toString())), responseId };
+    const reply = this.options.deliver
+      ? await this.options.deliver("slash_commands", Object.fromEntries(body))
+      : await this.send(body.toString());
+    return { ...reply, responseId };
   }
 
   /**
@@ -223,6 +238,7 @@ export class SlackRequests {
       is_ext_shared_channel: false,
       event_context: `4-${newId()}`,
     };
+    if (this.options.deliver) return this.options.deliver("events_api", envelope);
     return this.send(JSON.stringify(envelope), { contentType: "application/json", ...options });
   }
 
@@ -247,6 +263,7 @@ export class SlackRequests {
   }
 
   private sendPayload(payload: Record<string, unknown>): Promise<SlackReply> {
+    if (this.options.deliver) return this.options.deliver("interactive", payload);
     return this.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
   }
 

@@ -143,6 +143,27 @@ describe("the fake Slack Web API, driven by the real WebClient", () => {
     expect(await post("chat.postMessage", form)).toEqual({ ok: false, error: "not_authed" });
   });
 
+  it("opens Socket Mode connections for an app-level token only, and takes that token nowhere else", async () => {
+    const post = (method: string, token: string) =>
+      fetch(`${fake.apiUrl}${method}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+      }).then((r) => r.json());
+    const notAllowed = { ok: false, error: "not_allowed_token_type" };
+    expect(await post("apps.connections.open", "xoxb-test")).toEqual(notAllowed);
+    expect(await post("chat.postMessage", "xapp-1-A1-2-abc")).toEqual(notAllowed);
+    expect(await post("apps.connections.open", "xapp-1-A1-2-abc")).toEqual({
+      ok: false,
+      error: "fake_socket_mode_not_started",
+    });
+    fake.socketModeUrl = "ws://127.0.0.1:9/link";
+    expect(await post("apps.connections.open", "xapp-1-A1-2-abc")).toEqual({
+      ok: true,
+      url: "ws://127.0.0.1:9/link",
+    });
+    fake.socketModeUrl = null;
+  });
+
   it("fails the next call on request, once", async () => {
     fake.failNext("chat.postMessage", "channel_not_found");
     await expect(client.chat.postMessage({ channel: "C404", text: "hi" })).rejects.toMatchObject({
