@@ -28,7 +28,10 @@ try {
     exitCode: null,
     filters: { externalTables: [], externalEnums: [] },
   });
-  const sql = withoutKnownExtensions(result.stdout ?? "", list.migrationDirectories);
+  const sql = withoutUnchangedIndexes(
+    withoutKnownExtensions(result.stdout ?? "", list.migrationDirectories),
+    list.migrationDirectories,
+  );
   if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
     console.log("The schema matches the migrations: nothing to create.");
   } else {
@@ -59,4 +62,32 @@ function withoutKnownExtensions(
   return sql.replace(/-- CreateExtension\nCREATE EXTENSION IF NOT EXISTS "(\w+)";\n*/g, (statement, ext) =>
     known.includes(`CREATE EXTENSION IF NOT EXISTS "${ext}"`) ? "" : statement,
   );
+}
+
+/**
+ * The engine cannot compare an index whose columns carry raw operator classes (Account_searchName_prefix_idx)
+ * and drops and re-creates it in every new migration. Drop such a pair when the CREATE is the index's
+ * last definition in the committed migrations, word for word: the index has not changed.
+ */
+function withoutUnchangedIndexes(
+  sql: string,
+  earlier: { migrationFile: { content: { value: string } } }[],
+): string {
+  const lastDefinition = new Map<string, string>();
+  for (const dir of earlier)
+    for (const [statement, name] of dir.migrationFile.content.value.matchAll(
+      /CREATE INDEX "(\w+)" ON [^;]+;/g,
+    ))
+      lastDefinition.set(name as string, statement);
+  let out = sql;
+  for (const [drop, name] of sql.matchAll(/-- DropIndex\nDROP INDEX "(\w+)";\n+/g)) {
+    const create = `-- CreateIndex\n${lastDefinition.get(name as string)}`;
+    if (!lastDefinition.has(name as string) || !out.includes(create)) continue;
+    out = out.replace(drop, "").replace(new RegExp(`${escapeRegExp(create)}\n*`), "");
+  }
+  return out;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -51,6 +51,27 @@ class PGliteFactory extends PrismaPGlite {
   }
 }
 
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it at every ";", so a semicolon in a comment,
+ * a string or a function body (the search_words migration has all three) breaks it. PostgreSQL takes
+ * the whole script as one simple query, as `prisma migrate deploy` sends it, and runs it atomically.
+ */
+class PostgresFactory extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const pool = adapter.underlyingDriver();
+    adapter.executeScript = async (script: string) => {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        // The adapter's own translation into Prisma's driver errors, which the schema engine reads.
+        (adapter as unknown as { onError(error: unknown): never }).onError(error);
+      }
+    };
+    return adapter;
+  }
+}
+
 /** PostgreSQL connections a process opens for Prisma and the prepared reads without settings. */
 const connectionsPerProcess = 4;
 
@@ -75,7 +96,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   // fewer busy PostgreSQL backends leave the bot's event loop more of the CPU. Measured on a 2-core
   // machine with /account under load: p99 148/123 ms with 4, 164/172 ms with node-postgres's default 10.
   const pool = new pg.Pool({ connectionString: target.url, max: connectionsPerProcess });
-  const adapterFactory = new PrismaPg(pool);
+  const adapterFactory = new PostgresFactory(pool);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   const reads = postgresPreparedStatements(pool, target.url);
   return {

@@ -1,7 +1,7 @@
 // Scheduled work. Jobs call services; they never talk to Slack or Prisma directly.
 import cron, { type ScheduledTask } from "node-cron";
 import type { Database } from "../db/client.ts";
-import { vacuumAnalyze } from "../db/maintenance.ts";
+import { pruneSearchWords, vacuumAnalyze } from "../db/maintenance.ts";
 import type { Logger } from "../logger.ts";
 import { rescoreAccounts } from "../services/health-scoring.ts";
 import type { Clock } from "../services/ports.ts";
@@ -29,6 +29,9 @@ export function startScheduler(db: Database, clock: Clock, logger: Logger): Sche
         } catch (error) {
           logger.error("daily re-score failed", error);
         }
+        await pruneSearchWords(db.prisma).catch((error: unknown) =>
+          logger.warn("pruning the search words failed", error),
+        );
         // PostgreSQL's autovacuum tidies up after the day's upserts; embedded PGlite has none.
         if (db.target.kind === "pglite")
           await vacuumAnalyze(db.prisma).catch((error: unknown) => logger.warn("daily VACUUM failed", error));

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pruneSearchWords } from "../../src/db/maintenance.ts";
 import { searchAccounts } from "../../src/db/repositories/accounts.ts";
+import { searchKey } from "../../src/domain/search-text.ts";
 import { lookupAccount } from "../../src/services/account-lookup.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../helpers/database.ts";
 import { anAccount } from "../helpers/factories.ts";
@@ -60,6 +62,47 @@ describe(`account search ranking on ${testEngine}`, () => {
 
   it("still finds a typo when no name contains it", async () => {
     expect(await names("globex industires")).toEqual(["Globex Industries"]);
+  });
+
+  it("corrects misspelt words to words the names have, and ranks what they find as look-alikes", async () => {
+    const hits = await searchAccounts(db.reads, "globx industires", "globx industires");
+    expect(hits.map((hit) => hit.name)).toEqual(["Globex Industries"]);
+    // Below every name that contains the query (rank 1 and up), and below what word similarity
+    // would give (0.6 and up): these came from the corrected query.
+    expect(hits[0]).toMatchObject({ exact: false });
+    expect(hits[0]?.rank).toBeLessThan(0.5);
+    expect(await names("twin peeks")).toEqual(["Twin Peaks", "Twin Peaks"]);
+  });
+
+  it("falls back to word similarity when every word is right but out of order", async () => {
+    const hits = await searchAccounts(db.reads, "peaks twin", "peaks twin");
+    expect(hits.map((hit) => hit.name)).toEqual(["Twin Peaks", "Twin Peaks"]);
+    expect(hits[0]?.rank).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it("learns the words of accounts created or renamed later", async () => {
+    const account = await anAccount(db.prisma, { name: "Zebulon Freight", arr: "1.00" });
+    expect(await names("zebulon frieght")).toEqual(["Zebulon Freight"]);
+    await db.prisma.account.update({
+      where: { id: account.id },
+      data: { name: "Quillfeather Freight", searchName: searchKey("Quillfeather Freight") },
+    });
+    expect(await names("quilfeather freight")).toEqual(["Quillfeather Freight"]);
+  });
+
+  it("forgets, in the daily maintenance, the words no name has any more", async () => {
+    const words = async () =>
+      (await db.prisma.searchWord.findMany({ where: { word: { in: ["xylophone", "partners"] } } }))
+        .map((row) => row.word)
+        .sort();
+    const account = await anAccount(db.prisma, { name: "Xylophone Partners" });
+    expect(await words()).toEqual(["partners", "xylophone"]);
+    await db.prisma.account.update({
+      where: { id: account.id },
+      data: { name: "Marimba Partners", searchName: searchKey("Marimba Partners") },
+    });
+    expect(await pruneSearchWords(db.prisma)).toBeGreaterThan(0);
+    expect(await words()).toEqual(["partners"]);
   });
 
   it("opens the card of a name typed in full, and lists two accounts that share a name", async () => {
