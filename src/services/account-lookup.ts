@@ -14,7 +14,12 @@ import { parseAccountQuery } from "../domain/search-text.ts";
 
 export type AccountLookup =
   | { kind: "card"; card: AccountCardData }
-  | { kind: "choices"; matches: AccountSearchHit[] }
+  | {
+      kind: "choices";
+      matches: AccountSearchHit[];
+      /** The query with its misspelt words corrected, when the matches were found with it. */
+      correctedQuery: string | null;
+    }
   | { kind: "none"; closest: string[] }
   | { kind: "problem"; problem: "empty" | "too_long" | "unsupported" };
 
@@ -28,7 +33,7 @@ export async function lookupAccount(
   // A name or CRM id typed in full that belongs to one account: its card, without the ranked search.
   const exact = await exactAccountCardRecords(reads, query.key, query.raw, 2);
   if (exact.length === 1) return { kind: "card", card: toCardData(exact[0] as AccountCardRecord, today) };
-  const hits = await searchAccounts(reads, query.key, query.raw);
+  const { hits, correctedQuery } = await searchAccounts(reads, query.key, query.raw);
   const [first, second] = hits;
   if (!first) return { kind: "none", closest: await closestAccountNames(reads, query.key) };
   // One clear winner opens straight away: an exact hit, or a single match.
@@ -36,7 +41,7 @@ export async function lookupAccount(
     const card = await accountCard(reads, first.id, today);
     if (card) return { kind: "card", card };
   }
-  return { kind: "choices", matches: hits };
+  return { kind: "choices", matches: hits, correctedQuery };
 }
 
 export async function accountCard(

@@ -135,6 +135,14 @@ describe("/account", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it("corrects a misspelt word and says so above the pick-list", async () => {
+    const list = parse((await running.requests.command("/account", "acmee", { userId: "UCALLER01" })).body);
+    expectWithinSlackLimits(list, "message");
+    const text = allText(list);
+    expect(text).toContain("Showing names with “acme”");
+    expect(text.indexOf("Acme Corporation")).toBeLessThan(text.indexOf("Acme Logistics"));
+  });
+
   it("opens the chosen account from the pick-list in place", async () => {
     const list = parse((await running.requests.command("/account", "acme", { userId: "UCALLER01" })).body);
     const openId = actionIds(list).find((id) => id.startsWith("account_open_")) as string;

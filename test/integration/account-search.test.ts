@@ -28,7 +28,7 @@ describe(`account search ranking on ${testEngine}`, () => {
   afterAll(async () => db?.destroy());
 
   const names = async (query: string, limit?: number) =>
-    (await searchAccounts(db.reads, query, query, limit)).map((hit) => hit.name);
+    (await searchAccounts(db.reads, query, query, limit)).hits.map((hit) => hit.name);
 
   it("ranks name prefix, then a word's start, then anywhere inside, then look-alikes; larger ARR first within a rank", async () => {
     expect(await names("north")).toEqual([
@@ -50,7 +50,7 @@ describe(`account search ranking on ${testEngine}`, () => {
     expect(await names("kite", 3)).toEqual(["Omega Corp", "Kite Beta", "Kite Alpha"]);
     // Room for more: the ranked search over every name, with the same top.
     expect((await names("kite", 10)).slice(0, 3)).toEqual(["Omega Corp", "Kite Beta", "Kite Alpha"]);
-    const [first] = await searchAccounts(db.reads, "kite", "kite", 2);
+    const [first] = (await searchAccounts(db.reads, "kite", "kite", 2)).hits;
     expect(first).toMatchObject({
       name: "Omega Corp",
       externalId: "KITE",
@@ -65,8 +65,9 @@ describe(`account search ranking on ${testEngine}`, () => {
   });
 
   it("corrects misspelt words to words the names have, and ranks what they find as look-alikes", async () => {
-    const hits = await searchAccounts(db.reads, "globx industires", "globx industires");
+    const { hits, correctedQuery } = await searchAccounts(db.reads, "globx industires", "globx industires");
     expect(hits.map((hit) => hit.name)).toEqual(["Globex Industries"]);
+    expect(correctedQuery).toBe("globex industries");
     // Below every name that contains the query (rank 1 and up), and below what word similarity
     // would give (0.6 and up): these came from the corrected query.
     expect(hits[0]).toMatchObject({ exact: false });
@@ -75,8 +76,9 @@ describe(`account search ranking on ${testEngine}`, () => {
   });
 
   it("falls back to word similarity when every word is right but out of order", async () => {
-    const hits = await searchAccounts(db.reads, "peaks twin", "peaks twin");
+    const { hits, correctedQuery } = await searchAccounts(db.reads, "peaks twin", "peaks twin");
     expect(hits.map((hit) => hit.name)).toEqual(["Twin Peaks", "Twin Peaks"]);
+    expect(correctedQuery).toBeNull();
     expect(hits[0]?.rank).toBeGreaterThanOrEqual(0.6);
   });
 

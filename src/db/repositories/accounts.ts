@@ -125,22 +125,28 @@ const namesStartingWith: PreparedStatement = {
  * `limit` start with it. Word similarity over every name is the expensive part (on PGlite 2.5-3 ms,
  * against about 1 ms for a correction and its search), so it comes last.
  */
+export interface AccountSearch {
+  hits: AccountSearchHit[];
+  /** The query with its misspelt words corrected, when the look-alikes were found with it. */
+  correctedQuery: string | null;
+}
+
 export async function searchAccounts(
   reads: PreparedStatements,
   key: string,
   rawQuery: string,
   limit = 10,
-): Promise<AccountSearchHit[]> {
+): Promise<AccountSearch> {
   // CRM ids match whole, ignoring case (ILIKE without wildcards, answered by the id's trigram index).
   const id = rawQuery.replace(/[\\%_]/g, (c) => `\\${c}`);
   // Enough names in the top tier answer the search: nothing below it could be shown.
   const upper = prefixUpperBound(key);
   if (upper !== null) {
     const top = await reads.jsonRows<AccountSearchHit>(namesStartingWith, [key, upper, id, limit]);
-    if (top.length >= limit) return top;
+    if (top.length >= limit) return { hits: top, correctedQuery: null };
   }
   const containing = await reads.jsonRows<AccountSearchHit>(namesContaining, [key, id, limit]);
-  if (containing.length >= limit) return containing;
+  if (containing.length >= limit) return { hits: containing, correctedQuery: null };
   const corrected = await correctedKey(reads, key);
   if (corrected !== null) {
     const found = new Set(containing.map((hit) => hit.id));
@@ -149,10 +155,10 @@ export async function searchAccounts(
       .slice(0, limit - containing.length)
       // Look-alikes: not what was typed, and below every name that contains it (rank 1 and up).
       .map((hit) => ({ ...hit, exact: false, rank: hit.rank / 10 }));
-    if (alike.length) return [...containing, ...alike];
+    if (alike.length) return { hits: [...containing, ...alike], correctedQuery: corrected };
   }
   const alike = await reads.jsonRows<AccountSearchHit>(namesAlike, [key, id, limit - containing.length]);
-  return [...containing, ...alike];
+  return { hits: [...containing, ...alike], correctedQuery: null };
 }
 
 /** The query with its misspelt words corrected; null when none needed it or one could not be. */

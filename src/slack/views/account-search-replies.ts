@@ -7,6 +7,7 @@ import { maxQueryLength } from "../../domain/search-text.ts";
 import {
   type Block,
   button,
+  type ContextBlock,
   context,
   escapeMrkdwn,
   type MessagePayload,
@@ -36,6 +37,7 @@ const say = {
   narrow: (shown: number, total: number) =>
     `Showing ${shown} of ${total}. Type more of the name, or the CRM id, to narrow it down.`,
   noMatch: (query: string) => `No account matches ${query}.`,
+  corrected: (corrected: string) => `No name has every word you typed. Showing names with ${corrected}.`,
   closest: (names: string) => `Closest: ${names}`,
   howToSearch: `Search by account name (a part is enough) or CRM id: \`${escapeMrkdwn(usage)}\`, e.g. \`/account acme\` or \`/account 0015g00000XyZ01\`.`,
   open: "Open",
@@ -48,10 +50,17 @@ const say = {
   usage: `Usage: \`${escapeMrkdwn(usage)}\``,
 };
 
-export function accountPickList(query: string, matches: AccountMatch[]): MessagePayload {
+/** `correctedQuery`: the query with its misspelt words corrected, when the matches were found with it. */
+export function accountPickList(
+  query: string,
+  matches: AccountMatch[],
+  correctedQuery: string | null = null,
+): MessagePayload {
   if (matches.length === 0) return noAccountFound(query, []);
   const shown = matches.slice(0, matchesShown);
-  const blocks: Block[] = [plainSection(say.matches(matches.length, echo(query))), ...shown.map(matchRow)];
+  const blocks: Block[] = [plainSection(say.matches(matches.length, echo(query)))];
+  if (correctedQuery) blocks.push(plainContext(say.corrected(echo(correctedQuery))));
+  blocks.push(...shown.map(matchRow));
   if (matches.length > shown.length) blocks.push(context(say.narrow(shown.length, matches.length)));
   return { text: say.matches(matches.length, "your search"), blocks };
 }
@@ -85,6 +94,10 @@ export function accountQueryProblem(problem: "empty" | "too_long" | "unsupported
 /** The query as the CSM typed it, quoted, on one line and short enough to read back. */
 function echo(query: string): string {
   return `“${truncate(query.replace(/\s+/g, " ").trim(), 60)}”`;
+}
+
+function plainContext(text: string): ContextBlock {
+  return { type: "context", elements: [{ type: "plain_text", text, emoji: false }] };
 }
 
 function plainSection(text: string): SectionBlock {

@@ -28,6 +28,7 @@ export function accountCommandHandler(deps: AppDeps) {
             ownerSlackId,
             arr,
           })),
+          found.correctedQuery,
         );
       case "none":
         return noAccountFound(command.text.trim(), found.closest);
