@@ -1,13 +1,12 @@
 // Creates the next migration from a change to prisma/schema.prisma, offline:
 //   npm run db:new-migration -- <name>
 // It replays the committed migrations on an in-memory PGlite, diffs that against the schema with
-// Prisma's own engine (what `prisma migrate dev --create-only` would write) and saves the SQL in
-// prisma/migrations/<timestamp>_<name>/migration.sql.
+// Prisma's own engine (what `prisma migrate dev --create-only` would write; src/db/schema-drift.ts)
+// and saves the SQL in prisma/migrations/<timestamp>_<name>/migration.sql.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { openDatabase } from "../src/db/client.ts";
-import { migrationList, migrationsDir, readSchema, schemaPath } from "../src/db/migrations-dir.ts";
-import { openSchemaEngine } from "../src/db/schema-engine.ts";
+import { migrationsDir } from "../src/db/migrations-dir.ts";
+import { pendingMigrationSql } from "../src/db/schema-drift.ts";
 
 const name = (process.argv[2] ?? "")
   .trim()
@@ -17,22 +16,9 @@ if (!name) {
   console.error("usage: npm run db:new-migration -- <name>");
   process.exit(1);
 }
-const db = await openDatabase({ kind: "pglite", dataDir: null });
-const { engine, explain } = await openSchemaEngine(readSchema(), db.adapterFactory);
 try {
-  const list = migrationList();
-  const result = await engine.diff({
-    from: list.migrationDirectories.length ? { tag: "migrations", ...list } : { tag: "empty" },
-    to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: readSchema() }] },
-    script: true,
-    exitCode: null,
-    filters: { externalTables: [], externalEnums: [] },
-  });
-  const sql = withoutUnchangedIndexes(
-    withoutKnownExtensions(result.stdout ?? "", list.migrationDirectories),
-    list.migrationDirectories,
-  );
-  if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
+  const sql = await pendingMigrationSql();
+  if (!sql) {
     console.log("The schema matches the migrations: nothing to create.");
   } else {
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
@@ -46,48 +32,6 @@ try {
     console.log(`Created ${path.relative(process.cwd(), dir)}/migration.sql`);
   }
 } catch (error) {
-  console.error(explain(error).message);
+  console.error(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;
-} finally {
-  engine.free();
-  await db.close();
-}
-
-/** The engine re-emits CREATE EXTENSION for extensions earlier migrations already create; drop those. */
-function withoutKnownExtensions(
-  sql: string,
-  earlier: { migrationFile: { content: { value: string } } }[],
-): string {
-  const known = earlier.map((dir) => dir.migrationFile.content.value).join("\n");
-  return sql.replace(/-- CreateExtension\nCREATE EXTENSION IF NOT EXISTS "(\w+)";\n*/g, (statement, ext) =>
-    known.includes(`CREATE EXTENSION IF NOT EXISTS "${ext}"`) ? "" : statement,
-  );
-}
-
-/**
- * The engine cannot compare an index whose columns carry raw operator classes (Account_searchName_prefix_idx)
- * and drops and re-creates it in every new migration. Drop such a pair when the CREATE is the index's
- * last definition in the committed migrations, word for word: the index has not changed.
- */
-function withoutUnchangedIndexes(
-  sql: string,
-  earlier: { migrationFile: { content: { value: string } } }[],
-): string {
-  const lastDefinition = new Map<string, string>();
-  for (const dir of earlier)
-    for (const [statement, name] of dir.migrationFile.content.value.matchAll(
-      /CREATE INDEX "(\w+)" ON [^;]+;/g,
-    ))
-      lastDefinition.set(name as string, statement);
-  let out = sql;
-  for (const [drop, name] of sql.matchAll(/-- DropIndex\nDROP INDEX "(\w+)";\n+/g)) {
-    const create = `-- CreateIndex\n${lastDefinition.get(name as string)}`;
-    if (!lastDefinition.has(name as string) || !out.includes(create)) continue;
-    out = out.replace(drop, "").replace(new RegExp(`${escapeRegExp(create)}\n*`), "");
-  }
-  return out;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
 import { applyMigrations } from "../../src/db/migrate.ts";
 import { migrationList } from "../../src/db/migrations-dir.ts";
+import { pendingMigrationSql } from "../../src/db/schema-drift.ts";
 import { createTestDatabase, freshTarget, type TestDatabase, testEngine } from "../helpers/database.ts";
 
 describe(`migrations on ${testEngine}`, () => {
@@ -32,6 +33,13 @@ describe(`migrations on ${testEngine}`, () => {
       await drop();
     }
   });
+
+  it.runIf(testEngine === "pglite")(
+    "match prisma/schema.prisma: a schema change without its migration fails here",
+    async () => {
+      expect(await pendingMigrationSql()).toBe("");
+    },
+  );
 
   it("creates the trigram indexes the account search relies on (name and CRM id)", async () => {
     const rows = await db.prisma.$queryRaw<{ indexname: string }[]>`

@@ -1,0 +1,73 @@
+// What prisma/schema.prisma has that the committed migrations do not: the SQL of the next migration,
+// as Prisma's engine computes it (what `prisma migrate dev --create-only` would write), less two
+// quirks of its diff. Used by `npm run db:new-migration` and by the test that keeps schema and
+// migrations in step.
+import { openDatabase } from "./client.ts";
+import { migrationList, readSchema, schemaPath } from "./migrations-dir.ts";
+import { openSchemaEngine } from "./schema-engine.ts";
+
+/** The SQL that would bring the migrations to the schema; empty when they match. */
+export async function pendingMigrationSql(): Promise<string> {
+  // The committed migrations are replayed on an in-memory PGlite (the engine's shadow database).
+  const db = await openDatabase({ kind: "pglite", dataDir: null });
+  const { engine, explain } = await openSchemaEngine(readSchema(), db.adapterFactory);
+  try {
+    const list = migrationList();
+    const result = await engine.diff({
+      from: list.migrationDirectories.length ? { tag: "migrations", ...list } : { tag: "empty" },
+      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: readSchema() }] },
+      script: true,
+      exitCode: null,
+      filters: { externalTables: [], externalEnums: [] },
+    });
+    const sql = withoutUnchangedIndexes(
+      withoutKnownExtensions(result.stdout ?? "", list.migrationDirectories),
+      list.migrationDirectories,
+    );
+    return !sql.trim() || /^-- This is an empty migration/.test(sql.trim()) ? "" : sql;
+  } catch (error) {
+    throw explain(error);
+  } finally {
+    engine.free();
+    await db.close();
+  }
+}
+
+/** The engine re-emits CREATE EXTENSION for extensions earlier migrations already create; drop those. */
+function withoutKnownExtensions(
+  sql: string,
+  earlier: { migrationFile: { content: { value: string } } }[],
+): string {
+  const known = earlier.map((dir) => dir.migrationFile.content.value).join("\n");
+  return sql.replace(/-- CreateExtension\nCREATE EXTENSION IF NOT EXISTS "(\w+)";\n*/g, (statement, ext) =>
+    known.includes(`CREATE EXTENSION IF NOT EXISTS "${ext}"`) ? "" : statement,
+  );
+}
+
+/**
+ * The engine cannot compare an index whose columns carry raw operator classes (Account_searchName_prefix_idx)
+ * and drops and re-creates it in every new migration. Drop such a pair when the CREATE is the index's
+ * last definition in the committed migrations, word for word: the index has not changed.
+ */
+function withoutUnchangedIndexes(
+  sql: string,
+  earlier: { migrationFile: { content: { value: string } } }[],
+): string {
+  const lastDefinition = new Map<string, string>();
+  for (const dir of earlier)
+    for (const [statement, name] of dir.migrationFile.content.value.matchAll(
+      /CREATE INDEX "(\w+)" ON [^;]+;/g,
+    ))
+      lastDefinition.set(name as string, statement);
+  let out = sql;
+  for (const [drop, name] of sql.matchAll(/-- DropIndex\nDROP INDEX "(\w+)";\n+/g)) {
+    const create = `-- CreateIndex\n${lastDefinition.get(name as string)}`;
+    if (!lastDefinition.has(name as string) || !out.includes(create)) continue;
+    out = out.replace(drop, "").replace(new RegExp(`${escapeRegExp(create)}\n*`), "");
+  }
+  return out;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
