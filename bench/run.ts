@@ -2,9 +2,9 @@
 // the CSV import; 100,000 signal rows through the CLI; a full re-score; the bot itself (compiled, as
 // `npm start` runs it) answering /account as signed HTTP requests, 20 in flight (in rounds, taking
 // turns with a bare Bolt app that only acks) and then at a steady 100/s; the same 100,000 rows through
-// the bot's HTTP endpoint. Every phase runs in a process of its own, so each time and each peak RSS belongs to one
-// process; this driver only sends the load and plays Slack's Web API. Prints a table. Not a test: no
-// asserts.
+// the bot's HTTP endpoint. Every phase runs in a process of its own, so each time and each peak RSS
+// belongs to one process; this driver only sends the load and plays Slack's Web API. Prints a table.
+// Not a test: no asserts.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";

@@ -2,7 +2,7 @@
 // own. PGlite's initdb runs a second PostgreSQL instance, a snapshot of its memory and the initdb
 // program side by side, all WebAssembly, whose memory is never given back: in the bot's own process it
 // took the bot's peak to 740-820 MB. In a process of its own it is all returned when that process ends
-// (it peaks at 770-790 MB for 4-5 s), and the bot opens a ready cluster like any other: a first start
+// (it peaks at 760-790 MB for 4-7 s), and the bot opens a ready cluster like any other: a first start
 // under /account load then peaked at 281 MB.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";

@@ -65,10 +65,10 @@ const namesAlike: PreparedStatement = {
 };
 
 /**
- * Spelling correction, one row per word of the normalized query ($1, words in order): the word itself when an account's
- * name has it, else the closest word the names have (pg_trgm similarity at least 0.3, the GIN index on
- * SearchWord), else null. A few thousand short words are searched instead of every name: the
- * approach pg_trgm's documentation gives for misspelt words.
+ * Spelling correction, one row per word of the normalized query ($1, words in order): the word itself
+ * when an account's name has it, else the closest word the names have (pg_trgm similarity at least
+ * 0.3, the GIN index on SearchWord), else null. A few thousand short words are searched instead of
+ * every name: the approach pg_trgm's documentation gives for misspelt words.
  */
 const correctedWords: PreparedStatement = {
   name: "account_search_corrected_words",
