@@ -1,7 +1,6 @@
 // Process start: configuration, database, Slack app, signal handlers.
 import { ConfigError, configSecrets, loadConfig, loadDotEnv } from "./config.ts";
 import { DataDirBusyError } from "./db/data-dir-lock.ts";
-import { tuneHeap } from "./heap-tuning.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { createLogger } from "./logger.ts";
 import { openMigratedDatabase } from "./runtime.ts";
@@ -20,7 +19,6 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  tuneHeap(config.database);
   const secrets = configSecrets(config);
   const logger = createLogger({ level: config.logLevel, secrets });
 
