@@ -163,10 +163,10 @@ export async function searchAccounts(
 
 /** The query with its misspelt words corrected; null when none needed it or one could not be. */
 async function correctedKey(reads: PreparedStatements, key: string): Promise<string | null> {
-  const corrected = await reads.jsonRows<string | null>(correctedWords, [key]);
-  if (corrected.length !== key.split(" ").length || corrected.some((word) => word === null)) return null;
-  const correctedKey = corrected.join(" ");
-  return correctedKey === key ? null : correctedKey;
+  const words = await reads.jsonRows<string | null>(correctedWords, [key]);
+  if (words.length !== key.split(" ").length || words.some((word) => word === null)) return null;
+  const corrected = words.join(" ");
+  return corrected === key ? null : corrected;
 }
 
 /** Names that look like the query when nothing matched: a looser trigram threshold, still indexed. */
