@@ -177,7 +177,7 @@ console.log("| other processes | peak RSS |");
 console.log("|---|---|");
 if (created.initdb)
   console.log(
-    `| creating the embedded database: initdb, in a process of its own, ${created.initdb.seconds.toFixed(1)} s | ${mb(created.initdb.peakRssMb ?? Number.NaN)} |`,
+    `| creating the embedded database: initdb, in a process of its own, ${created.initdb.seconds.toFixed(1)} s | ${mb(created.initdb.peakRssMb)} |`,
   );
 console.log(
   `| creating the database: ${created.initdb ? "then the migrations (the CLI)" : "migrations"}, ${(created.seconds - (created.initdb?.seconds ?? 0)).toFixed(1)} s | ${mb(created.peakRssMb)} |`,

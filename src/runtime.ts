@@ -23,7 +23,7 @@ export async function openMigratedDatabase(
       if (created)
         logger.info(
           `created the embedded database in ${config.database.dataDir} (${created.seconds.toFixed(1)} s, ` +
-            `in a process of its own that peaked at ${created.peakRssMb ?? "?"} MB)`,
+            `in a process of its own that peaked at ${created.peakRssMb} MB)`,
         );
     }
     const db = await openDatabase(config.database);

@@ -22,15 +22,13 @@ const [entry, dir] = process.argv.slice(1);
 const { PGlite } = await import(entry);
 const db = await PGlite.create({ dataDir: dir });
 await db.close();
-const status = (await import("node:fs")).readFileSync("/proc/self/status", "utf8");
-const kb = Number(/VmHWM:\\s+(\\d+) kB/.exec(status)?.[1]);
-process.stdout.write(JSON.stringify({ peakRssMb: Number.isFinite(kb) ? Math.round(kb / 1024) : null }));
+process.stdout.write(JSON.stringify({ peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 `;
 
 export interface CreatedCluster {
   seconds: number;
-  /** The initdb process's peak resident memory (Linux), in MB. */
-  peakRssMb: number | null;
+  /** The initdb process's peak resident memory, in MB. */
+  peakRssMb: number;
 }
 
 export class ClusterCreationError extends Error {}
@@ -64,7 +62,7 @@ export async function createClusterIfMissing(dataDir: string): Promise<CreatedCl
   }
 }
 
-function runInitdb(staging: string): Promise<{ peakRssMb: number | null }> {
+function runInitdb(staging: string): Promise<{ peakRssMb: number }> {
   const entry = pathToFileURL(createRequire(import.meta.url).resolve("@electric-sql/pglite")).href;
   const child = spawn(
     process.execPath,
@@ -87,7 +85,7 @@ function runInitdb(staging: string): Promise<{ peakRssMb: number | null }> {
     );
     child.once("close", (code, signal) => {
       if (code === 0) {
-        resolve(JSON.parse(stdout) as { peakRssMb: number | null });
+        resolve(JSON.parse(stdout) as { peakRssMb: number });
         return;
       }
       const why = signal

@@ -22,6 +22,7 @@ describe.runIf(testEngine === "pglite")("creating the embedded database's cluste
 
     const created = await createClusterIfMissing(dataDir);
     expect(created?.seconds).toBeGreaterThan(0);
+    expect(created?.peakRssMb).toBeGreaterThan(100);
     const entries = readdirSync(dataDir);
     expect(entries).toContain("PG_VERSION");
     expect(entries).toContain("csm.lock");
