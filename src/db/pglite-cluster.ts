@@ -31,8 +31,6 @@ export interface CreatedCluster {
   peakRssMb: number;
 }
 
-export class ClusterCreationError extends Error {}
-
 /**
  * Creates the cluster when `dataDir` has none (no PG_VERSION) and returns what it took; null when
  * there is one. The cluster is built in a staging directory and moved in entry by entry, PG_VERSION
@@ -79,9 +77,7 @@ function runInitdb(staging: string): Promise<{ peakRssMb: number }> {
   });
   return new Promise((resolve, reject) => {
     child.once("error", (error) =>
-      reject(
-        new ClusterCreationError(`could not start the process that creates the database: ${error.message}`),
-      ),
+      reject(new Error(`could not start the process that creates the database: ${error.message}`)),
     );
     child.once("close", (code, signal) => {
       if (code === 0) {
@@ -91,11 +87,7 @@ function runInitdb(staging: string): Promise<{ peakRssMb: number }> {
       const why = signal
         ? `it was stopped by ${signal}${signal === "SIGKILL" ? " (out of memory? creating it needs about 750 MB, once)" : ""}`
         : `it exited with code ${code}: ${stderr.trim().split("\n").slice(-3).join(" ")}`;
-      reject(
-        new ClusterCreationError(
-          `could not create the embedded database in ${path.dirname(staging)}: ${why}`,
-        ),
-      );
+      reject(new Error(`could not create the embedded database in ${path.dirname(staging)}: ${why}`));
     });
   });
 }

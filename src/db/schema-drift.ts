@@ -45,9 +45,10 @@ function withoutKnownExtensions(
 }
 
 /**
- * The engine cannot compare an index whose columns carry raw operator classes (Account_searchName_prefix_idx)
- * and drops and re-creates it in every new migration. Drop such a pair when the CREATE is the index's
- * last definition in the committed migrations, word for word: the index has not changed.
+ * The engine cannot compare an index whose columns carry raw operator classes
+ * (Account_searchName_prefix_idx) and drops and re-creates it in every new migration. Drop such a pair
+ * when the CREATE is the index's last definition in the committed migrations, word for word: the index
+ * has not changed.
  */
 function withoutUnchangedIndexes(
   sql: string,

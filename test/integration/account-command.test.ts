@@ -139,7 +139,7 @@ describe("/account", () => {
     const list = parse((await running.requests.command("/account", "acmee", { userId: "UCALLER01" })).body);
     expectWithinSlackLimits(list, "message");
     const text = allText(list);
-    expect(text).toContain("Showing names with “acme”");
+    expect(text).toContain("Includes names with “acme”: some words you typed look misspelt.");
     expect(text.indexOf("Acme Corporation")).toBeLessThan(text.indexOf("Acme Logistics"));
   });
 

@@ -92,10 +92,10 @@ describe("replies to /account when there is no single card to show", () => {
   it("says which corrected words found the matches, as plain text, and only when a correction found them", () => {
     const corrected = reply(accountPickList("Sterk Retail", matches(2), "stark retail"));
     expect(visibleText(corrected)).toContain(
-      "2 accounts match “Sterk Retail”\nNo name has every word you typed. Showing names with “stark retail”.",
+      "2 accounts match “Sterk Retail”\nIncludes names with “stark retail”: some words you typed look misspelt.",
     );
     expect(corrected.blocks[1]).toMatchObject({ type: "context", elements: [{ type: "plain_text" }] });
-    expect(visibleText(reply(accountPickList("acme", matches(2))))).not.toContain("Showing names with");
+    expect(visibleText(reply(accountPickList("acme", matches(2))))).not.toContain("Includes names with");
   });
 
   it("says Unassigned for an account nobody owns, and speaks of one account in the singular", () => {

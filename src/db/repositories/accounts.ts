@@ -108,6 +108,12 @@ const namesStartingWith: PreparedStatement = {
   settings: { plan_cache_mode: "force_generic_plan" },
 };
 
+export interface AccountSearch {
+  hits: AccountSearchHit[];
+  /** The query with its misspelt words corrected, when the look-alikes were found with it. */
+  correctedQuery: string | null;
+}
+
 /**
  * Ranked search over name and CRM id, best first: the exact name or id, then names that start with the
  * query, names with a word that starts with it, names that contain it, and last names that only look
@@ -125,12 +131,6 @@ const namesStartingWith: PreparedStatement = {
  * `limit` start with it. Word similarity over every name is the expensive part (on PGlite 2.5-3 ms,
  * against about 1 ms for a correction and its search), so it comes last.
  */
-export interface AccountSearch {
-  hits: AccountSearchHit[];
-  /** The query with its misspelt words corrected, when the look-alikes were found with it. */
-  correctedQuery: string | null;
-}
-
 export async function searchAccounts(
   reads: PreparedStatements,
   key: string,

@@ -37,7 +37,7 @@ const say = {
   narrow: (shown: number, total: number) =>
     `Showing ${shown} of ${total}. Type more of the name, or the CRM id, to narrow it down.`,
   noMatch: (query: string) => `No account matches ${query}.`,
-  corrected: (corrected: string) => `No name has every word you typed. Showing names with ${corrected}.`,
+  corrected: (corrected: string) => `Includes names with ${corrected}: some words you typed look misspelt.`,
   closest: (names: string) => `Closest: ${names}`,
   howToSearch: `Search by account name (a part is enough) or CRM id: \`${escapeMrkdwn(usage)}\`, e.g. \`/account acme\` or \`/account 0015g00000XyZ01\`.`,
   open: "Open",
