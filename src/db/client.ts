@@ -9,6 +9,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { yieldBetweenStatements } from "./pglite-turns.ts";
 import {
   type PreparedStatements,
   pglitePreparedStatements,
@@ -35,13 +36,18 @@ export interface Database {
  */
 const pgliteSharedBuffers = "32MB";
 
-export function createPGlite(dataDir: string | null): Promise<PGlite> {
+/** How long PGlite may keep the event loop from turning before its next statement waits one turn. */
+const pgliteSliceMs = 20;
+
+export async function createPGlite(dataDir: string | null): Promise<PGlite> {
   if (dataDir) mkdirSync(path.resolve(dataDir), { recursive: true });
-  return PGlite.create({
+  const lite = await PGlite.create({
     dataDir: dataDir ?? "memory://",
     extensions: { pg_trgm },
     startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${pgliteSharedBuffers}`],
   });
+  yieldBetweenStatements(lite, pgliteSliceMs);
+  return lite;
 }
 
 /** PGlite's adapter makes a shadow database without extensions; ours loads pg_trgm there too. */

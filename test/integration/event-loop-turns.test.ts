@@ -1,0 +1,67 @@
+// A long run of statements must leave the event loop free to turn: otherwise, on PGlite, Slack's
+// requests and the ack-budget timer wait for the whole run (db/pglite-turns.ts).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PreparedStatement } from "../../src/db/prepared-statements.ts";
+import { createTestDatabase, type TestDatabase, testEngine } from "../helpers/database.ts";
+
+/** Counts the event loop's turns while `work` runs. */
+async function turnsDuring(work: () => Promise<void>): Promise<number> {
+  let turns = 0;
+  let counting = true;
+  const count = () => {
+    if (!counting) return;
+    turns++;
+    setImmediate(count);
+  };
+  setImmediate(count);
+  await work();
+  counting = false;
+  return turns;
+}
+
+/** Statements back to back for about 300 ms, whatever the machine's speed: ten slices or more. */
+async function forAWhile(statement: () => Promise<unknown>): Promise<void> {
+  const until = performance.now() + 300;
+  while (performance.now() < until) await statement();
+}
+
+// A statement that keeps the database busy for some milliseconds (5-60 ms on the machines we know).
+const busySql = "SELECT count(*)::int AS n FROM generate_series(1, 100000)";
+const busyRead: PreparedStatement = {
+  name: "test_busy",
+  sql: "SELECT to_json(count(*))::text FROM generate_series(1, 100000)",
+};
+
+describe(`the event loop during a long run of statements, on ${testEngine}`, () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => db?.destroy());
+
+  it("turns while a transaction sends statement after statement", async () => {
+    const turns = await turnsDuring(() =>
+      db.prisma.$transaction(async (tx) => {
+        await forAWhile(() => tx.$queryRawUnsafe(busySql));
+      }),
+    );
+    // Without db/pglite-turns.ts, PGlite gives none until the transaction ends.
+    expect(turns).toBeGreaterThanOrEqual(3);
+  });
+
+  it("turns while the prepared reads run one after another", async () => {
+    const turns = await turnsDuring(() => forAWhile(() => db.reads.jsonRows(busyRead, [])));
+    expect(turns).toBeGreaterThanOrEqual(3);
+  });
+
+  it.runIf(testEngine === "pglite")(
+    "lets a short run of statements, a lookup's worth, finish first",
+    async () => {
+      await db.reads.jsonRows({ name: "test_one", sql: "SELECT '1'" }, []);
+      const turns = await turnsDuring(async () => {
+        for (let i = 0; i < 3; i++) await db.reads.jsonRows({ name: "test_one", sql: "SELECT '1'" }, []);
+      });
+      expect(turns).toBe(0);
+    },
+  );
+});
