@@ -21,17 +21,36 @@ export interface PreparedStatement {
 
 export type StatementParam = string | number | null;
 
-export interface PreparedStatements {
+export interface StatementRunner {
   /** Runs the statement and returns each row's JSON document, parsed, in the statement's order. */
   jsonRows<T>(statement: PreparedStatement, params: readonly StatementParam[]): Promise<T[]>;
+}
+
+export interface PreparedStatements extends StatementRunner {
+  /**
+   * Runs `work`, whose statements wait for the database once, together, rather than once each: on
+   * PGlite they run in one turn of its locks, on PostgreSQL on one connection. Under load, a lookup of
+   * five statements would otherwise queue five times behind every other lookup's statements, and its
+   * wait would be five times theirs. `work` must use only the runner it is given (a Prisma query in it
+   * would wait for the turn it is in, for ever, on PGlite) and only to read.
+   */
+  together<T>(work: (reads: StatementRunner) => Promise<T>): Promise<T>;
   /** Ends what these statements opened of their own (PostgreSQL's settings pools). */
   close(): Promise<void>;
 }
 
-const settingsSql = (settings: Readonly<Record<string, string>>) =>
-  `SELECT ${Object.entries(settings)
-    .map(([name, value]) => `set_config('${literal(name)}', '${literal(value)}', true)`)
-    .join(", ")}`;
+/** The SQL that applies a statement's settings, made once per statement. */
+const settingsSqlOf = new WeakMap<Readonly<Record<string, string>>, string>();
+function settingsSql(settings: Readonly<Record<string, string>>): string {
+  let sql = settingsSqlOf.get(settings);
+  if (sql === undefined) {
+    sql = `SELECT ${Object.entries(settings)
+      .map(([name, value]) => `set_config('${literal(name)}', '${literal(value)}', true)`)
+      .join(", ")}`;
+    settingsSqlOf.set(settings, sql);
+  }
+  return sql;
+}
 
 /** A setting's name or value, which come from our code, never from a user: plain words and numbers only. */
 function literal(text: string): string {
@@ -61,15 +80,27 @@ export function postgresPreparedStatements(pool: pg.Pool, url: string): Prepared
     }
     return settingsPool;
   };
-  return {
-    async jsonRows<T>(statement: PreparedStatement, params: readonly StatementParam[]) {
-      const result = await poolFor(statement.settings).query<[string]>({
+  // A statement with settings runs on its settings pool, whichever connection the others use.
+  const runOn =
+    (client: pg.Pool | pg.PoolClient): StatementRunner["jsonRows"] =>
+    async <T>(statement: PreparedStatement, params: readonly StatementParam[]) => {
+      const result = await (statement.settings ? poolFor(statement.settings) : client).query<[string]>({
         name: statement.name,
         text: statement.sql,
         values: params.map(asText),
         rowMode: "array",
       });
       return result.rows.map((row) => JSON.parse(row[0]) as T);
+    };
+  return {
+    jsonRows: runOn(pool),
+    async together(work) {
+      const client = await pool.connect();
+      try {
+        return await work({ jsonRows: runOn(client) });
+      } finally {
+        client.release();
+      }
     },
     async close() {
       await Promise.all([...pools.values()].map((settingsPool) => settingsPool.end()));
@@ -106,42 +137,44 @@ function concat(messages: Uint8Array[]): Uint8Array {
  */
 export function pglitePreparedStatements(lite: PGlite): PreparedStatements {
   const parsed = new Set<string>();
+  // Runs a statement; the caller holds PGlite's locks.
+  const inTurn = async <T>(statement: PreparedStatement, params: readonly StatementParam[]) => {
+    if (!parsed.has(statement.name)) {
+      await lite.execProtocol(
+        concat([wire.parse({ name: statement.name, text: statement.sql }), wire.sync()]),
+        {
+          syncToFs: false,
+        },
+      );
+      parsed.add(statement.name);
+    }
+    const execute = [
+      wire.bind({ statement: statement.name, values: params.map(asText) }),
+      wire.execute({}),
+      wire.sync(),
+    ];
+    // On an error the server skips to the sync, and COMMIT then ends the failed transaction.
+    const batch = statement.settings
+      ? [wire.query(`BEGIN; ${settingsSql(statement.settings)}`), ...execute, wire.query("COMMIT")]
+      : execute;
+    const { messages } = await lite.execProtocol(concat(batch), { syncToFs: false });
+    const rows: T[] = [];
+    let bound = false;
+    for (const message of messages) {
+      if (message.name === "bindComplete") bound = true;
+      else if (bound && message.name === "dataRow") {
+        const [json] = (message as InstanceType<typeof protocol.messages.DataRowMessage>).fields;
+        rows.push(JSON.parse(json as string) as T);
+      } else if (bound && message.name === "commandComplete") break;
+    }
+    return rows;
+  };
+  const turn = <T>(work: () => Promise<T>) =>
+    lite._runExclusiveTransaction(() => lite._runExclusiveQuery(work));
+  const runner: StatementRunner = { jsonRows: inTurn };
   return {
     close: async () => {},
-    jsonRows<T>(statement: PreparedStatement, params: readonly StatementParam[]) {
-      return lite._runExclusiveTransaction(() =>
-        lite._runExclusiveQuery(async () => {
-          if (!parsed.has(statement.name)) {
-            await lite.execProtocol(
-              concat([wire.parse({ name: statement.name, text: statement.sql }), wire.sync()]),
-              {
-                syncToFs: false,
-              },
-            );
-            parsed.add(statement.name);
-          }
-          const execute = [
-            wire.bind({ statement: statement.name, values: params.map(asText) }),
-            wire.execute({}),
-            wire.sync(),
-          ];
-          // On an error the server skips to the sync, and COMMIT then ends the failed transaction.
-          const batch = statement.settings
-            ? [wire.query(`BEGIN; ${settingsSql(statement.settings)}`), ...execute, wire.query("COMMIT")]
-            : execute;
-          const { messages } = await lite.execProtocol(concat(batch), { syncToFs: false });
-          const rows: T[] = [];
-          let bound = false;
-          for (const message of messages) {
-            if (message.name === "bindComplete") bound = true;
-            else if (bound && message.name === "dataRow") {
-              const [json] = (message as InstanceType<typeof protocol.messages.DataRowMessage>).fields;
-              rows.push(JSON.parse(json as string) as T);
-            } else if (bound && message.name === "commandComplete") break;
-          }
-          return rows;
-        }),
-      );
-    },
+    jsonRows: (statement, params) => turn(() => inTurn(statement, params)),
+    together: (work) => turn(() => work(runner)),
   };
 }

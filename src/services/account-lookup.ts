@@ -1,6 +1,6 @@
 // `/account <query>`: find the account a CSM means and gather what the card shows.
 
-import type { PreparedStatements } from "../db/prepared-statements.ts";
+import type { PreparedStatements, StatementRunner } from "../db/prepared-statements.ts";
 import {
   type AccountCardRecord,
   accountCardRecord,
@@ -30,22 +30,25 @@ export async function lookupAccount(
 ): Promise<AccountLookup> {
   const query = parseAccountQuery(text);
   if (!query.ok) return { kind: "problem", problem: query.problem };
-  // A name or CRM id typed in full that belongs to one account: its card, without the ranked search.
-  const exact = await exactAccountCardRecords(reads, query.key, query.raw, 2);
-  if (exact.length === 1) return { kind: "card", card: toCardData(exact[0] as AccountCardRecord, today) };
-  const { hits, correctedQuery } = await searchAccounts(reads, query.key, query.raw);
-  const [first, second] = hits;
-  if (!first) return { kind: "none", closest: await closestAccountNames(reads, query.key) };
-  // One clear winner opens straight away: an exact hit, or a single match.
-  if (!second || (first.exact && !second.exact)) {
-    const card = await accountCard(reads, first.id, today);
-    if (card) return { kind: "card", card };
-  }
-  return { kind: "choices", matches: hits, correctedQuery };
+  // One to six statements, which wait for the database once, together.
+  return reads.together(async (reads) => {
+    // A name or CRM id typed in full that belongs to one account: its card, without the ranked search.
+    const exact = await exactAccountCardRecords(reads, query.key, query.raw, 2);
+    if (exact.length === 1) return { kind: "card", card: toCardData(exact[0] as AccountCardRecord, today) };
+    const { hits, correctedQuery } = await searchAccounts(reads, query.key, query.raw);
+    const [first, second] = hits;
+    if (!first) return { kind: "none", closest: await closestAccountNames(reads, query.key) };
+    // One clear winner opens straight away: an exact hit, or a single match.
+    if (!second || (first.exact && !second.exact)) {
+      const card = await accountCard(reads, first.id, today);
+      if (card) return { kind: "card", card };
+    }
+    return { kind: "choices", matches: hits, correctedQuery };
+  });
 }
 
 export async function accountCard(
-  reads: PreparedStatements,
+  reads: StatementRunner,
   accountId: string,
   today: Date,
 ): Promise<AccountCardData | null> {

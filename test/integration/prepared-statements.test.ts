@@ -78,6 +78,39 @@ describe(`prepared statements on ${testEngine}`, () => {
     expect(await db.prisma.account.count()).toBe(3);
   });
 
+  it("runs a lookup's statements together: one connection, and no other caller's statement in between", async () => {
+    const backend: PreparedStatement = {
+      name: "test_backend",
+      sql: "SELECT to_json(pg_backend_pid())::text",
+    };
+    const order: string[] = [];
+    const pids: number[] = [];
+    const run = db.reads.together(async (reads) => {
+      pids.push(...(await reads.jsonRows<number>(backend, [])));
+      order.push("first of the run");
+      // Time in which another caller's statement could slip in, were the run not together.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      pids.push(...(await reads.jsonRows<number>(backend, [])));
+      order.push("second of the run");
+      return "done";
+    });
+    const other = db.reads.jsonRows(accountNames, ["Prepared%", 1]).then(() => order.push("other caller"));
+    expect(await run).toBe("done");
+    await other;
+    expect(pids[0]).toBe(pids[1]);
+    // PostgreSQL answers the other caller on a connection of its own meanwhile; PGlite has one session.
+    if (testEngine === "pglite")
+      expect(order).toEqual(["first of the run", "second of the run", "other caller"]);
+  });
+
+  it("gives the database back when a run of statements fails", async () => {
+    await expect(
+      db.reads.together((reads) => reads.jsonRows(failsOnBadNumber, ["not a number"])),
+    ).rejects.toThrow(/integer/);
+    expect(await db.reads.together((reads) => reads.jsonRows(failsOnBadNumber, ["8"]))).toEqual([8]);
+    expect(await db.prisma.account.count()).toBe(3);
+  });
+
   it("never reads another caller's uncommitted writes", async () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => {

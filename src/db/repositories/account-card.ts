@@ -15,7 +15,7 @@ import type {
   TouchSummary,
 } from "../../domain/call-prep.ts";
 import type { HealthBand } from "../../generated/prisma/client.ts";
-import type { PreparedStatement, PreparedStatements, StatementParam } from "../prepared-statements.ts";
+import type { PreparedStatement, StatementParam, StatementRunner } from "../prepared-statements.ts";
 
 /** The account's facts (its stage as set, null when derived from the dates) and what the card shows. */
 export interface AccountCardRecord extends AccountFacts {
@@ -93,7 +93,7 @@ const cardsByExactQuery = cardStatement(
 );
 
 async function cards(
-  reads: PreparedStatements,
+  reads: StatementRunner,
   statement: PreparedStatement,
   params: StatementParam[],
 ): Promise<AccountCardRecord[]> {
@@ -102,7 +102,7 @@ async function cards(
 }
 
 export async function accountCardRecord(
-  reads: PreparedStatements,
+  reads: StatementRunner,
   accountId: string,
 ): Promise<AccountCardRecord | null> {
   const [card] = await cards(reads, cardById, [accountId]);
@@ -115,7 +115,7 @@ export async function accountCardRecord(
  * and answers the most common lookup, a name or id typed in full, in one query.
  */
 export function exactAccountCardRecords(
-  reads: PreparedStatements,
+  reads: StatementRunner,
   key: string,
   externalId: string,
   limit: number,

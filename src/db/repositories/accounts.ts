@@ -3,7 +3,7 @@
 import { prefixUpperBound } from "../../domain/search-text.ts";
 import type { Account, Prisma } from "../../generated/prisma/client.ts";
 import { type BulkColumn, bulkInsert } from "../bulk-insert.ts";
-import type { PreparedStatement, PreparedStatements } from "../prepared-statements.ts";
+import type { PreparedStatement, StatementRunner } from "../prepared-statements.ts";
 import type { Db } from "./types.ts";
 
 export interface AccountSearchHit {
@@ -132,7 +132,7 @@ export interface AccountSearch {
  * against about 1 ms for a correction and its search), so it comes last.
  */
 export async function searchAccounts(
-  reads: PreparedStatements,
+  reads: StatementRunner,
   key: string,
   rawQuery: string,
   limit = 10,
@@ -162,7 +162,7 @@ export async function searchAccounts(
 }
 
 /** The query with its misspelt words corrected; null when none needed it or one could not be. */
-async function correctedKey(reads: PreparedStatements, key: string): Promise<string | null> {
+async function correctedKey(reads: StatementRunner, key: string): Promise<string | null> {
   const words = await reads.jsonRows<string | null>(correctedWords, [key]);
   if (words.length !== key.split(" ").length || words.some((word) => word === null)) return null;
   const corrected = words.join(" ");
@@ -180,7 +180,7 @@ const closestNames: PreparedStatement = {
   settings: { "pg_trgm.similarity_threshold": "0.15" },
 };
 
-export function closestAccountNames(reads: PreparedStatements, key: string, limit = 3): Promise<string[]> {
+export function closestAccountNames(reads: StatementRunner, key: string, limit = 3): Promise<string[]> {
   return reads.jsonRows<string>(closestNames, [key, limit]);
 }
 
