@@ -28,6 +28,9 @@ export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute
     logLevel: config.logLevel as LogLevel,
     clientOptions: webClientOptions(config, deps.logger),
     customRoutes,
+    // Bolt's default conversation store keeps state per channel in memory and, for each request it
+    // has none for, builds and throws away an Error. Nothing here keeps conversation state.
+    convoStore: false as const,
   };
   const app = config.slack.appToken
     ? new App({
