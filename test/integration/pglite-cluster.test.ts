@@ -1,5 +1,13 @@
 // A new embedded data directory gets its cluster from a process of its own, built aside and moved in.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -38,4 +46,37 @@ describe.runIf(testEngine === "pglite")("creating the embedded database's cluste
     }
     expect(await createClusterIfMissing(dataDir)).toBeNull();
   });
+
+  it("says where and why when the process that creates the cluster is killed, and leaves nothing half made", async () => {
+    const dataDir = path.join(folder, "killed");
+    const creating = createClusterIfMissing(dataDir);
+    // The initdb process, found by the staging directory on its command line, killed as the kernel's
+    // out-of-memory killer would.
+    const pid = await processWithArgument(path.join(dataDir, ".initdb-"));
+    process.kill(pid, "SIGKILL");
+    await expect(creating).rejects.toThrow(
+      `could not create the embedded database in ${dataDir}: it was stopped by SIGKILL (out of memory?`,
+    );
+    expect(readdirSync(dataDir)).toEqual([]);
+    // The next start creates it.
+    expect(await createClusterIfMissing(dataDir)).not.toBeNull();
+    expect(existsSync(path.join(dataDir, "PG_VERSION"))).toBe(true);
+  });
 });
+
+/** The pid of a running process with an argument that starts with `prefix` (Linux: /proc). */
+async function processWithArgument(prefix: string): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+      let args: string[];
+      try {
+        args = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      } catch {
+        continue;
+      }
+      if (args.some((arg) => arg.startsWith(prefix))) return Number(entry);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`no process with an argument starting ${prefix}`);
+}
