@@ -1,7 +1,7 @@
 // A closed-loop load generator: `inFlight` workers each send a signed /account command, wait for the
 // answer, and send the next, until `count` have been sent. Runs in the bench driver, a process of its
 // own, so its CPU and memory are not charged to the bot it measures.
-import { SlackRequests } from "../test/helpers/slack-requests.ts";
+import { commandSender } from "./sender.ts";
 
 export interface LoadRun {
   latencies: number[];
@@ -15,9 +15,12 @@ export interface LoadTarget {
   responseUrl: (id: string) => string;
 }
 
+/** Connections a sender keeps open: enough for the closed loop's 20 and the steady rate's stragglers. */
+const maxConnections = 32;
+
 /** A client that sends one lookup at a time and records how long it took, or that it failed. */
 function lookupRecorder(target: LoadTarget) {
-  const client = new SlackRequests(target);
+  const send = commandSender(target, maxConnections);
   const run: LoadRun = { latencies: [], errors: 0, seconds: 0 };
   const started = performance.now();
   return {
@@ -25,11 +28,9 @@ function lookupRecorder(target: LoadTarget) {
       const query = queries[i % queries.length] as string;
       const t0 = performance.now();
       try {
-        const reply = await client.command("/account", query, {
-          userId: `UBENCH${String(i % 50).padStart(3, "0")}`,
-        });
+        const status = await send(`UBENCH${String(i % 50).padStart(3, "0")}`, query);
         run.latencies.push(performance.now() - t0);
-        if (reply.status !== 200) run.errors++;
+        if (status !== 200) run.errors++;
       } catch {
         // A keep-alive socket the server closed while idle (ECONNRESET): counted, not timed.
         run.errors++;
