@@ -1,4 +1,5 @@
-// The processes a bench run starts: one per phase (bench/phase.ts), the bot itself (src/main.ts) and a
+// The processes a bench run starts: one per phase (bench/phase.ts), the bot itself (src/main.ts, with
+// the Node flags of `npm start`, or of `npm run start:postgres` on PostgreSQL) and a
 // bare Bolt app that only acks (bench/bare-bolt.ts), each compiled first by scripts/build.mjs, so that
 // every one runs on plain Node as `npm start` runs the bot: no TypeScript loader in what is measured.
 import { type ChildProcess, execFileSync, fork } from "node:child_process";
@@ -68,6 +69,11 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
+/** The npm script that starts the bot on the database `env` names (README, "Configure and start"). */
+export function startScript(env: Record<string, string>): "start" | "start:postgres" {
+  return env.DATABASE_URL ? "start:postgres" : "start";
+}
+
 export interface Served {
   port: number;
   /** The process's high-water mark of resident memory so far (Linux VmHWM), in MB. */
@@ -84,8 +90,8 @@ export async function serve(
 ): Promise<Served> {
   const port = await freePort();
   const child = fork(compiled(script), [], {
-    // The bot with the Node flags `npm start` gives it.
-    execArgv: [...(script === "main" ? nodeFlags("start", "main") : []), ...nodeArgs],
+    // The bot with the Node flags its start script gives it.
+    execArgv: [...(script === "main" ? nodeFlags(startScript(env), "main") : []), ...nodeArgs],
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

@@ -47,6 +47,11 @@ async function main(): Promise<void> {
   logger.info(
     `database: ${config.database.kind === "postgres" ? "PostgreSQL" : `embedded PGlite in ${config.database.dataDir}`}`,
   );
+  if (config.database.kind === "postgres" && process.execArgv.includes("--optimize-for-size"))
+    logger.info(
+      "started with `npm start`, tuned for the embedded database's memory: on PostgreSQL, " +
+        "`npm run start:postgres` answers /account faster (README, Configure and start)",
+    );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliNodeFlags } from "../../scripts/node-flags.mjs";
+import { cliNodeFlags, nodeFlags } from "../../scripts/node-flags.mjs";
 import { cliSandbox } from "../helpers/cli.ts";
 import { freshTarget, testEngine } from "../helpers/database.ts";
 import { FakeSlack } from "../helpers/fake-slack.ts";
@@ -20,8 +20,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(build, { recursive: true, force: true }));
 
+/** The bot as its npm script starts it: `npm start`, or `npm run start:postgres` on PostgreSQL. */
 function startBot(env: Record<string, string>) {
-  return spawn(process.execPath, [path.join(build, "main.mjs")], {
+  const flags = nodeFlags(env.DATABASE_URL ? "start:postgres" : "start", "main");
+  return spawn(process.execPath, [...flags, path.join(build, "main.mjs")], {
     env: { PATH: process.env.PATH ?? "", ...env },
   });
 }
