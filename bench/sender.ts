@@ -5,7 +5,7 @@
 // partly the sender's. Here each user and query is signed once a minute (Slack's signatures stay
 // valid for five) and sent through node:http with keep-alive; the answer is read, not parsed.
 import http from "node:http";
-import { signSlackRequest } from "../test/helpers/slack-requests.ts";
+import { signSlackRequest, slashCommandForm } from "../test/helpers/slack-requests.ts";
 
 export interface CommandTarget {
   url: string;
@@ -34,20 +34,14 @@ export function commandSender(target: CommandTarget, connections: number) {
     if (known && now - known.signedAt < resignAfterSeconds) return known;
     const id = `bench-${sent}`;
     const body = Buffer.from(
-      new URLSearchParams({
-        token: "legacy-verification-token",
-        team_id: "T0001",
-        team_domain: "bench-team",
-        channel_id: "C0GENERAL1",
-        channel_name: "general",
-        user_id: userId,
-        user_name: userId.toLowerCase(),
+      slashCommandForm({
         command: "/account",
         text,
-        api_app_id: "A0FAKEAPP1",
-        is_enterprise_install: "false",
-        response_url: target.responseUrl(id),
-        trigger_id: `${now}.${sent}.bench`,
+        userId,
+        teamId: "T0001",
+        apiAppId: "A0FAKEAPP1",
+        responseUrl: target.responseUrl(id),
+        triggerId: `${now}.${sent}.bench`,
       }).toString(),
     );
     const fresh: Signed = {

@@ -63,6 +63,37 @@ export function signSlackRequest(secret: string, timestamp: number, body: string
 const form = "application/x-www-form-urlencoded";
 const verificationToken = "legacy-verification-token";
 
+export interface SlashCommandFields {
+  command: string;
+  text: string;
+  userId: string;
+  userName?: string;
+  channelId?: string;
+  teamId: string;
+  apiAppId: string;
+  responseUrl: string;
+  triggerId: string;
+}
+
+/** The form Slack posts for a slash command (also sent by the bench's own sender). */
+export function slashCommandForm(fields: SlashCommandFields): URLSearchParams {
+  return new URLSearchParams({
+    token: verificationToken,
+    team_id: fields.teamId,
+    team_domain: "fake-team",
+    channel_id: fields.channelId ?? "C0GENERAL1",
+    channel_name: "general",
+    user_id: fields.userId,
+    user_name: fields.userName ?? fields.userId.toLowerCase(),
+    command: fields.command,
+    text: fields.text,
+    api_app_id: fields.apiAppId,
+    is_enterprise_install: "false",
+    response_url: fields.responseUrl,
+    trigger_id: fields.triggerId,
+  });
+}
+
 export class SlackRequests {
   private readonly teamId: string;
   private readonly apiAppId: string;
@@ -81,20 +112,14 @@ export class SlackRequests {
     options: { userId: string; channelId?: string; userName?: string },
   ): Promise<SlackReply & { responseId: string }> {
     const responseId = newId();
-    const body = new URLSearchParams({
-      token: verificationToken,
-      team_id: this.teamId,
-      team_domain: "fake-team",
-      channel_id: options.channelId ?? "C0GENERAL1",
-      channel_name: "general",
-      user_id: options.userId,
-      user_name: options.userName ?? options.userId.toLowerCase(),
+    const body = slashCommandForm({
+      ...options,
       command,
       text,
-      api_app_id: this.apiAppId,
-      is_enterprise_install: "false",
-      response_url: this.options.responseUrl(responseId),
-      trigger_id: triggerId(),
+      teamId: this.teamId,
+      apiAppId: this.apiAppId,
+      responseUrl: this.options.responseUrl(responseId),
+      triggerId: triggerId(),
     });
     const reply = this.options.deliver
       ? await this.options.deliver("slash_commands", Object.fromEntries(body))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type AccountCardData, accountCard } from "../../src/slack/views/account-card.ts";
+import type { AccountCardData } from "../../src/domain/call-prep.ts";
+import { accountCard } from "../../src/slack/views/account-card.ts";
 import type { Block, MessagePayload } from "../../src/slack/views/blocks.ts";
 import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
 

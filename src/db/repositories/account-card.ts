@@ -14,7 +14,7 @@ import type {
   SuccessPlanSummary,
   TouchSummary,
 } from "../../domain/call-prep.ts";
-import type { HealthBand } from "../../generated/prisma/client.ts";
+import type { HealthBand } from "../../domain/health/score.ts";
 import type { PreparedStatement, StatementParam, StatementRunner } from "../prepared-statements.ts";
 
 /** The account's facts (its stage as set, null when derived from the dates) and what the card shows. */

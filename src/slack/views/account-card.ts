@@ -2,7 +2,7 @@
 // Every CRM string goes through inertText, and every list is capped twice: by count, for reading,
 // and by characters (fitLines), so 50 stakeholders or a 3,000-character summary still fit Slack's limits.
 
-import type { AccountCardData } from "../../domain/call-prep.ts";
+import type { AccountCardData, StakeholderRole } from "../../domain/call-prep.ts";
 import { sparkline } from "../../domain/health/trend.ts";
 import { daysBetween, renewalWindowDays, stageLabel } from "../../domain/lifecycle.ts";
 import { formatMoney } from "../../domain/money.ts";
@@ -26,7 +26,6 @@ import {
   goalStatusLabel,
   inertText,
   relativeDays,
-  type StakeholderRole,
   segmentLabel,
   sentimentEmoji,
   stakeholderRoleLabel,
@@ -34,8 +33,6 @@ import {
   touchKindLabel,
   userMention,
 } from "./wording.ts";
-
-export type { AccountCardData };
 
 export interface AccountCardOptions {
   today: Date;

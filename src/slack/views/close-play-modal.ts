@@ -2,11 +2,12 @@
 // private_metadata carries the play, the surface it was clicked on and that message's response_url, so the
 // submission can update the clicked message in place (view submissions have no response_url of their own).
 
+import type { TouchKind } from "../../domain/call-prep.ts";
 import { playKindLabel, playOutcomeLabel, playOutcomes } from "../../domain/plays/kinds.ts";
 import { type Block, context, type ModalView, noticeModal, type Option, plain, section } from "./blocks.ts";
 import { blockKitLimits } from "./limits.ts";
 import type { PlaySurface } from "./play-blocks.ts";
-import { inertText, type TouchKind, touchKindLabel, touchKinds } from "./wording.ts";
+import { inertText, touchKindLabel, touchKinds } from "./wording.ts";
 
 export const closePlayCallbackId = "play_close";
 

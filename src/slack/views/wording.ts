@@ -5,15 +5,6 @@ import type { GoalStatus, Segment, Sentiment, StakeholderRole, TouchKind } from 
 import type { HealthBand } from "../../domain/health/score.ts";
 import { escapeMrkdwn, truncate } from "./blocks.ts";
 
-export type {
-  GoalStatus,
-  Segment,
-  Sentiment,
-  StakeholderRole,
-  TouchKind,
-} from "../../domain/call-prep.ts";
-export type { HealthBand } from "../../domain/health/score.ts";
-
 const segmentLabels: Record<Segment, string> = {
   enterprise: "Enterprise",
   mid_market: "Mid-market",
