@@ -78,7 +78,23 @@ export interface Served {
   port: number;
   /** The process's high-water mark of resident memory so far (Linux VmHWM), in MB. */
   peakRssMb(): number;
+  /** CPU time used so far (user + system), in ms: by its main thread, where JavaScript runs, and in all. */
+  cpuMs(): CpuTime;
   stop(): Promise<void>;
+}
+
+export interface CpuTime {
+  main: number;
+  all: number;
+}
+
+/** Clock ticks per second, the unit of /proc's CPU times. */
+const clockTicks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
+/** User plus system time from a /proc stat line, in ms (fields 14 and 15, after the command's parentheses). */
+function statCpuMs(path: string): number {
+  const fields = readFileSync(path, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
 }
 
 /** Starts a server process and waits until `readyPath` answers 200. */
@@ -115,6 +131,12 @@ export async function serve(
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
       const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN);
       return kb / 1024;
+    },
+    cpuMs() {
+      return {
+        main: statCpuMs(`/proc/${child.pid}/task/${child.pid}/stat`),
+        all: statCpuMs(`/proc/${child.pid}/stat`),
+      };
     },
     async stop() {
       child.kill("SIGTERM");
