@@ -161,6 +161,32 @@ describe("a running bot", () => {
     },
   );
 
+  it.runIf(testEngine === "postgres")(
+    "says so when `npm start`, tuned for the embedded database, runs it on PostgreSQL",
+    async () => {
+      await waitForHealth(`http://127.0.0.1:${port}/healthz`, bot);
+      const hint = /`npm run start:postgres` answers \/account faster/;
+      // This bot was started with `npm run start:postgres`'s flags; a second one, side by side, with `npm start`'s.
+      expect(output).not.toMatch(hint);
+      const otherPort = await freePort();
+      const other = spawn(process.execPath, [...nodeFlags("start", "main"), path.join(build, "main.mjs")], {
+        env: { PATH: process.env.PATH ?? "", ...env, PORT: String(otherPort), LOG_LEVEL: "info" },
+      });
+      let otherOutput = "";
+      other.stderr.on("data", (chunk) => (otherOutput += chunk));
+      other.stdout.on("data", (chunk) => (otherOutput += chunk));
+      try {
+        await waitForHealth(`http://127.0.0.1:${otherPort}/healthz`, other);
+        // Its log lines travel through a pipe of their own, which the health check may outrun.
+        const deadline = Date.now() + 5_000;
+        while (!hint.test(otherOutput) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        expect(otherOutput).toMatch(hint);
+      } finally {
+        other.kill("SIGKILL");
+      }
+    },
+  );
+
   it.runIf(testEngine === "postgres")("lets the CLI work side by side on PostgreSQL", async () => {
     const cli = await cliSandbox({ DATABASE_URL: env.DATABASE_URL as string });
     const run = await cli.run("users", "list");
