@@ -98,7 +98,11 @@ describe("the compiled CLI", () => {
       "--v8-pool-size=1",
       "--optimize-for-size",
     ]);
-    expect(cliNodeFlags(["import", "signals", "signals.csv"])).toEqual(["--v8-pool-size=1"]);
+    expect(cliNodeFlags(["import", "signals", "signals.csv"])).toEqual([
+      "--v8-pool-size=1",
+      "--heap-growing-percent=20",
+      "--max-semi-space-size=4",
+    ]);
   });
 });
 
