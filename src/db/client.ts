@@ -9,6 +9,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { pgliteStartParams } from "./pglite-settings.ts";
 import { yieldBetweenStatements } from "./pglite-turns.ts";
 import {
   type PreparedStatements,
@@ -29,13 +30,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/**
- * PGlite keeps PostgreSQL's shared buffers inside its WebAssembly memory, which never shrinks. Its
- * default of 128 MB is most of the bot's resident memory; 32 MB holds a 20,000-account book's hot pages
- * (indexes, the accounts table) and the operating system's page cache keeps the rest of the files.
- */
-const pgliteSharedBuffers = "32MB";
-
 /** How long PGlite may keep the event loop from turning before its next statement waits one turn. */
 const pgliteSliceMs = 20;
 
@@ -44,7 +38,7 @@ export async function createPGlite(dataDir: string | null): Promise<PGlite> {
   const lite = await PGlite.create({
     dataDir: dataDir ?? "memory://",
     extensions: { pg_trgm },
-    startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${pgliteSharedBuffers}`],
+    startParams: pgliteStartParams(PGlite.defaultStartParams),
   });
   yieldBetweenStatements(lite, pgliteSliceMs);
   return lite;

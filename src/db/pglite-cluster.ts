@@ -2,13 +2,15 @@
 // own. PGlite's initdb runs a second PostgreSQL instance, a snapshot of its memory and the initdb
 // program side by side, all WebAssembly, whose memory is never given back: in the bot's own process it
 // took the bot's peak to 740-820 MB. In a process of its own it is all returned when that process ends
-// (it peaks at 760-790 MB for 4-7 s), and the bot opens a ready cluster like any other: a first start
-// under /account load then peaked at 281 MB.
+// (it peaks at about 700 MB for 4-7 s), and the bot opens a ready cluster like any other: a first start
+// under /account load then peaked at 281 MB. The PostgreSQL it starts gets the bot's shared buffers
+// (db/pglite-settings.ts) rather than PGlite's default: 691-709 MB at the peak instead of 768-776 MB.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { pgliteStartParams } from "./pglite-settings.ts";
 
 /** Where the cluster is built before it is moved in: inside the data directory (one file system). */
 const stagingPrefix = ".initdb-";
@@ -16,11 +18,12 @@ const stagingPrefix = ".initdb-";
 /** The file PostgreSQL writes into every cluster, and the one moved in last. */
 const versionFile = "PG_VERSION";
 
-// Run by `node -e`: argv[1] is PGlite's entry module, argv[2] the directory to create the cluster in.
+// Run by `node -e`: argv[1] is PGlite's entry module, argv[2] the directory to create the cluster in,
+// argv[3] the start parameters to add to PGlite's own, as JSON.
 const initdbProgram = `
-const [entry, dir] = process.argv.slice(1);
+const [entry, dir, params] = process.argv.slice(1);
 const { PGlite } = await import(entry);
-const db = await PGlite.create({ dataDir: dir });
+const db = await PGlite.create({ dataDir: dir, startParams: [...PGlite.defaultStartParams, ...JSON.parse(params)] });
 await db.close();
 process.stdout.write(JSON.stringify({ peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 `;
@@ -64,7 +67,15 @@ function runInitdb(staging: string): Promise<{ peakRssMb: number }> {
   const entry = pathToFileURL(createRequire(import.meta.url).resolve("@electric-sql/pglite")).href;
   const child = spawn(
     process.execPath,
-    ["--v8-pool-size=1", "--input-type=module", "-e", initdbProgram, entry, staging],
+    [
+      "--v8-pool-size=1",
+      "--input-type=module",
+      "-e",
+      initdbProgram,
+      entry,
+      staging,
+      JSON.stringify(pgliteStartParams([])),
+    ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let stdout = "";
@@ -85,7 +96,7 @@ function runInitdb(staging: string): Promise<{ peakRssMb: number }> {
         return;
       }
       const why = signal
-        ? `it was stopped by ${signal}${signal === "SIGKILL" ? " (out of memory? creating it needs about 750 MB, once)" : ""}`
+        ? `it was stopped by ${signal}${signal === "SIGKILL" ? " (out of memory? creating it needs about 700 MB, once)" : ""}`
         : `it exited with code ${code}: ${stderr.trim().split("\n").slice(-3).join(" ")}`;
       reject(new Error(`could not create the embedded database in ${path.dirname(staging)}: ${why}`));
     });
