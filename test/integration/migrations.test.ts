@@ -41,14 +41,16 @@ describe(`migrations on ${testEngine}`, () => {
     },
   );
 
-  it("creates the trigram indexes the account search relies on (name and CRM id)", async () => {
-    const rows = await db.prisma.$queryRaw<{ indexname: string }[]>`
-      SELECT indexname FROM pg_indexes WHERE tablename = 'Account' AND indexdef LIKE '%gin_trgm_ops%'
+  it("creates the indexes the account search relies on (name trigrams, CRM id in any case)", async () => {
+    const rows = await db.prisma.$queryRaw<{ indexname: string; indexdef: string }[]>`
+      SELECT indexname, indexdef FROM pg_indexes
+      WHERE tablename = 'Account' AND (indexdef LIKE '%gin_trgm_ops%' OR indexdef LIKE '%lower(%')
       ORDER BY indexname`;
     expect(rows.map((row) => row.indexname)).toEqual([
-      "Account_externalId_trgm_idx",
+      "Account_externalId_lower_idx",
       "Account_searchName_trgm_idx",
     ]);
+    expect(rows[0]?.indexdef).toContain('btree (lower("externalId"))');
   });
 });
 
