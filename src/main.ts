@@ -48,7 +48,8 @@ async function main(): Promise<void> {
     `database: ${config.database.kind === "postgres" ? "PostgreSQL" : `embedded PGlite in ${config.database.dataDir}`}`,
   );
   // `npm start` caps V8's young generation for the embedded database's memory; `start:postgres` does not.
-  if (config.database.kind === "postgres" && process.execArgv.includes("--max-semi-space-size=2"))
+  const youngGenerationCapped = process.execArgv.some((flag) => flag.startsWith("--max-semi-space-size="));
+  if (config.database.kind === "postgres" && youngGenerationCapped)
     logger.info(
       "started with `npm start`, tuned for the embedded database's memory: on PostgreSQL, " +
         "`npm run start:postgres` answers /account faster (README, Configure and start)",
