@@ -6,7 +6,15 @@ import {
   accountCardRecord,
   exactAccountCardRecords,
 } from "../db/repositories/account-card.ts";
-import { type AccountSearchHit, closestAccountNames, searchAccounts } from "../db/repositories/accounts.ts";
+import {
+  type AccountSearch,
+  type AccountSearchHit,
+  closestAccountNames,
+  correctedKey,
+  searchAsTyped,
+  searchLimit,
+  searchLookAlikes,
+} from "../db/repositories/accounts.ts";
 import type { AccountCardData } from "../domain/call-prep.ts";
 import { scoreTrend } from "../domain/health/trend.ts";
 import { daysBetween, deriveStage } from "../domain/lifecycle.ts";
@@ -35,7 +43,20 @@ export async function lookupAccount(
     // A name or CRM id typed in full that belongs to one account: its card, without the ranked search.
     const exact = await exactAccountCardRecords(reads, query.key, query.raw, 2);
     if (exact.length === 1) return { kind: "card", card: toCardData(exact[0] as AccountCardRecord, today) };
-    const { hits, correctedQuery } = await searchAccounts(reads, query.key, query.raw);
+    const typed = await searchAsTyped(reads, query.key, query.raw);
+    let search: AccountSearch = { hits: typed, correctedQuery: null };
+    if (typed.length < searchLimit) {
+      const corrected = await correctedKey(reads, query.key);
+      // A name typed in full with a misspelt word, which nothing contains as typed, opens the card of the
+      // name it corrects to, as that name typed right would.
+      if (corrected !== null && typed.length === 0) {
+        const meant = await exactAccountCardRecords(reads, corrected, corrected, 2);
+        if (meant.length === 1)
+          return { kind: "card", card: toCardData(meant[0] as AccountCardRecord, today) };
+      }
+      search = await searchLookAlikes(reads, query.key, query.raw, typed, corrected);
+    }
+    const { hits, correctedQuery } = search;
     const [first, second] = hits;
     if (!first) return { kind: "none", closest: await closestAccountNames(reads, query.key) };
     // One clear winner opens straight away: an exact hit, or a single match.

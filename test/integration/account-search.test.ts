@@ -114,4 +114,21 @@ describe(`account search ranking on ${testEngine}`, () => {
     const twins = await lookupAccount(db.reads, "Twin Peaks", new Date("2026-11-23T00:00:00Z"));
     expect(twins.kind === "choices" && twins.matches.map((m) => m.arr)).toEqual(["6000.00", "5000.00"]);
   });
+
+  it("opens the card of a misspelt name typed in full, as the name typed right does, even when longer names contain it", async () => {
+    await anAccount(db.prisma, { name: "Harbor Freight Lines", arr: "100.00" });
+    await anAccount(db.prisma, { name: "Harbor Freight Lines Europe", arr: "900.00" });
+    const today = new Date("2026-11-23T00:00:00Z");
+    for (const query of ["harbor freight lines", "Harbr Freight Lines"]) {
+      const found = await lookupAccount(db.reads, query, today);
+      expect(found.kind === "card" && found.card.account.name).toBe("Harbor Freight Lines");
+    }
+    // A misspelt part of a name still lists what the corrected query finds, and says what it searched.
+    const part = await lookupAccount(db.reads, "harbr freight", today);
+    expect(part.kind === "choices" && part.matches.map((m) => m.name)).toEqual([
+      "Harbor Freight Lines Europe",
+      "Harbor Freight Lines",
+    ]);
+    expect(part.kind === "choices" && part.correctedQuery).toBe("harbor freight");
+  });
 });

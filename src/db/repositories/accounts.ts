@@ -114,6 +114,9 @@ export interface AccountSearch {
   correctedQuery: string | null;
 }
 
+/** How many hits a search returns unless told otherwise: a pick-list's worth. */
+export const searchLimit = 10;
+
 /**
  * Ranked search over name and CRM id, best first: the exact name or id, then names that start with the
  * query, names with a word that starts with it, names that contain it, and last names that only look
@@ -135,8 +138,23 @@ export async function searchAccounts(
   reads: StatementRunner,
   key: string,
   rawQuery: string,
-  limit = 10,
+  limit = searchLimit,
 ): Promise<AccountSearch> {
+  const typed = await searchAsTyped(reads, key, rawQuery, limit);
+  if (typed.length >= limit) return { hits: typed, correctedQuery: null };
+  return searchLookAlikes(reads, key, rawQuery, typed, await correctedKey(reads, key), limit);
+}
+
+/**
+ * The names the query finds as typed, best first (exact, prefix, a word's start, inside): the first
+ * stages of searchAccounts. Fewer than `limit` means the look-alikes may follow (searchLookAlikes).
+ */
+export async function searchAsTyped(
+  reads: StatementRunner,
+  key: string,
+  rawQuery: string,
+  limit = searchLimit,
+): Promise<AccountSearchHit[]> {
   // The query as typed is also compared with every CRM id, whole and ignoring case (a b-tree on
   // lower("externalId")): `lower(id) = lower(query)` costs one index probe, where the ILIKE through the
   // id's trigram index that did this before cost 0.07-0.15 ms per statement on PGlite.
@@ -145,26 +163,43 @@ export async function searchAccounts(
   const upper = prefixUpperBound(key);
   if (upper !== null) {
     const top = await reads.jsonRows<AccountSearchHit>(namesStartingWith, [key, upper, id, limit]);
-    if (top.length >= limit) return { hits: top, correctedQuery: null };
+    if (top.length >= limit) return top;
   }
-  const containing = await reads.jsonRows<AccountSearchHit>(namesContaining, [key, id, limit]);
-  if (containing.length >= limit) return { hits: containing, correctedQuery: null };
-  const corrected = await correctedKey(reads, key);
+  return reads.jsonRows<AccountSearchHit>(namesContaining, [key, id, limit]);
+}
+
+/**
+ * The look-alikes below `containing` (what searchAsTyped found, fewer than `limit`): the names that
+ * contain the corrected query (`corrected`, from correctedKey), else those most like the query by
+ * word similarity.
+ */
+export async function searchLookAlikes(
+  reads: StatementRunner,
+  key: string,
+  rawQuery: string,
+  containing: AccountSearchHit[],
+  corrected: string | null,
+  limit = searchLimit,
+): Promise<AccountSearch> {
   if (corrected !== null) {
     const found = new Set(containing.map((hit) => hit.id));
-    const alike = (await reads.jsonRows<AccountSearchHit>(namesContaining, [corrected, id, limit]))
+    const alike = (await reads.jsonRows<AccountSearchHit>(namesContaining, [corrected, rawQuery, limit]))
       .filter((hit) => !found.has(hit.id))
       .slice(0, limit - containing.length)
       // Look-alikes: not what was typed, and below every name that contains it (rank 1 and up).
       .map((hit) => ({ ...hit, exact: false, rank: hit.rank / 10 }));
     if (alike.length) return { hits: [...containing, ...alike], correctedQuery: corrected };
   }
-  const alike = await reads.jsonRows<AccountSearchHit>(namesAlike, [key, id, limit - containing.length]);
+  const alike = await reads.jsonRows<AccountSearchHit>(namesAlike, [
+    key,
+    rawQuery,
+    limit - containing.length,
+  ]);
   return { hits: [...containing, ...alike], correctedQuery: null };
 }
 
 /** The query with its misspelt words corrected; null when none needed it or one could not be. */
-async function correctedKey(reads: StatementRunner, key: string): Promise<string | null> {
+export async function correctedKey(reads: StatementRunner, key: string): Promise<string | null> {
   const words = await reads.jsonRows<string | null>(correctedWords, [key]);
   if (words.length !== key.split(" ").length || words.some((word) => word === null)) return null;
   const corrected = words.join(" ");
