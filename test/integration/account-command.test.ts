@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { accountCardRecord } from "../../src/db/repositories/account-card.ts";
 import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
 import { aHealthScore, anAccount, aPlay, aStakeholder, aTouch, aUser } from "../helpers/factories.ts";
 import { type RunningApp, startRunningApp } from "../helpers/running-app.ts";
@@ -88,6 +89,12 @@ describe("/account", () => {
       realName: "Chris Caller",
       tz: "America/New_York",
     });
+  });
+
+  it("reads who wrote each touch and who owns and claimed each play, by Slack id", async () => {
+    const record = await accountCardRecord(running.db.reads, acmeId);
+    expect(record?.touches.map((touch) => touch.authorSlackId)).toEqual(Array(6).fill("UMARIA001"));
+    expect(record?.plays).toMatchObject([{ ownerSlackId: "UMARIA001", claimedBySlackId: null }]);
   });
 
   it("answers an exact name with the call-prep card, privately, inside the acknowledgement", async () => {
