@@ -16,6 +16,7 @@ import type {
 } from "../../domain/call-prep.ts";
 import type { HealthBand } from "../../domain/health/score.ts";
 import type { PreparedStatement, StatementParam, StatementRunner } from "../prepared-statements.ts";
+import { slackIdOf, userJsonOf } from "./user-sql.ts";
 
 /** The account's facts (its stage as set, null when derived from the dates) and what the card shows. */
 export interface AccountCardRecord extends AccountFacts {
@@ -41,14 +42,6 @@ type Wire<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : Wire<T[K]>;
 };
 
-/**
- * The Slack id of the user `column` names, null when none: a subquery on User's primary key for each
- * touch and play, rather than a join, which the planner may answer by hashing the whole User table on
- * every card (it did on a book fresh from an import, before PGlite's statistics knew the tables:
- * 0.18-0.24 ms per card against 0.16-0.20 ms).
- */
-const slackIdOf = (column: string) => `(SELECT u."slackUserId" FROM "User" u WHERE u.id = ${column})`;
-
 function cardStatement(name: string, where: string, limit: string): PreparedStatement {
   return {
     name,
@@ -57,8 +50,7 @@ function cardStatement(name: string, where: string, limit: string): PreparedStat
       'id', a.id, 'externalId', a."externalId", 'name', a.name, 'segment', a.segment, 'arr', a.arr::text,
       'contractStart', a."contractStart", 'renewalDate', a."renewalDate", 'stage', a.stage, 'plan', a.plan,
       'seatsPurchased', a."seatsPurchased",
-      'owner', CASE WHEN o.id IS NULL THEN NULL
-                    ELSE json_build_object('slackUserId', o."slackUserId", 'name', o.name) END,
+      'owner', ${userJsonOf('a."ownerId"')},
       'stakeholders', (
         SELECT coalesce(json_agg(json_build_object('name', s.name, 'title', s.title, 'role', s.role,
                  'sentiment', s.sentiment, 'lastContactOn', s."lastContactOn") ORDER BY s.role, s.name), '[]')
@@ -84,7 +76,7 @@ function cardStatement(name: string, where: string, limit: string): PreparedStat
           SELECT h.date, h.score, h.band, h.reasons FROM "HealthScore" h
           WHERE h."accountId" = a.id ORDER BY h.date DESC LIMIT ${recentScores}) h)
     )::text AS card
-    FROM "Account" a LEFT JOIN "User" o ON o.id = a."ownerId"
+    FROM "Account" a
     WHERE ${where}
     ORDER BY a.id
     LIMIT ${limit}`,

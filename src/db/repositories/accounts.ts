@@ -5,6 +5,7 @@ import type { Account, Prisma } from "../../generated/prisma/client.ts";
 import { type BulkColumn, bulkInsert } from "../bulk-insert.ts";
 import type { PreparedStatement, StatementRunner } from "../prepared-statements.ts";
 import type { Db } from "./types.ts";
+import { slackIdOf } from "./user-sql.ts";
 
 export interface AccountSearchHit {
   id: string;
@@ -25,9 +26,8 @@ const namesContaining: PreparedStatement = {
   name: "account_search_containing",
   sql: `
     SELECT json_build_object('id', a.id, 'externalId', a."externalId", 'name', a.name, 'arr', a.arr::text,
-                             'ownerSlackId', u."slackUserId", 'exact', m.exact, 'rank', m.rank)::text
+                             'ownerSlackId', ${slackIdOf('a."ownerId"')}, 'exact', m.exact, 'rank', m.rank)::text
     FROM "Account" a
-    LEFT JOIN "User" u ON u.id = a."ownerId"
     CROSS JOIN LATERAL (SELECT a."searchName" = $1 OR lower(a."externalId") = lower($2) AS exact) e
     CROSS JOIN LATERAL (
       SELECT e.exact,
@@ -58,8 +58,8 @@ const namesAlike: PreparedStatement = {
         AND NOT (l."searchName" LIKE '%' || $1 || '%' OR lower(l."externalId") = lower($2))
       ORDER BY rank DESC, l.arr DESC, l.name ASC LIMIT $3)
     SELECT json_build_object('id', a.id, 'externalId', a."externalId", 'name', a.name, 'arr', a.arr::text,
-                             'ownerSlackId', u."slackUserId", 'exact', false, 'rank', top.rank)::text
-    FROM top JOIN "Account" a ON a.id = top.id LEFT JOIN "User" u ON u.id = a."ownerId"
+                             'ownerSlackId', ${slackIdOf('a."ownerId"')}, 'exact', false, 'rank', top.rank)::text
+    FROM top JOIN "Account" a ON a.id = top.id
     ORDER BY top.rank DESC, top.arr DESC, top.name ASC`,
   settings: { enable_seqscan: "off" },
 };
@@ -101,9 +101,9 @@ const namesStartingWith: PreparedStatement = {
       WHERE i.id IN (SELECT id FROM by_id) AND NOT (i."searchName" ~>=~ $1 AND i."searchName" ~<~ $2)
       ORDER BY exact DESC, arr DESC, name ASC LIMIT $4)
     SELECT json_build_object('id', a.id, 'externalId', a."externalId", 'name', a.name, 'arr', a.arr::text,
-                             'ownerSlackId', u."slackUserId", 'exact', top.exact,
+                             'ownerSlackId', ${slackIdOf('a."ownerId"')}, 'exact', top.exact,
                              'rank', CASE WHEN top.exact THEN 4 ELSE 3 END)::text
-    FROM top JOIN "Account" a ON a.id = top.id LEFT JOIN "User" u ON u.id = a."ownerId"
+    FROM top JOIN "Account" a ON a.id = top.id
     ORDER BY top.exact DESC, top.arr DESC, top.name ASC`,
   settings: { plan_cache_mode: "force_generic_plan" },
 };
