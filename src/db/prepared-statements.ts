@@ -39,17 +39,20 @@ export interface PreparedStatements extends StatementRunner {
   close(): Promise<void>;
 }
 
-/** The SQL that applies a statement's settings, made once per statement. */
-const settingsSqlOf = new WeakMap<Readonly<Record<string, string>>, string>();
-function settingsSql(settings: Readonly<Record<string, string>>): string {
-  let sql = settingsSqlOf.get(settings);
-  if (sql === undefined) {
-    sql = `SELECT ${Object.entries(settings)
-      .map(([name, value]) => `set_config('${literal(name)}', '${literal(value)}', true)`)
-      .join(", ")}`;
-    settingsSqlOf.set(settings, sql);
+/** The statement that applies a statement's settings locally (PGlite), made once per statement. */
+const settingsStatementOf = new WeakMap<PreparedStatement, PreparedStatement>();
+function settingsStatement(statement: PreparedStatement): PreparedStatement {
+  let settings = settingsStatementOf.get(statement);
+  if (settings === undefined) {
+    settings = {
+      name: `${statement.name}__settings`,
+      sql: `SELECT ${Object.entries(statement.settings ?? {})
+        .map(([name, value]) => `set_config('${literal(name)}', '${literal(value)}', true)`)
+        .join(", ")}`,
+    };
+    settingsStatementOf.set(statement, settings);
   }
-  return sql;
+  return settings;
 }
 
 /** A setting's name or value, which come from our code, never from a user: plain words and numbers only. */
@@ -131,41 +134,48 @@ function concat(messages: Uint8Array[]): Uint8Array {
 /**
  * PGlite, spoken to in PostgreSQL's wire protocol: the statement is parsed once per database, then each
  * execution is one message batch (bind, execute, sync). PGlite has one session, shared with Prisma, so
- * a statement with settings runs in a transaction of its own that sets them locally (`set_config(…,
- * true)`), in the same batch. It waits for PGlite's own locks, so it never runs inside another
- * caller's transaction.
+ * a statement with settings first executes, in the same batch, a statement of its own that sets them
+ * locally (`set_config(…, true)`): messages up to a sync are one implicit transaction, so the settings
+ * hold for the statement and end with it, whether it succeeds or fails. (Until session 7 the batch
+ * wrapped the statement in BEGIN and COMMIT sent as simple queries, which PGlite parsed and planned on
+ * every run.) It waits for PGlite's own locks, so it never runs inside another caller's transaction.
  */
 export function pglitePreparedStatements(lite: PGlite): PreparedStatements {
   const parsed = new Set<string>();
+  const parse = async (statement: PreparedStatement) => {
+    if (parsed.has(statement.name)) return;
+    await lite.execProtocol(
+      concat([wire.parse({ name: statement.name, text: statement.sql }), wire.sync()]),
+      {
+        syncToFs: false,
+      },
+    );
+    parsed.add(statement.name);
+  };
+  const bindAndExecute = (name: string, params: readonly StatementParam[]) => [
+    wire.bind({ statement: name, values: params.map(asText) }),
+    wire.execute({}),
+  ];
   // Runs a statement; the caller holds PGlite's locks.
   const inTurn = async <T>(statement: PreparedStatement, params: readonly StatementParam[]) => {
-    if (!parsed.has(statement.name)) {
-      await lite.execProtocol(
-        concat([wire.parse({ name: statement.name, text: statement.sql }), wire.sync()]),
-        {
-          syncToFs: false,
-        },
-      );
-      parsed.add(statement.name);
+    await parse(statement);
+    const batch = bindAndExecute(statement.name, params);
+    if (statement.settings) {
+      const settings = settingsStatement(statement);
+      await parse(settings);
+      batch.unshift(...bindAndExecute(settings.name, []));
     }
-    const execute = [
-      wire.bind({ statement: statement.name, values: params.map(asText) }),
-      wire.execute({}),
-      wire.sync(),
-    ];
-    // On an error the server skips to the sync, and COMMIT then ends the failed transaction.
-    const batch = statement.settings
-      ? [wire.query(`BEGIN; ${settingsSql(statement.settings)}`), ...execute, wire.query("COMMIT")]
-      : execute;
-    const { messages } = await lite.execProtocol(concat(batch), { syncToFs: false });
+    const { messages } = await lite.execProtocol(concat([...batch, wire.sync()]), { syncToFs: false });
+    // The rows after the statement's own bind; a settings statement's come before it.
+    const binds = statement.settings ? 2 : 1;
     const rows: T[] = [];
-    let bound = false;
+    let bound = 0;
     for (const message of messages) {
-      if (message.name === "bindComplete") bound = true;
-      else if (bound && message.name === "dataRow") {
+      if (message.name === "bindComplete") bound++;
+      else if (bound === binds && message.name === "dataRow") {
         const [json] = (message as InstanceType<typeof protocol.messages.DataRowMessage>).fields;
         rows.push(JSON.parse(json as string) as T);
-      } else if (bound && message.name === "commandComplete") break;
+      } else if (bound === binds && message.name === "commandComplete") break;
     }
     return rows;
   };
