@@ -42,7 +42,10 @@ export interface ImportDeps {
   onProgress?: (done: number, total: number) => void;
 }
 
-const chunkSize = 2000;
+// Rows read, compared and written at a time. 500, not 2,000: each chunk's statements, parameters and
+// audit rows are garbage once written, and with fewer of them in flight a 20,000-row import peaked at
+// 262-266 MB instead of 286-293 MB (measured interleaved, three runs each), in about the same time.
+const chunkSize = 500;
 const ownerKey = (ref: OwnerRef) =>
   ref.kind === "slack" ? `slack:${ref.id}` : `email:${ref.email.toLowerCase()}`;
 
