@@ -38,7 +38,7 @@ export async function lookupAccount(
 ): Promise<AccountLookup> {
   const query = parseAccountQuery(text);
   if (!query.ok) return { kind: "problem", problem: query.problem };
-  // One to six statements, which wait for the database once, together.
+  // One to eight statements, which wait for the database once, together.
   return reads.together(async (reads) => {
     // A name or CRM id typed in full that belongs to one account: its card, without the ranked search.
     const exact = await exactAccountCardRecords(reads, query.key, query.raw, 2);

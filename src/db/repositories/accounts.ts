@@ -132,7 +132,8 @@ export const searchLimit = 10;
  * corrections. Names containing the query outrank every look-alike, so look-alikes are only searched
  * when fewer than `limit` names contain the query, and the names containing it only when fewer than
  * `limit` start with it. Word similarity over every name is the expensive part (on PGlite 2.5-3 ms,
- * against about 1 ms for a correction and its search), so it comes last.
+ * against about 1 ms for a correction and its search), so it comes last. `/account` (lookupAccount)
+ * runs the same stages itself, to open a card between them.
  */
 export async function searchAccounts(
   reads: StatementRunner,
@@ -158,14 +159,13 @@ export async function searchAsTyped(
   // The query as typed is also compared with every CRM id, whole and ignoring case (a b-tree on
   // lower("externalId")): `lower(id) = lower(query)` costs one index probe, where the ILIKE through the
   // id's trigram index that did this before cost 0.07-0.15 ms per statement on PGlite.
-  const id = rawQuery;
   // Enough names in the top tier answer the search: nothing below it could be shown.
   const upper = prefixUpperBound(key);
   if (upper !== null) {
-    const top = await reads.jsonRows<AccountSearchHit>(namesStartingWith, [key, upper, id, limit]);
+    const top = await reads.jsonRows<AccountSearchHit>(namesStartingWith, [key, upper, rawQuery, limit]);
     if (top.length >= limit) return top;
   }
-  return reads.jsonRows<AccountSearchHit>(namesContaining, [key, id, limit]);
+  return reads.jsonRows<AccountSearchHit>(namesContaining, [key, rawQuery, limit]);
 }
 
 /**
