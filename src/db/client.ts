@@ -12,6 +12,7 @@ import { PrismaClient } from "../generated/prisma/client.ts";
 import { pgliteStartParams } from "./pglite-settings.ts";
 import { yieldBetweenStatements } from "./pglite-turns.ts";
 import {
+  keepIdleErrors,
   type PreparedStatements,
   pglitePreparedStatements,
   postgresPreparedStatements,
@@ -96,6 +97,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   // fewer busy PostgreSQL backends leave the bot's event loop more of the CPU. Measured on a 2-core
   // machine with /account under load: p99 148/123 ms with 4, 164/172 ms with node-postgres's default 10.
   const pool = new pg.Pool({ connectionString: target.url, max: connectionsPerProcess });
+  // Prisma's adapter listens for idle connections' errors only while it is connected.
+  keepIdleErrors(pool);
   const adapterFactory = new PostgresFactory(pool);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   const reads = postgresPreparedStatements(pool, target.url);

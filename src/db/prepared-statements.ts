@@ -79,6 +79,7 @@ export function postgresPreparedStatements(pool: pg.Pool, url: string): Prepared
     let settingsPool = pools.get(options);
     if (!settingsPool) {
       settingsPool = new pg.Pool({ connectionString: withStartupOptions(url, options), max: 2 });
+      keepIdleErrors(settingsPool);
       pools.set(options, settingsPool);
     }
     return settingsPool;
@@ -109,6 +110,16 @@ export function postgresPreparedStatements(pool: pg.Pool, url: string): Prepared
       await Promise.all([...pools.values()].map((settingsPool) => settingsPool.end()));
     },
   };
+}
+
+/**
+ * Lets `pool` outlive PostgreSQL closing one of its idle connections (a restart, an administrator,
+ * idle_session_timeout, a test's DROP DATABASE … WITH (FORCE)). The pool has already dropped the
+ * connection and opens a new one for the next query, which reports any real outage itself; but with no
+ * listener, the pool's "error" event is an uncaught exception that ends the process.
+ */
+export function keepIdleErrors(pool: pg.Pool): void {
+  pool.on("error", () => {});
 }
 
 /** The URL with `options` added to any it already carries (node-postgres reads them from the URL first). */

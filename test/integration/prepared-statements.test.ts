@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
 import type { PreparedStatement } from "../../src/db/prepared-statements.ts";
@@ -68,6 +69,32 @@ describe(`prepared statements on ${testEngine}`, () => {
       } finally {
         await other.close();
       }
+    },
+  );
+
+  it.runIf(testEngine === "postgres")(
+    "survives PostgreSQL closing its idle connections, and reads on with new ones",
+    async () => {
+      if (db.target.kind !== "postgres") return;
+      // A connection in the main pool and one in a settings pool, both idle afterwards.
+      expect(await db.reads.jsonRows(seqscanOff, [])).toEqual(["off"]);
+      expect(await db.reads.jsonRows(seqscanSetting, [])).toEqual(["on"]);
+      const admin = new pg.Client({ connectionString: db.target.url });
+      await admin.connect();
+      try {
+        const { rowCount } = await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+           WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+        );
+        expect(rowCount).toBeGreaterThanOrEqual(2);
+      } finally {
+        await admin.end();
+      }
+      // The pools hear of it as their idle connections' errors; unheard, each would end the process.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await db.reads.jsonRows(seqscanOff, [])).toEqual(["off"]);
+      expect(await db.reads.jsonRows(seqscanSetting, [])).toEqual(["on"]);
+      expect(await db.prisma.account.count()).toBe(3);
     },
   );
 
