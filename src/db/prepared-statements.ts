@@ -147,9 +147,9 @@ function concat(messages: Uint8Array[]): Uint8Array {
  * execution is one message batch (bind, execute, sync). PGlite has one session, shared with Prisma, so
  * a statement with settings first executes, in the same batch, a statement of its own that sets them
  * locally (`set_config(…, true)`): messages up to a sync are one implicit transaction, so the settings
- * hold for the statement and end with it, whether it succeeds or fails. (Until session 7 the batch
- * wrapped the statement in BEGIN and COMMIT sent as simple queries, which PGlite parsed and planned on
- * every run.) It waits for PGlite's own locks, so it never runs inside another caller's transaction.
+ * hold for the statement and end with it, whether it succeeds or fails (BEGIN and COMMIT around it, sent
+ * as simple queries, would be parsed and planned on every run). It waits for PGlite's own locks, so it
+ * never runs inside another caller's transaction.
  */
 export function pglitePreparedStatements(lite: PGlite): PreparedStatements {
   const parsed = new Set<string>();
