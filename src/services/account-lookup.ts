@@ -6,15 +6,7 @@ import {
   accountCardRecord,
   exactAccountCardRecords,
 } from "../db/repositories/account-card.ts";
-import {
-  type AccountSearch,
-  type AccountSearchHit,
-  closestAccountNames,
-  correctedKey,
-  searchAsTyped,
-  searchLimit,
-  searchLookAlikes,
-} from "../db/repositories/accounts.ts";
+import { type AccountSearchHit, closestAccountNames, searchAccounts } from "../db/repositories/accounts.ts";
 import type { AccountCardData } from "../domain/call-prep.ts";
 import { scoreTrend } from "../domain/health/trend.ts";
 import { daysBetween, deriveStage } from "../domain/lifecycle.ts";
@@ -38,25 +30,12 @@ export async function lookupAccount(
 ): Promise<AccountLookup> {
   const query = parseAccountQuery(text);
   if (!query.ok) return { kind: "problem", problem: query.problem };
-  // One to eight statements, which wait for the database once, together.
+  // One to seven statements, which wait for the database once, together.
   return reads.together(async (reads) => {
     // A name or CRM id typed in full that belongs to one account: its card, without the ranked search.
     const exact = await exactAccountCardRecords(reads, query.key, query.raw, 2);
     if (exact.length === 1) return { kind: "card", card: toCardData(exact[0] as AccountCardRecord, today) };
-    const typed = await searchAsTyped(reads, query.key, query.raw);
-    let search: AccountSearch = { hits: typed, correctedQuery: null };
-    if (typed.length < searchLimit) {
-      const corrected = await correctedKey(reads, query.key);
-      // A name typed in full with a misspelt word, which nothing contains as typed, opens the card of the
-      // name it corrects to, as that name typed right would.
-      if (corrected !== null && typed.length === 0) {
-        const meant = await exactAccountCardRecords(reads, corrected, corrected, 2);
-        if (meant.length === 1)
-          return { kind: "card", card: toCardData(meant[0] as AccountCardRecord, today) };
-      }
-      search = await searchLookAlikes(reads, query.key, query.raw, typed, corrected);
-    }
-    const { hits, correctedQuery } = search;
+    const { hits, correctedQuery } = await searchAccounts(reads, query.key, query.raw);
     const [first, second] = hits;
     if (!first) return { kind: "none", closest: await closestAccountNames(reads, query.key) };
     // One clear winner opens straight away: an exact hit, or a single match.

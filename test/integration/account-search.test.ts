@@ -69,8 +69,9 @@ describe(`account search ranking on ${testEngine}`, () => {
     expect(hits.map((hit) => hit.name)).toEqual(["Globex Industries"]);
     expect(correctedQuery).toBe("globex industries");
     // Below every name that contains the query (rank 1 and up), and below what word similarity
-    // would give (0.6 and up): these came from the corrected query.
-    expect(hits[0]).toMatchObject({ exact: false });
+    // would give (0.6 and up): these came from the corrected query. Nothing contains the query as
+    // typed, so the name the corrected query is in full stays exact (and opens its card).
+    expect(hits[0]).toMatchObject({ exact: true });
     expect(hits[0]?.rank).toBeLessThan(0.5);
     expect(await names("twin peeks")).toEqual(["Twin Peaks", "Twin Peaks"]);
   });
@@ -130,5 +131,13 @@ describe(`account search ranking on ${testEngine}`, () => {
       "Harbor Freight Lines",
     ]);
     expect(part.kind === "choices" && part.correctedQuery).toBe("harbor freight");
+    // When a name contains the query as typed, the corrected name is a look-alike below it, not a card.
+    await anAccount(db.prisma, { name: "Xharbr Freight Lines", arr: "50.00" });
+    const contained = await lookupAccount(db.reads, "harbr freight lines", today);
+    expect(contained.kind === "choices" && contained.matches.map((m) => m.name)).toEqual([
+      "Xharbr Freight Lines",
+      "Harbor Freight Lines",
+      "Harbor Freight Lines Europe",
+    ]);
   });
 });

@@ -114,9 +114,6 @@ export interface AccountSearch {
   correctedQuery: string | null;
 }
 
-/** How many hits a search returns unless told otherwise: a pick-list's worth. */
-export const searchLimit = 10;
-
 /**
  * Ranked search over name and CRM id, best first: the exact name or id, then names that start with the
  * query, names with a word that starts with it, names that contain it, and last names that only look
@@ -132,62 +129,35 @@ export const searchLimit = 10;
  * corrections. Names containing the query outrank every look-alike, so look-alikes are only searched
  * when fewer than `limit` names contain the query, and the names containing it only when fewer than
  * `limit` start with it. Word similarity over every name is the expensive part (on PGlite 2.5-3 ms,
- * against about 1 ms for a correction and its search), so it comes last. `/account` (lookupAccount)
- * runs the same stages itself, to open a card between them.
+ * against about 1 ms for a correction and its search), so it comes last.
  */
 export async function searchAccounts(
   reads: StatementRunner,
   key: string,
   rawQuery: string,
-  limit = searchLimit,
+  limit = 10,
 ): Promise<AccountSearch> {
-  const typed = await searchAsTyped(reads, key, rawQuery, limit);
-  if (typed.length >= limit) return { hits: typed, correctedQuery: null };
-  return searchLookAlikes(reads, key, rawQuery, typed, await correctedKey(reads, key), limit);
-}
-
-/**
- * The names the query finds as typed, best first (exact, prefix, a word's start, inside): the first
- * stages of searchAccounts. Fewer than `limit` means the look-alikes may follow (searchLookAlikes).
- */
-export async function searchAsTyped(
-  reads: StatementRunner,
-  key: string,
-  rawQuery: string,
-  limit = searchLimit,
-): Promise<AccountSearchHit[]> {
   // The query as typed is also compared with every CRM id, whole and ignoring case (a b-tree on
-  // lower("externalId")): `lower(id) = lower(query)` costs one index probe, where the ILIKE through the
-  // id's trigram index that did this before cost 0.07-0.15 ms per statement on PGlite.
+  // lower("externalId")): `lower(id) = lower(query)` costs one index probe, where an ILIKE through a
+  // trigram index on the id cost 0.07-0.15 ms per statement on PGlite.
   // Enough names in the top tier answer the search: nothing below it could be shown.
   const upper = prefixUpperBound(key);
   if (upper !== null) {
     const top = await reads.jsonRows<AccountSearchHit>(namesStartingWith, [key, upper, rawQuery, limit]);
-    if (top.length >= limit) return top;
+    if (top.length >= limit) return { hits: top, correctedQuery: null };
   }
-  return reads.jsonRows<AccountSearchHit>(namesContaining, [key, rawQuery, limit]);
-}
-
-/**
- * The look-alikes below `containing` (what searchAsTyped found, fewer than `limit`): the names that
- * contain the corrected query (`corrected`, from correctedKey), else those most like the query by
- * word similarity.
- */
-export async function searchLookAlikes(
-  reads: StatementRunner,
-  key: string,
-  rawQuery: string,
-  containing: AccountSearchHit[],
-  corrected: string | null,
-  limit = searchLimit,
-): Promise<AccountSearch> {
+  const containing = await reads.jsonRows<AccountSearchHit>(namesContaining, [key, rawQuery, limit]);
+  if (containing.length >= limit) return { hits: containing, correctedQuery: null };
+  const corrected = await correctedKey(reads, key);
   if (corrected !== null) {
     const found = new Set(containing.map((hit) => hit.id));
     const alike = (await reads.jsonRows<AccountSearchHit>(namesContaining, [corrected, rawQuery, limit]))
       .filter((hit) => !found.has(hit.id))
       .slice(0, limit - containing.length)
-      // Look-alikes: not what was typed, and below every name that contains it (rank 1 and up).
-      .map((hit) => ({ ...hit, exact: false, rank: hit.rank / 10 }));
+      // Look-alikes: not what was typed, and below every name that contains it (rank 1 and up). The name
+      // the corrected query is in full stays exact: a misspelt name typed in full, which nothing contains
+      // as typed, then opens its card, as the name typed right does.
+      .map((hit) => ({ ...hit, rank: hit.rank / 10 }));
     if (alike.length) return { hits: [...containing, ...alike], correctedQuery: corrected };
   }
   const alike = await reads.jsonRows<AccountSearchHit>(namesAlike, [
@@ -199,7 +169,7 @@ export async function searchLookAlikes(
 }
 
 /** The query with its misspelt words corrected; null when none needed it or one could not be. */
-export async function correctedKey(reads: StatementRunner, key: string): Promise<string | null> {
+async function correctedKey(reads: StatementRunner, key: string): Promise<string | null> {
   const words = await reads.jsonRows<string | null>(correctedWords, [key]);
   if (words.length !== key.split(" ").length || words.some((word) => word === null)) return null;
   const corrected = words.join(" ");
