@@ -26,7 +26,7 @@ export async function openMigratedDatabase(
             `in a process of its own that peaked at ${created.peakRssMb} MB)`,
         );
     }
-    const db = await openDatabase(config.database);
+    const db = await openDatabase(config.database, { pglite: role === "bot" ? "own thread" : "this thread" });
     const applied = await applyMigrations(db);
     if (applied.length) logger.info(`applied migrations: ${applied.join(", ")}`);
     return {

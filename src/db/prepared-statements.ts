@@ -6,7 +6,8 @@
 // 0.5 ms as a named statement (measured on a 20,000-account book). A named statement is parsed once
 // per connection and PostgreSQL keeps its plan (after five executions, a generic one when that is not
 // costlier). Only reads go through here; every write stays with Prisma.
-import { type PGlite, protocol } from "@electric-sql/pglite";
+import type { messages, PGlite } from "@electric-sql/pglite";
+import { protocol } from "@electric-sql/pglite";
 import pg from "pg";
 
 /** A statement whose rows have one column: a JSON document as text (`json_build_object(...)::text`). */
@@ -29,10 +30,9 @@ export interface StatementRunner {
 export interface PreparedStatements extends StatementRunner {
   /**
    * Runs `work`, whose statements wait for the database once, together, rather than once each: on
-   * PGlite they run in one turn of its locks, on PostgreSQL on one connection. Under load, a lookup of
-   * five statements would otherwise queue five times behind every other lookup's statements, and its
-   * wait would be five times theirs. `work` must use only the runner it is given (a Prisma query in it
-   * would wait for the turn it is in, for ever, on PGlite) and only to read.
+   * PGlite they share one turn in its thread's queue, on PostgreSQL one connection. Under load, a lookup
+   * of five statements would otherwise queue five times behind every other lookup's statements, and its
+   * wait would be five times theirs. `work` must use only the runner it is given, and only to read.
    */
   together<T>(work: (reads: StatementRunner) => Promise<T>): Promise<T>;
   /** Ends what these statements opened of their own (PostgreSQL's settings pools). */
@@ -142,41 +142,72 @@ function concat(messages: Uint8Array[]): Uint8Array {
   return buffer;
 }
 
+/** Where PGlite's prepared reads are sent: PGliteThread, or PGlite on the caller's thread (below). */
+export interface PGliteBatches {
+  /** Batches sent with one turn run before those of later turns that wait with them (PGliteThread). */
+  nextTurn(): number;
+  /** Runs messages ending in a sync, outside any query or transaction; throws the first error. */
+  readBatch(batch: Uint8Array, turn: number): Promise<messages.BackendMessage[]>;
+}
+
 /**
- * PGlite, spoken to in PostgreSQL's wire protocol: the statement is parsed once per database, then each
- * execution is one message batch (bind, execute, sync). PGlite has one session, shared with Prisma, so
- * a statement with settings first executes, in the same batch, a statement of its own that sets them
- * locally (`set_config(…, true)`): messages up to a sync are one implicit transaction, so the settings
- * hold for the statement and end with it, whether it succeeds or fails (BEGIN and COMMIT around it, sent
- * as simple queries, would be parsed and planned on every run). It waits for PGlite's own locks, so it
- * never runs inside another caller's transaction.
+ * PGlite on the caller's thread, as a CLI command runs it: a batch waits for PGlite's own locks and
+ * runs at once (the command sends one at a time, so turns have nothing to order).
  */
-export function pglitePreparedStatements(lite: PGlite): PreparedStatements {
-  const parsed = new Set<string>();
-  const parse = async (statement: PreparedStatement) => {
-    if (parsed.has(statement.name)) return;
-    await lite.execProtocol(
-      concat([wire.parse({ name: statement.name, text: statement.sql }), wire.sync()]),
-      {
-        syncToFs: false,
-      },
-    );
-    parsed.add(statement.name);
+export function pgliteInThisThread(lite: PGlite): PGliteBatches {
+  return {
+    nextTurn: () => 0,
+    readBatch: (batch) =>
+      lite._runExclusiveTransaction(() =>
+        lite._runExclusiveQuery(async () => (await lite.execProtocol(batch, { syncToFs: false })).messages),
+      ),
+  };
+}
+
+/**
+ * PGlite (on its own thread, db/pglite-thread.ts, or on the caller's), spoken to in PostgreSQL's wire
+ * protocol: the statement is parsed once per database, then each execution is one message batch (bind,
+ * execute, sync). PGlite has one session, shared with Prisma, so a statement with settings first executes, in the same batch, a
+ * statement of its own that sets them locally (`set_config(…, true)`): messages up to a sync are one
+ * implicit transaction, so the settings hold for the statement and end with it, whether it succeeds or
+ * fails (BEGIN and COMMIT around it, sent as simple queries, would be parsed and planned on every run).
+ * A batch is sent when no Prisma query or transaction is in progress, so it never runs inside one.
+ */
+export function pglitePreparedStatements(batches: PGliteBatches): PreparedStatements {
+  const parsing = new Map<string, Promise<unknown>>();
+  // The parse runs before anything sent after it (turn 0), so the batches that use the statement can be
+  // sent at once; a failed parse (a mistake in our SQL) is thrown to them all, and tried again next time.
+  const parse = (statement: PreparedStatement) => {
+    let parsed = parsing.get(statement.name);
+    if (!parsed) {
+      parsed = batches.readBatch(
+        concat([wire.parse({ name: statement.name, text: statement.sql }), wire.sync()]),
+        0,
+      );
+      parsed.catch(() => parsing.delete(statement.name));
+      parsing.set(statement.name, parsed);
+    }
+    return parsed;
   };
   const bindAndExecute = (name: string, params: readonly StatementParam[]) => [
     wire.bind({ statement: name, values: params.map(asText) }),
     wire.execute({}),
   ];
-  // Runs a statement; the caller holds PGlite's locks.
-  const inTurn = async <T>(statement: PreparedStatement, params: readonly StatementParam[]) => {
-    await parse(statement);
+  const run = async <T>(statement: PreparedStatement, params: readonly StatementParam[], turn: number) => {
+    const parsed = [parse(statement)];
     const batch = bindAndExecute(statement.name, params);
     if (statement.settings) {
       const settings = settingsStatement(statement);
-      await parse(settings);
+      parsed.push(parse(settings));
       batch.unshift(...bindAndExecute(settings.name, []));
     }
-    const { messages } = await lite.execProtocol(concat([...batch, wire.sync()]), { syncToFs: false });
+    const executed = batches.readBatch(concat([...batch, wire.sync()]), turn);
+    // A statement that failed to parse: its own error, rather than the batch's "does not exist".
+    await Promise.all(parsed).catch((error) => {
+      executed.catch(() => {});
+      throw error;
+    });
+    const messages = await executed;
     // The rows after the statement's own bind; a settings statement's come before it.
     const binds = statement.settings ? 2 : 1;
     const rows: T[] = [];
@@ -190,12 +221,12 @@ export function pglitePreparedStatements(lite: PGlite): PreparedStatements {
     }
     return rows;
   };
-  const turn = <T>(work: () => Promise<T>) =>
-    lite._runExclusiveTransaction(() => lite._runExclusiveQuery(work));
-  const runner: StatementRunner = { jsonRows: inTurn };
   return {
     close: async () => {},
-    jsonRows: (statement, params) => turn(() => inTurn(statement, params)),
-    together: (work) => turn(() => work(runner)),
+    jsonRows: (statement, params) => run(statement, params, batches.nextTurn()),
+    together: (work) => {
+      const turn = batches.nextTurn();
+      return work({ jsonRows: (statement, params) => run(statement, params, turn) });
+    },
   };
 }

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createPGlite } from "../../src/db/client.ts";
+import { openPGlite } from "../../src/db/client.ts";
 import { createClusterIfMissing } from "../../src/db/pglite-cluster.ts";
 import { testEngine } from "../helpers/database.ts";
 
@@ -37,7 +37,7 @@ describe.runIf(testEngine === "pglite")("creating the embedded database's cluste
     expect(entries.filter((name) => name.startsWith(".initdb-"))).toEqual([]);
     expect(existsSync(path.join(dataDir, "base", "half-written"))).toBe(false);
 
-    const lite = await createPGlite(dataDir);
+    const lite = await openPGlite(dataDir, "own thread");
     try {
       const { rows } = await lite.query<{ answer: number }>("SELECT 6 * 7 AS answer");
       expect(rows).toEqual([{ answer: 42 }]);

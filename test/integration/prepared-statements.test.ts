@@ -105,29 +105,36 @@ describe(`prepared statements on ${testEngine}`, () => {
     expect(await db.prisma.account.count()).toBe(3);
   });
 
-  it("runs a lookup's statements together: one connection, and no other caller's statement in between", async () => {
+  it("runs a lookup's statements together: one connection, and ahead of statements sent after it began", async () => {
     const backend: PreparedStatement = {
       name: "test_backend",
       sql: "SELECT to_json(pg_backend_pid())::text",
     };
+    const busy: PreparedStatement = {
+      name: "test_busy_for_a_while",
+      sql: "SELECT to_json(pg_sleep(0.3))::text",
+    };
     const order: string[] = [];
     const pids: number[] = [];
+    const others: Promise<unknown>[] = [];
     const run = db.reads.together(async (reads) => {
       pids.push(...(await reads.jsonRows<number>(backend, [])));
-      order.push("first of the run");
-      // Time in which another caller's statement could slip in, were the run not together.
+      // Another caller keeps the database busy, and a third sends a statement meanwhile, before the
+      // run's second statement: both wait until the busy one is done.
+      others.push(db.reads.jsonRows(busy, []).then(() => order.push("busy caller")));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      others.push(db.reads.jsonRows(accountNames, ["Prepared%", 1]).then(() => order.push("later caller")));
       await new Promise((resolve) => setTimeout(resolve, 20));
       pids.push(...(await reads.jsonRows<number>(backend, [])));
       order.push("second of the run");
       return "done";
     });
-    const other = db.reads.jsonRows(accountNames, ["Prepared%", 1]).then(() => order.push("other caller"));
     expect(await run).toBe("done");
-    await other;
+    await Promise.all(others);
     expect(pids[0]).toBe(pids[1]);
-    // PostgreSQL answers the other caller on a connection of its own meanwhile; PGlite has one session.
-    if (testEngine === "pglite")
-      expect(order).toEqual(["first of the run", "second of the run", "other caller"]);
+    // PostgreSQL answers the other callers on connections of their own; PGlite has one session, and
+    // runs the waiting statement of the run that began first.
+    if (testEngine === "pglite") expect(order).toEqual(["busy caller", "second of the run", "later caller"]);
   });
 
   it("gives the database back when a run of statements fails", async () => {
