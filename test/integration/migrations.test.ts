@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
 import { applyMigrations } from "../../src/db/migrate.ts";
-import { migrationList } from "../../src/db/migrations-dir.ts";
+import { migrationList, readSchema } from "../../src/db/migrations-dir.ts";
+import { openSchemaEngine } from "../../src/db/schema-engine.ts";
 import { pendingMigrationSql } from "../../src/db/schema-drift.ts";
 import { createTestDatabase, freshTarget, type TestDatabase, testEngine } from "../helpers/database.ts";
 
@@ -29,6 +30,43 @@ describe(`migrations on ${testEngine}`, () => {
         VALUES ('failed-one', 'x', '20261123072000_init_retry', now(), 0)`;
       await expect(applyMigrations(other)).rejects.toThrow(/failed/i);
     } finally {
+      await other.close();
+      await drop();
+    }
+  });
+
+  it("reports a migration whose script fails, and does not record it as applied", async () => {
+    const { target, drop } = await freshTarget();
+    const other = await openDatabase(target);
+    const list = migrationList();
+    const broken = {
+      ...list,
+      migrationDirectories: [
+        ...list.migrationDirectories,
+        {
+          path: "29991231000000_broken",
+          migrationFile: {
+            path: "migration.sql",
+            content: { tag: "ok" as const, value: 'ALTER TABLE "NoSuchTable" ADD COLUMN "x" int;' },
+          },
+        },
+      ],
+    };
+    const { engine, explain } = await openSchemaEngine(readSchema(), other.adapterFactory);
+    try {
+      const applying = engine.applyMigrations({
+        migrationsList: broken,
+        filters: { externalTables: [], externalEnums: [] },
+      });
+      await expect(applying.catch((error: unknown) => Promise.reject(explain(error)))).rejects.toThrow(
+        /NoSuchTable/,
+      );
+      const rows = await other.prisma.$queryRaw<{ finished: boolean }[]>`
+        SELECT finished_at IS NOT NULL AS finished FROM _prisma_migrations
+        WHERE migration_name = '29991231000000_broken'`;
+      expect(rows).toEqual([{ finished: false }]);
+    } finally {
+      engine.free();
       await other.close();
       await drop();
     }
