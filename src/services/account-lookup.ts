@@ -4,13 +4,18 @@ import type { PreparedStatements, StatementRunner } from "../db/prepared-stateme
 import {
   type AccountCardRecord,
   accountCardRecord,
-  exactAccountCardRecords,
+  exactCardsOrTopTier,
 } from "../db/repositories/account-card.ts";
-import { type AccountSearchHit, closestAccountNames, searchAccounts } from "../db/repositories/accounts.ts";
+import {
+  type AccountSearchHit,
+  closestAccountNames,
+  searchAccounts,
+  searchLimit,
+} from "../db/repositories/accounts.ts";
 import type { AccountCardData } from "../domain/call-prep.ts";
 import { scoreTrend } from "../domain/health/trend.ts";
 import { daysBetween, deriveStage } from "../domain/lifecycle.ts";
-import { parseAccountQuery } from "../domain/search-text.ts";
+import { parseAccountQuery, prefixUpperBound } from "../domain/search-text.ts";
 
 export type AccountLookup =
   | { kind: "card"; card: AccountCardData }
@@ -32,10 +37,17 @@ export async function lookupAccount(
   if (!query.ok) return { kind: "problem", problem: query.problem };
   // One to seven statements, which wait for the database once, together.
   return reads.together(async (reads) => {
-    // A name or CRM id typed in full that belongs to one account: its card, without the ranked search.
-    const exact = await exactAccountCardRecords(reads, query.key, query.raw, 2);
+    // A name or CRM id typed in full that belongs to one account: its card, without the ranked search
+    // (whose top tier the same statement reads otherwise).
+    const { exact, topTier } = await exactCardsOrTopTier(
+      reads,
+      query.key,
+      query.raw,
+      prefixUpperBound(query.key),
+      searchLimit,
+    );
     if (exact.length === 1) return { kind: "card", card: toCardData(exact[0] as AccountCardRecord, today) };
-    const { hits, correctedQuery } = await searchAccounts(reads, query.key, query.raw);
+    const { hits, correctedQuery } = await searchAccounts(reads, query.key, query.raw, searchLimit, topTier);
     const [first, second] = hits;
     if (!first) return { kind: "none", closest: await closestAccountNames(reads, query.key) };
     // One clear winner opens straight away: an exact hit, or a single match.

@@ -16,6 +16,7 @@ import type {
 } from "../../domain/call-prep.ts";
 import type { HealthBand } from "../../domain/health/score.ts";
 import type { PreparedStatement, StatementParam, StatementRunner } from "../prepared-statements.ts";
+import { type AccountSearchHit, topTierSettings, topTierSql } from "./accounts.ts";
 import { slackIdOf, userJsonOf } from "./user-sql.ts";
 
 /** The account's facts (its stage as set, null when derived from the dates) and what the card shows. */
@@ -42,10 +43,9 @@ type Wire<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : Wire<T[K]>;
 };
 
-function cardStatement(name: string, where: string, limit: string): PreparedStatement {
-  return {
-    name,
-    sql: `
+/** The cards of the accounts `where` selects, at most `limit`, one row each: {...} as JSON text. */
+function cardSql(where: string, limit: string): string {
+  return `
     SELECT json_build_object(
       'id', a.id, 'externalId', a."externalId", 'name', a.name, 'segment', a.segment, 'arr', a.arr::text,
       'contractStart', a."contractStart", 'renewalDate', a."renewalDate", 'stage', a.stage, 'plan', a.plan,
@@ -79,16 +79,30 @@ function cardStatement(name: string, where: string, limit: string): PreparedStat
     FROM "Account" a
     WHERE ${where}
     ORDER BY a.id
-    LIMIT ${limit}`,
-  };
+    LIMIT ${limit}`;
 }
 
-const cardById = cardStatement("account_card_by_id", "a.id = $1", "1");
-const cardsByExactQuery = cardStatement(
-  "account_cards_exact",
-  `a."searchName" = $1 OR a."externalId" = $2`,
-  "$3",
-);
+const cardById: PreparedStatement = { name: "account_card_by_id", sql: cardSql("a.id = $1", "1") };
+
+/**
+ * A lookup's first statement: the cards of the accounts whose whole name (normalized) or CRM id is
+ * exactly the query (at most two: one opens its card), and only when there is not exactly one, the
+ * search's top tier (accounts.ts), which a lookup then needs. One statement instead of two, so a lookup
+ * that goes on to search waits for the database once less; a one-time filter skips the top tier when
+ * the card is found. $1 the normalized query, $2 the query as typed, $3 the top tier's upper bound
+ * (null: no name can start with the query), $4 the number of hits. Each row is {"card": ...} or
+ * {"hit": ...}, cards first.
+ */
+const exactCardsOrTopTierStatement: PreparedStatement = {
+  name: "account_lookup_exact_or_top_tier",
+  sql: `
+    WITH exact AS MATERIALIZED (${cardSql(`a."searchName" = $1 OR a."externalId" = $2`, "2")})
+    SELECT '{"card":' || exact.card || '}' FROM exact
+    UNION ALL
+    SELECT '{"hit":' || t.hit || '}' FROM (${topTierSql("$1", "$3", "$2", "$4")}) t(hit)
+    WHERE $3::text IS NOT NULL AND (SELECT count(*) FROM exact) <> 1`,
+  settings: topTierSettings,
+};
 
 async function cards(
   reads: StatementRunner,
@@ -107,18 +121,30 @@ export async function accountCardRecord(
   return card ?? null;
 }
 
-/**
- * The accounts whose whole name (normalized) or CRM id is exactly the query, at most `limit`, each with
- * what its card shows. Both columns have a b-tree index, so this costs far less than the ranked search
- * and answers the most common lookup, a name or id typed in full, in one query.
- */
-export function exactAccountCardRecords(
+export interface LookupStart {
+  /** The accounts the query names exactly, with what their cards show (at most two). */
+  exact: AccountCardRecord[];
+  /** The search's top tier, read when `exact` does not hold exactly one account. */
+  topTier: AccountSearchHit[] | undefined;
+}
+
+/** See the statement: the exact cards, or else also the search's top tier. */
+export async function exactCardsOrTopTier(
   reads: StatementRunner,
   key: string,
-  externalId: string,
+  rawQuery: string,
+  upper: string | null,
   limit: number,
-): Promise<AccountCardRecord[]> {
-  return cards(reads, cardsByExactQuery, [key, externalId, limit]);
+): Promise<LookupStart> {
+  const rows = await reads.jsonRows<{ card?: Wire<AccountCardRecord>; hit?: AccountSearchHit }>(
+    exactCardsOrTopTierStatement,
+    [key, rawQuery, upper, limit],
+  );
+  const exact = rows.flatMap((row) => (row.card ? [fromWire(row.card)] : []));
+  return {
+    exact,
+    topTier: exact.length === 1 ? undefined : rows.flatMap((row) => (row.hit ? [row.hit] : [])),
+  };
 }
 
 function utc(text: string): Date {

@@ -81,32 +81,43 @@ const correctedWords: PreparedStatement = {
     ORDER BY q.n`,
 };
 
+/** The top tier's planner settings: its generic plan is kept (see the containing statement). */
+export const topTierSettings = { plan_cache_mode: "force_generic_plan" };
+
 /**
- * The top tier alone: the exact name or CRM id (rank 4) and names that start with the query (rank 3),
- * $1 the normalized query, $2 the first text after every name that starts with it, $3 the query as
- * typed (a CRM id in any case), $4 the number of hits. The names come from Account_searchName_prefix_idx alone
+ * The top tier alone: the exact name or CRM id (rank 4) and names that start with the query (rank 3).
+ * Its parameters are placeholders of the statement it is part of: `key` the normalized query, `upper`
+ * the first text after every name that starts with it, `raw` the query as typed (a CRM id in any case),
+ * `limit` the number of hits. The names come from Account_searchName_prefix_idx alone
  * (name, ARR and id are in the index), and only the hits shown are read from the table. A short query
  * ("acme") starts hundreds of names spread over the whole table, which the statements above read
  * row by row.
  */
-const namesStartingWith: PreparedStatement = {
-  name: "account_search_prefix",
-  sql: `
-    WITH by_id AS MATERIALIZED (SELECT i.id FROM "Account" i WHERE lower(i."externalId") = lower($3)),
+export function topTierSql(key: string, upper: string, raw: string, limit: string): string {
+  return `
+    WITH by_id AS MATERIALIZED (SELECT i.id FROM "Account" i WHERE lower(i."externalId") = lower(${raw})),
     top AS (
-      SELECT p.id, p.arr, p.name, (p."searchName" = $1 OR p.id IN (SELECT id FROM by_id)) AS exact
-      FROM "Account" p WHERE p."searchName" ~>=~ $1 AND p."searchName" ~<~ $2
+      SELECT p.id, p.arr, p.name, (p."searchName" = ${key} OR p.id IN (SELECT id FROM by_id)) AS exact
+      FROM "Account" p WHERE p."searchName" ~>=~ ${key} AND p."searchName" ~<~ ${upper}
       UNION ALL
       SELECT i.id, i.arr, i.name, true FROM "Account" i
-      WHERE i.id IN (SELECT id FROM by_id) AND NOT (i."searchName" ~>=~ $1 AND i."searchName" ~<~ $2)
-      ORDER BY exact DESC, arr DESC, name ASC LIMIT $4)
+      WHERE i.id IN (SELECT id FROM by_id) AND NOT (i."searchName" ~>=~ ${key} AND i."searchName" ~<~ ${upper})
+      ORDER BY exact DESC, arr DESC, name ASC LIMIT ${limit})
     SELECT json_build_object('id', a.id, 'externalId', a."externalId", 'name', a.name, 'arr', a.arr::text,
                              'ownerSlackId', ${slackIdOf('a."ownerId"')}, 'exact', top.exact,
                              'rank', CASE WHEN top.exact THEN 4 ELSE 3 END)::text
     FROM top JOIN "Account" a ON a.id = top.id
-    ORDER BY top.exact DESC, top.arr DESC, top.name ASC`,
-  settings: { plan_cache_mode: "force_generic_plan" },
+    ORDER BY top.exact DESC, top.arr DESC, top.name ASC`;
+}
+
+const namesStartingWith: PreparedStatement = {
+  name: "account_search_prefix",
+  sql: topTierSql("$1", "$2", "$3", "$4"),
+  settings: topTierSettings,
 };
+
+/** How many hits a search returns at most: the pick-list's length. */
+export const searchLimit = 10;
 
 export interface AccountSearch {
   hits: AccountSearchHit[];
@@ -135,7 +146,9 @@ export async function searchAccounts(
   reads: StatementRunner,
   key: string,
   rawQuery: string,
-  limit = 10,
+  limit = searchLimit,
+  /** The top tier, when it was read already (with the exact cards, account-card.ts). */
+  topTier?: AccountSearchHit[],
 ): Promise<AccountSearch> {
   // The query as typed is also compared with every CRM id, whole and ignoring case (a b-tree on
   // lower("externalId")): `lower(id) = lower(query)` costs one index probe, where an ILIKE through a
@@ -143,7 +156,8 @@ export async function searchAccounts(
   // Enough names in the top tier answer the search: nothing below it could be shown.
   const upper = prefixUpperBound(key);
   if (upper !== null) {
-    const top = await reads.jsonRows<AccountSearchHit>(namesStartingWith, [key, upper, rawQuery, limit]);
+    const top =
+      topTier ?? (await reads.jsonRows<AccountSearchHit>(namesStartingWith, [key, upper, rawQuery, limit]));
     if (top.length >= limit) return { hits: top, correctedQuery: null };
   }
   const containing = await reads.jsonRows<AccountSearchHit>(namesContaining, [key, rawQuery, limit]);
