@@ -18,25 +18,30 @@ export interface AccountSearchHit {
 }
 
 /**
- * Names that contain the query, or the CRM id typed in any case, best first: $1 the normalized query,
- * $2 the query as typed (a CRM id in any case), $3 the number of hits. LIKE costs little per row, so any plan
+ * Names that contain the query, or the CRM id typed in any case, best first: `key` the normalized
+ * query, `raw` the query as typed (a CRM id in any case), `limit` the number of hits (placeholders of
+ * the statement it is part of). LIKE costs little per row, so any plan
  * will do; a generic one is kept (see the prefix tier).
  */
-const namesContaining: PreparedStatement = {
-  name: "account_search_containing",
-  sql: `
+function containingSql(key: string, raw: string, limit: string): string {
+  return `
     SELECT json_build_object('id', a.id, 'externalId', a."externalId", 'name', a.name, 'arr', a.arr::text,
                              'ownerSlackId', ${slackIdOf('a."ownerId"')}, 'exact', m.exact, 'rank', m.rank)::text
     FROM "Account" a
-    CROSS JOIN LATERAL (SELECT a."searchName" = $1 OR lower(a."externalId") = lower($2) AS exact) e
+    CROSS JOIN LATERAL (SELECT a."searchName" = ${key} OR lower(a."externalId") = lower(${raw}) AS exact) e
     CROSS JOIN LATERAL (
       SELECT e.exact,
              (CASE WHEN e.exact THEN 4
-                   WHEN a."searchName" LIKE $1 || '%' THEN 3
-                   WHEN a."searchName" LIKE '% ' || $1 || '%' THEN 2
+                   WHEN a."searchName" LIKE ${key} || '%' THEN 3
+                   WHEN a."searchName" LIKE '% ' || ${key} || '%' THEN 2
                    ELSE 1 END)::float8 AS rank) m
-    WHERE a."searchName" LIKE '%' || $1 || '%' OR lower(a."externalId") = lower($2)
-    ORDER BY m.rank DESC, a.arr DESC, a.name ASC LIMIT $3`,
+    WHERE a."searchName" LIKE '%' || ${key} || '%' OR lower(a."externalId") = lower(${raw})
+    ORDER BY m.rank DESC, a.arr DESC, a.name ASC LIMIT ${limit}`;
+}
+
+const namesContaining: PreparedStatement = {
+  name: "account_search_containing",
+  sql: containingSql("$1", "$2", "$3"),
   settings: { plan_cache_mode: "force_generic_plan" },
 };
 
@@ -65,20 +70,32 @@ const namesAlike: PreparedStatement = {
 };
 
 /**
- * Spelling correction, one row per word of the normalized query ($1, words in order): the word itself
- * when an account's name has it, else the closest word the names have (pg_trgm similarity at least
- * 0.3, the GIN index on SearchWord), else null. A few thousand short words are searched instead of
- * every name: the approach pg_trgm's documentation gives for misspelt words.
+ * Spelling correction, then the names that contain the corrected query, in one statement: $1 the
+ * normalized query, $2 the query as typed, $3 the number of hits. Each word of the query becomes
+ * itself when an account's name has it, else the closest word the names have (pg_trgm similarity at
+ * least 0.3, the GIN index on SearchWord), else null: a few thousand short words are searched instead
+ * of every name, the approach pg_trgm's documentation gives for misspelt words. The corrected query
+ * is null when a word could not be corrected or none needed it; otherwise the names containing it
+ * follow. The first row is {"corrected": ...}, then {"hit": ...} rows, best first.
  */
-const correctedWords: PreparedStatement = {
-  name: "account_search_corrected_words",
+const correctedSearch: PreparedStatement = {
+  name: "account_search_corrected",
   sql: `
-    SELECT to_json(COALESCE(
-      (SELECT s.word FROM "SearchWord" s WHERE s.word = q.word),
-      (SELECT s.word FROM "SearchWord" s WHERE s.word % q.word
-       ORDER BY similarity(s.word, q.word) DESC, s.word ASC LIMIT 1)))::text
-    FROM unnest(string_to_array($1, ' ')) WITH ORDINALITY AS q(word, n)
-    ORDER BY q.n`,
+    WITH corrected AS MATERIALIZED (
+      SELECT CASE WHEN bool_and(w.word IS NOT NULL) THEN string_agg(w.word, ' ' ORDER BY w.n) END AS key
+      FROM (
+        SELECT q.n, COALESCE(
+          (SELECT s.word FROM "SearchWord" s WHERE s.word = q.word),
+          (SELECT s.word FROM "SearchWord" s WHERE s.word % q.word
+           ORDER BY similarity(s.word, q.word) DESC, s.word ASC LIMIT 1)) AS word
+        FROM unnest(string_to_array($1, ' ')) WITH ORDINALITY AS q(word, n)) w),
+    useful AS MATERIALIZED (SELECT NULLIF(c.key, $1) AS key FROM corrected c)
+    SELECT '{"corrected":' || COALESCE(to_json(u.key)::text, 'null') || '}' FROM useful u
+    UNION ALL
+    SELECT '{"hit":' || h.hit || '}'
+    FROM (${containingSql("(SELECT key FROM useful)", "$2", "$3")}) h(hit)
+    WHERE (SELECT key FROM useful) IS NOT NULL`,
+  settings: { plan_cache_mode: "force_generic_plan" },
 };
 
 /** The top tier's planner settings: its generic plan is kept (see the containing statement). */
@@ -162,10 +179,10 @@ export async function searchAccounts(
   }
   const containing = await reads.jsonRows<AccountSearchHit>(namesContaining, [key, rawQuery, limit]);
   if (containing.length >= limit) return { hits: containing, correctedQuery: null };
-  const corrected = await correctedKey(reads, key);
+  const { corrected, hits: correctedHits } = await searchCorrected(reads, key, rawQuery, limit);
   if (corrected !== null) {
     const found = new Set(containing.map((hit) => hit.id));
-    const alike = (await reads.jsonRows<AccountSearchHit>(namesContaining, [corrected, rawQuery, limit]))
+    const alike = correctedHits
       .filter((hit) => !found.has(hit.id))
       .slice(0, limit - containing.length)
       // Look-alikes: not what was typed, and below every name that contains it (rank 1 and up). The name
@@ -182,12 +199,22 @@ export async function searchAccounts(
   return { hits: [...containing, ...alike], correctedQuery: null };
 }
 
-/** The query with its misspelt words corrected; null when none needed it or one could not be. */
-async function correctedKey(reads: StatementRunner, key: string): Promise<string | null> {
-  const words = await reads.jsonRows<string | null>(correctedWords, [key]);
-  if (words.length !== key.split(" ").length || words.some((word) => word === null)) return null;
-  const corrected = words.join(" ");
-  return corrected === key ? null : corrected;
+/** The query with its misspelt words corrected (null when none needed it or one could not be), and the names containing it. */
+async function searchCorrected(
+  reads: StatementRunner,
+  key: string,
+  rawQuery: string,
+  limit: number,
+): Promise<{ corrected: string | null; hits: AccountSearchHit[] }> {
+  const rows = await reads.jsonRows<{ corrected?: string | null; hit?: AccountSearchHit }>(correctedSearch, [
+    key,
+    rawQuery,
+    limit,
+  ]);
+  return {
+    corrected: rows[0]?.corrected ?? null,
+    hits: rows.flatMap((row) => (row.hit ? [row.hit] : [])),
+  };
 }
 
 /** Names that look like the query when nothing matched: a looser trigram threshold, still indexed. */
