@@ -39,12 +39,6 @@ function containingSql(key: string, raw: string, limit: string): string {
     ORDER BY m.rank DESC, a.arr DESC, a.name ASC LIMIT ${limit}`;
 }
 
-const namesContaining: PreparedStatement = {
-  name: "account_search_containing",
-  sql: containingSql("$1", "$2", "$3"),
-  settings: { plan_cache_mode: "force_generic_plan" },
-};
-
 /**
  * Names that only look like the query (pg_trgm word similarity, for typos), best first: $1 the
  * normalized query, $2 the query as typed (a CRM id in any case), $3 the number of hits. The names that contain
@@ -70,18 +64,21 @@ const namesAlike: PreparedStatement = {
 };
 
 /**
- * Spelling correction, then the names that contain the corrected query, in one statement: $1 the
- * normalized query, $2 the query as typed, $3 the number of hits. Each word of the query becomes
- * itself when an account's name has it, else the closest word the names have (pg_trgm similarity at
- * least 0.3, the GIN index on SearchWord), else null: a few thousand short words are searched instead
- * of every name, the approach pg_trgm's documentation gives for misspelt words. The corrected query
- * is null when a word could not be corrected or none needed it; otherwise the names containing it
- * follow. The first row is {"corrected": ...}, then {"hit": ...} rows, best first.
+ * The names that contain the query, best first, and when they are fewer than the limit, spelling
+ * correction and the names that contain the corrected query, in one statement: $1 the normalized
+ * query, $2 the query as typed, $3 the number of hits. Each word of the query becomes itself when an
+ * account's name has it, else the closest word the names have (pg_trgm similarity at least 0.3, the
+ * GIN index on SearchWord), else null: a few thousand short words are searched instead of every name,
+ * the approach pg_trgm's documentation gives for misspelt words. The corrected query is null when a
+ * word could not be corrected or none needed it. One-time filters skip what is not needed. Rows:
+ * {"hit": ...} best first, then {"corrected": ...}, then {"correctedHit": ...} best first.
  */
-const correctedSearch: PreparedStatement = {
-  name: "account_search_corrected",
+const namesContainingOrCorrected: PreparedStatement = {
+  name: "account_search_containing_or_corrected",
   sql: `
-    WITH corrected AS MATERIALIZED (
+    WITH containing(hit) AS MATERIALIZED (${containingSql("$1", "$2", "$3")}),
+    short AS MATERIALIZED (SELECT count(*) < $3 AS yes FROM containing),
+    corrected AS MATERIALIZED (
       SELECT CASE WHEN bool_and(w.word IS NOT NULL) THEN string_agg(w.word, ' ' ORDER BY w.n) END AS key
       FROM (
         SELECT q.n, COALESCE(
@@ -90,11 +87,14 @@ const correctedSearch: PreparedStatement = {
            ORDER BY similarity(s.word, q.word) DESC, s.word ASC LIMIT 1)) AS word
         FROM unnest(string_to_array($1, ' ')) WITH ORDINALITY AS q(word, n)) w),
     useful AS MATERIALIZED (SELECT NULLIF(c.key, $1) AS key FROM corrected c)
-    SELECT '{"corrected":' || COALESCE(to_json(u.key)::text, 'null') || '}' FROM useful u
+    SELECT '{"hit":' || c.hit || '}' FROM containing c
     UNION ALL
-    SELECT '{"hit":' || h.hit || '}'
+    SELECT '{"corrected":' || COALESCE(to_json(u.key)::text, 'null') || '}' FROM useful u
+    WHERE (SELECT yes FROM short)
+    UNION ALL
+    SELECT '{"correctedHit":' || h.hit || '}'
     FROM (${containingSql("(SELECT key FROM useful)", "$2", "$3")}) h(hit)
-    WHERE (SELECT key FROM useful) IS NOT NULL`,
+    WHERE CASE WHEN (SELECT yes FROM short) THEN (SELECT key FROM useful) IS NOT NULL ELSE false END`,
   settings: { plan_cache_mode: "force_generic_plan" },
 };
 
@@ -177,9 +177,8 @@ export async function searchAccounts(
       topTier ?? (await reads.jsonRows<AccountSearchHit>(namesStartingWith, [key, upper, rawQuery, limit]));
     if (top.length >= limit) return { hits: top, correctedQuery: null };
   }
-  const containing = await reads.jsonRows<AccountSearchHit>(namesContaining, [key, rawQuery, limit]);
+  const { containing, corrected, correctedHits } = await containingOrCorrected(reads, key, rawQuery, limit);
   if (containing.length >= limit) return { hits: containing, correctedQuery: null };
-  const { corrected, hits: correctedHits } = await searchCorrected(reads, key, rawQuery, limit);
   if (corrected !== null) {
     const found = new Set(containing.map((hit) => hit.id));
     const alike = correctedHits
@@ -199,21 +198,22 @@ export async function searchAccounts(
   return { hits: [...containing, ...alike], correctedQuery: null };
 }
 
-/** The query with its misspelt words corrected (null when none needed it or one could not be), and the names containing it. */
-async function searchCorrected(
+/** See the statement: the names containing the query, and what its spelling correction finds. */
+async function containingOrCorrected(
   reads: StatementRunner,
   key: string,
   rawQuery: string,
   limit: number,
-): Promise<{ corrected: string | null; hits: AccountSearchHit[] }> {
-  const rows = await reads.jsonRows<{ corrected?: string | null; hit?: AccountSearchHit }>(correctedSearch, [
-    key,
-    rawQuery,
-    limit,
-  ]);
+): Promise<{ containing: AccountSearchHit[]; corrected: string | null; correctedHits: AccountSearchHit[] }> {
+  const rows = await reads.jsonRows<{
+    hit?: AccountSearchHit;
+    corrected?: string | null;
+    correctedHit?: AccountSearchHit;
+  }>(namesContainingOrCorrected, [key, rawQuery, limit]);
   return {
-    corrected: rows[0]?.corrected ?? null,
-    hits: rows.flatMap((row) => (row.hit ? [row.hit] : [])),
+    containing: rows.flatMap((row) => (row.hit ? [row.hit] : [])),
+    corrected: rows.find((row) => "corrected" in row)?.corrected ?? null,
+    correctedHits: rows.flatMap((row) => (row.correctedHit ? [row.correctedHit] : [])),
   };
 }
 
