@@ -35,7 +35,7 @@ export async function lookupAccount(
 ): Promise<AccountLookup> {
   const query = parseAccountQuery(text);
   if (!query.ok) return { kind: "problem", problem: query.problem };
-  // One to five statements, which wait for the database once, together.
+  // One to four statements, which wait for the database once, together.
   return reads.together(async (reads) => {
     // A name or CRM id typed in full that belongs to one account: its card, without the ranked search
     // (whose top tier the same statement reads otherwise).
