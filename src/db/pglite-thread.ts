@@ -133,6 +133,8 @@ export class PGliteThread extends BasePGlite {
   readonly #transactionLock = new Mutex();
   readonly #ready: Promise<void>;
   #closed = false;
+  /** Messages of a query that cross with the next one whose answer is needed (execProtocolStream). */
+  #heldMessages: Uint8Array[] = [];
   /** Why the thread ended, when it did: every request after that fails at once with it. */
   #stopped: Error | null = null;
 
@@ -250,11 +252,24 @@ export class PGliteThread extends BasePGlite {
     return { messages: backendMessages(data, options), data };
   }
 
+  /**
+   * What PGlite's client sends a query's messages through, one call each: parse, describe the
+   * statement, bind, describe the portal, execute, sync. Only the statement's description (its
+   * parameters' types, which bind needs) and the sync's answers are needed before the next call, so
+   * the other messages wait and cross with them: two round trips between the threads instead of six.
+   * A message's error then comes with the answer it crossed with, and is thrown from that call.
+   */
   async execProtocolStream(
     message: Uint8Array,
     options: { syncToFs?: boolean; throwOnError?: boolean } = {},
   ) {
-    return (await this.execProtocol(message, options)).messages;
+    if (waitsForNext(message)) {
+      this.#heldMessages.push(message);
+      return [];
+    }
+    const batch = this.#heldMessages.length ? concat([...this.#heldMessages, message]) : message;
+    this.#heldMessages = [];
+    return (await this.execProtocol(batch, options)).messages;
   }
 
   async execProtocolRawStream(): Promise<void> {
@@ -298,6 +313,27 @@ export class PGliteThread extends BasePGlite {
     );
     await this.#worker.terminate();
   }
+}
+
+const messageType = { parse: 0x50, bind: 0x42, describe: 0x44, execute: 0x45, portal: 0x50 };
+
+/** Parse, bind, execute and a portal's description: their answers are not needed before the next message's. */
+function waitsForNext(message: Uint8Array): boolean {
+  const type = message[0];
+  if (type === messageType.parse || type === messageType.bind || type === messageType.execute) return true;
+  // Describe: its type byte follows the length; a statement's description is needed at once.
+  return type === messageType.describe && message[5] === messageType.portal;
+}
+
+/** Protocol messages as one batch. */
+export function concat(messages: Uint8Array[]): Uint8Array {
+  const buffer = new Uint8Array(messages.reduce((length, message) => length + message.length, 0));
+  let offset = 0;
+  for (const message of messages) {
+    buffer.set(message, offset);
+    offset += message.length;
+  }
+  return buffer;
 }
 
 /** As PGlite's execProtocol: every message up to the first error, which is thrown when asked. */

@@ -9,6 +9,7 @@
 import type { messages, PGlite } from "@electric-sql/pglite";
 import { protocol } from "@electric-sql/pglite";
 import pg from "pg";
+import { concat } from "./pglite-thread.ts";
 
 /** A statement whose rows have one column: a JSON document as text (`json_build_object(...)::text`). */
 export interface PreparedStatement {
@@ -131,16 +132,6 @@ function withStartupOptions(url: string, options: string): string {
 }
 
 const wire = protocol.serialize;
-
-function concat(messages: Uint8Array[]): Uint8Array {
-  const buffer = new Uint8Array(messages.reduce((length, message) => length + message.length, 0));
-  let offset = 0;
-  for (const message of messages) {
-    buffer.set(message, offset);
-    offset += message.length;
-  }
-  return buffer;
-}
 
 /** Where PGlite's prepared reads are sent: PGliteThread, or PGlite on the caller's thread (below). */
 export interface PGliteBatches {
