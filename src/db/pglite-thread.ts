@@ -143,9 +143,6 @@ export class PGliteThread extends BasePGlite {
     const require = createRequire(import.meta.url);
     this.#worker = new Worker(workerProgram, {
       eval: true,
-      ...(process.env.PGLITE_YOUNG_MB
-        ? { resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.PGLITE_YOUNG_MB) } }
-        : {}),
       workerData: {
         entry: require.resolve("@electric-sql/pglite"),
         trgm: require.resolve("@electric-sql/pglite/contrib/pg_trgm"),
@@ -222,8 +219,9 @@ export class PGliteThread extends BasePGlite {
 
   /**
    * Sends a batch of messages that ends in a sync, in `turn`, and returns the messages it produced
-   * (the first error is thrown). It is sent when no query or transaction of this client is in progress
-   * but does not hold them off while it runs: the worker runs it whole, and after what was sent before.
+   * (the first error is thrown). It is sent when no query or transaction of this client is in progress,
+   * but does not hold them off while it runs: the worker runs it whole, before the requests of later
+   * turns and after those of earlier ones that wait with it.
    */
   async readBatch(batch: Uint8Array, turn: number): Promise<messages.BackendMessage[]> {
     let sent!: Promise<Uint8Array>;

@@ -158,8 +158,8 @@ export function pgliteInThisThread(lite: PGlite): PGliteBatches {
 /**
  * PGlite (on its own thread, db/pglite-thread.ts, or on the caller's), spoken to in PostgreSQL's wire
  * protocol: the statement is parsed once per database, then each execution is one message batch (bind,
- * execute, sync). PGlite has one session, shared with Prisma, so a statement with settings first executes, in the same batch, a
- * statement of its own that sets them locally (`set_config(…, true)`): messages up to a sync are one
+ * execute, sync). PGlite has one session, shared with Prisma, so a statement with settings first
+ * executes, in the same batch, a statement of its own that sets them locally (`set_config(…, true)`): messages up to a sync are one
  * implicit transaction, so the settings hold for the statement and end with it, whether it succeeds or
  * fails (BEGIN and COMMIT around it, sent as simple queries, would be parsed and planned on every run).
  * A batch is sent when no Prisma query or transaction is in progress, so it never runs inside one.
