@@ -4,6 +4,7 @@ import type { PreparedStatements, StatementRunner } from "../db/prepared-stateme
 import {
   type AccountCardRecord,
   accountCardRecord,
+  containingOrCorrectedWithCard,
   exactCardsOrTopTier,
 } from "../db/repositories/account-card.ts";
 import {
@@ -35,7 +36,7 @@ export async function lookupAccount(
 ): Promise<AccountLookup> {
   const query = parseAccountQuery(text);
   if (!query.ok) return { kind: "problem", problem: query.problem };
-  // One to four statements, which wait for the database once, together.
+  // One to four statements (a misspelt name typed in full: two), which wait for the database once, together.
   return reads.together(async (reads) => {
     // A name or CRM id typed in full that belongs to one account: its card, without the ranked search
     // (whose top tier the same statement reads otherwise).
@@ -47,13 +48,27 @@ export async function lookupAccount(
       searchLimit,
     );
     if (exact.length === 1) return { kind: "card", card: toCardData(exact[0] as AccountCardRecord, today) };
-    const { hits, correctedQuery } = await searchAccounts(reads, query.key, query.raw, searchLimit, topTier);
+    // Past the top tier, the search also reads the card of the name the corrected query is in full.
+    let correctedCard: AccountCardRecord | undefined;
+    const { hits, correctedQuery } = await searchAccounts(
+      reads,
+      query.key,
+      query.raw,
+      searchLimit,
+      topTier,
+      async (...args) => {
+        const read = await containingOrCorrectedWithCard(...args);
+        correctedCard = read.correctedCard;
+        return read;
+      },
+    );
     const [first, second] = hits;
     if (!first) return { kind: "none", closest: await closestAccountNames(reads, query.key) };
     // One clear winner opens straight away: an exact hit, or a single match.
     if (!second || (first.exact && !second.exact)) {
-      const card = await accountCard(reads, first.id, today);
-      if (card) return { kind: "card", card };
+      const record =
+        correctedCard?.id === first.id ? correctedCard : await accountCardRecord(reads, first.id);
+      if (record) return { kind: "card", card: toCardData(record, today) };
     }
     return { kind: "choices", matches: hits, correctedQuery };
   });

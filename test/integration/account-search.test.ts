@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pruneSearchWords } from "../../src/db/maintenance.ts";
+import type { PreparedStatements, StatementRunner } from "../../src/db/prepared-statements.ts";
 import { searchAccounts } from "../../src/db/repositories/accounts.ts";
 import { searchKey } from "../../src/domain/search-text.ts";
 import { lookupAccount } from "../../src/services/account-lookup.ts";
@@ -140,4 +141,38 @@ describe(`account search ranking on ${testEngine}`, () => {
       "Harbor Freight Lines Europe",
     ]);
   });
+
+  it("reads a misspelt full name's card with its corrected search: two statements, as a name typed right takes one", async () => {
+    await anAccount(db.prisma, { name: "Lighthouse Cartography Bureau", arr: "100.00" });
+    const today = new Date("2026-11-23T00:00:00Z");
+    const typed = statementsOf(db.reads);
+    const right = await lookupAccount(typed.reads, "Lighthouse Cartography Bureau", today);
+    expect(right.kind === "card" && right.card.account.name).toBe("Lighthouse Cartography Bureau");
+    expect(typed.names).toHaveLength(1);
+    const misspelt = statementsOf(db.reads);
+    const found = await lookupAccount(misspelt.reads, "Lighthuose Cartografy Bureau", today);
+    expect(found.kind === "card" && found.card.account.name).toBe("Lighthouse Cartography Bureau");
+    expect(misspelt.names).toHaveLength(2);
+    // The card read with the search is the one the lookup would read on its own.
+    expect(found.kind === "card" && found.card).toEqual(right.kind === "card" && right.card);
+  });
 });
+
+/** The names of the statements a lookup runs, through the real runner. */
+function statementsOf(inner: PreparedStatements): { reads: PreparedStatements; names: string[] } {
+  const names: string[] = [];
+  const counted = (runner: StatementRunner): StatementRunner => ({
+    jsonRows: (statement, params) => {
+      names.push(statement.name);
+      return runner.jsonRows(statement, params);
+    },
+  });
+  return {
+    names,
+    reads: {
+      ...inner,
+      ...counted(inner),
+      together: (work) => inner.together((reads) => work(counted(reads))),
+    },
+  };
+}

@@ -16,7 +16,15 @@ import type {
 } from "../../domain/call-prep.ts";
 import type { HealthBand } from "../../domain/health/score.ts";
 import type { PreparedStatement, StatementParam, StatementRunner } from "../prepared-statements.ts";
-import { type AccountSearchHit, topTierSettings, topTierSql } from "./accounts.ts";
+import {
+  type AccountSearchHit,
+  type ContainingOrCorrected,
+  type ContainingOrCorrectedRow,
+  containingOrCorrectedOf,
+  containingOrCorrectedSql,
+  topTierSettings,
+  topTierSql,
+} from "./accounts.ts";
 import { slackIdOf, userJsonOf } from "./user-sql.ts";
 
 /** The account's facts (its stage as set, null when derived from the dates) and what the card shows. */
@@ -103,6 +111,44 @@ const exactCardsOrTopTierStatement: PreparedStatement = {
     WHERE $3::text IS NOT NULL AND (SELECT count(*) FROM exact) <> 1`,
   settings: topTierSettings,
 };
+
+/**
+ * The search's names containing the query and its spelling correction (accounts.ts), with the card of
+ * the account whose whole name is the corrected query, read only when the corrected search runs: a
+ * misspelt name typed in full opens that card (account-lookup.ts), and then waits for the database
+ * once less. $1 the normalized query, $2 the query as typed, $3 the number of hits.
+ */
+const containingOrCorrectedWithCardStatement: PreparedStatement = {
+  name: "account_search_containing_or_corrected_with_card",
+  sql: containingOrCorrectedSql(
+    "$1",
+    "$2",
+    "$3",
+    (correctedKey) =>
+      `SELECT '{"correctedCard":' || c.card || '}' FROM (${cardSql(`a."searchName" = ${correctedKey}`, "1")}) c(card)`,
+  ),
+  settings: topTierSettings,
+};
+
+export interface ContainingOrCorrectedWithCard extends ContainingOrCorrected {
+  /** The card of an account whose whole name is the corrected query, when the corrected search ran. */
+  correctedCard: AccountCardRecord | undefined;
+}
+
+/** See the statement: what searchAccounts reads past the top tier, and the corrected name's card. */
+export async function containingOrCorrectedWithCard(
+  reads: StatementRunner,
+  key: string,
+  rawQuery: string,
+  limit: number,
+): Promise<ContainingOrCorrectedWithCard> {
+  const rows = await reads.jsonRows<ContainingOrCorrectedRow & { correctedCard?: Wire<AccountCardRecord> }>(
+    containingOrCorrectedWithCardStatement,
+    [key, rawQuery, limit],
+  );
+  const card = rows.find((row) => row.correctedCard)?.correctedCard;
+  return { ...containingOrCorrectedOf(rows), correctedCard: card && fromWire(card) };
+}
 
 async function cards(
   reads: StatementRunner,

@@ -65,19 +65,27 @@ const namesAlike: PreparedStatement = {
 
 /**
  * The names that contain the query, best first, and when they are fewer than the limit, spelling
- * correction and the names that contain the corrected query, in one statement: $1 the normalized
- * query, $2 the query as typed, $3 the number of hits. Each word of the query becomes itself when an
- * account's name has it, else the closest word the names have (pg_trgm similarity at least 0.3, the
- * GIN index on SearchWord), else null: a few thousand short words are searched instead of every name,
- * the approach pg_trgm's documentation gives for misspelt words. The corrected query is null when a
- * word could not be corrected or none needed it. One-time filters skip what is not needed. Rows:
- * {"hit": ...} best first, then {"corrected": ...}, then {"correctedHit": ...} best first.
+ * correction and the names that contain the corrected query, in one statement: `key` the normalized
+ * query, `raw` the query as typed, `limit` the number of hits (placeholders of the statement it is
+ * part of). Each word of the query becomes itself when an account's name has it, else the closest word
+ * the names have (pg_trgm similarity at least 0.3, the GIN index on SearchWord), else null: a few
+ * thousand short words are searched instead of every name, the approach pg_trgm's documentation gives
+ * for misspelt words. The corrected query is null when a word could not be corrected or none needed
+ * it. One-time filters skip what is not needed. Rows: {"hit": ...} best first, then {"corrected": ...},
+ * then {"correctedHit": ...} best first, then the rows of `correctedExtra` (given the corrected query
+ * as SQL), read only when the corrected search runs.
  */
-const namesContainingOrCorrected: PreparedStatement = {
-  name: "account_search_containing_or_corrected",
-  sql: `
-    WITH containing(hit) AS MATERIALIZED (${containingSql("$1", "$2", "$3")}),
-    short AS MATERIALIZED (SELECT count(*) < $3 AS yes FROM containing),
+export function containingOrCorrectedSql(
+  key: string,
+  raw: string,
+  limit: string,
+  correctedExtra?: (correctedKey: string) => string,
+): string {
+  const runsCorrected =
+    "CASE WHEN (SELECT yes FROM short) THEN (SELECT key FROM useful) IS NOT NULL ELSE false END";
+  return `
+    WITH containing(hit) AS MATERIALIZED (${containingSql(key, raw, limit)}),
+    short AS MATERIALIZED (SELECT count(*) < ${limit} AS yes FROM containing),
     corrected AS MATERIALIZED (
       SELECT CASE WHEN bool_and(w.word IS NOT NULL) THEN string_agg(w.word, ' ' ORDER BY w.n) END AS key
       FROM (
@@ -85,18 +93,65 @@ const namesContainingOrCorrected: PreparedStatement = {
           (SELECT s.word FROM "SearchWord" s WHERE s.word = q.word),
           (SELECT s.word FROM "SearchWord" s WHERE s.word % q.word
            ORDER BY similarity(s.word, q.word) DESC, s.word ASC LIMIT 1)) AS word
-        FROM unnest(string_to_array($1, ' ')) WITH ORDINALITY AS q(word, n)) w),
-    useful AS MATERIALIZED (SELECT NULLIF(c.key, $1) AS key FROM corrected c)
+        FROM unnest(string_to_array(${key}, ' ')) WITH ORDINALITY AS q(word, n)) w),
+    useful AS MATERIALIZED (SELECT NULLIF(c.key, ${key}) AS key FROM corrected c)
     SELECT '{"hit":' || c.hit || '}' FROM containing c
     UNION ALL
     SELECT '{"corrected":' || COALESCE(to_json(u.key)::text, 'null') || '}' FROM useful u
     WHERE (SELECT yes FROM short)
     UNION ALL
     SELECT '{"correctedHit":' || h.hit || '}'
-    FROM (${containingSql("(SELECT key FROM useful)", "$2", "$3")}) h(hit)
-    WHERE CASE WHEN (SELECT yes FROM short) THEN (SELECT key FROM useful) IS NOT NULL ELSE false END`,
+    FROM (${containingSql("(SELECT key FROM useful)", raw, limit)}) h(hit)
+    WHERE ${runsCorrected}${
+      correctedExtra
+        ? `
+    UNION ALL
+    SELECT x.row FROM (${correctedExtra("(SELECT key FROM useful)")}) x(row) WHERE ${runsCorrected}`
+        : ""
+    }`;
+}
+
+/** See containingOrCorrectedSql: $1 the normalized query, $2 the query as typed, $3 the number of hits. */
+const namesContainingOrCorrected: PreparedStatement = {
+  name: "account_search_containing_or_corrected",
+  sql: containingOrCorrectedSql("$1", "$2", "$3"),
   settings: { plan_cache_mode: "force_generic_plan" },
 };
+
+/** The names containing the query, and what its spelling correction finds (containingOrCorrectedSql). */
+export interface ContainingOrCorrected {
+  containing: AccountSearchHit[];
+  corrected: string | null;
+  correctedHits: AccountSearchHit[];
+}
+
+/** The rows of containingOrCorrectedSql, among others' (which it leaves out). */
+export type ContainingOrCorrectedRow = {
+  hit?: AccountSearchHit;
+  corrected?: string | null;
+  correctedHit?: AccountSearchHit;
+};
+
+export type ContainingReader = (
+  reads: StatementRunner,
+  key: string,
+  rawQuery: string,
+  limit: number,
+) => Promise<ContainingOrCorrected>;
+
+/** The names containing the query and what its correction finds, in one statement. */
+export const containingOrCorrected: ContainingReader = async (reads, key, rawQuery, limit) =>
+  containingOrCorrectedOf(
+    await reads.jsonRows<ContainingOrCorrectedRow>(namesContainingOrCorrected, [key, rawQuery, limit]),
+  );
+
+export function containingOrCorrectedOf(rows: readonly ContainingOrCorrectedRow[]): ContainingOrCorrected {
+  return {
+    containing: rows.flatMap((row) => (row.hit ? [row.hit] : [])),
+    corrected: rows.find((row) => "corrected" in row)?.corrected ?? null,
+    correctedHits: rows.flatMap((row) => (row.correctedHit ? [row.correctedHit] : [])),
+  };
+}
 
 /** The top tier's planner settings: its generic plan is kept (see the containing statement). */
 export const topTierSettings = { plan_cache_mode: "force_generic_plan" };
@@ -166,6 +221,8 @@ export async function searchAccounts(
   limit = searchLimit,
   /** The top tier, when it was read already (with the exact cards, account-card.ts). */
   topTier?: AccountSearchHit[],
+  /** Reads the names containing the query and what its correction finds (default: containingOrCorrected). */
+  readContaining: ContainingReader = containingOrCorrected,
 ): Promise<AccountSearch> {
   // The query as typed is also compared with every CRM id, whole and ignoring case (a b-tree on
   // lower("externalId")): `lower(id) = lower(query)` costs one index probe, where an ILIKE through a
@@ -177,7 +234,7 @@ export async function searchAccounts(
       topTier ?? (await reads.jsonRows<AccountSearchHit>(namesStartingWith, [key, upper, rawQuery, limit]));
     if (top.length >= limit) return { hits: top, correctedQuery: null };
   }
-  const { containing, corrected, correctedHits } = await containingOrCorrected(reads, key, rawQuery, limit);
+  const { containing, corrected, correctedHits } = await readContaining(reads, key, rawQuery, limit);
   if (containing.length >= limit) return { hits: containing, correctedQuery: null };
   if (corrected !== null) {
     const found = new Set(containing.map((hit) => hit.id));
@@ -196,25 +253,6 @@ export async function searchAccounts(
     limit - containing.length,
   ]);
   return { hits: [...containing, ...alike], correctedQuery: null };
-}
-
-/** See the statement: the names containing the query, and what its spelling correction finds. */
-async function containingOrCorrected(
-  reads: StatementRunner,
-  key: string,
-  rawQuery: string,
-  limit: number,
-): Promise<{ containing: AccountSearchHit[]; corrected: string | null; correctedHits: AccountSearchHit[] }> {
-  const rows = await reads.jsonRows<{
-    hit?: AccountSearchHit;
-    corrected?: string | null;
-    correctedHit?: AccountSearchHit;
-  }>(namesContainingOrCorrected, [key, rawQuery, limit]);
-  return {
-    containing: rows.flatMap((row) => (row.hit ? [row.hit] : [])),
-    corrected: rows.find((row) => "corrected" in row)?.corrected ?? null,
-    correctedHits: rows.flatMap((row) => (row.correctedHit ? [row.correctedHit] : [])),
-  };
 }
 
 /** Names that look like the query when nothing matched: a looser trigram threshold, still indexed. */
