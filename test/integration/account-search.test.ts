@@ -155,6 +155,15 @@ describe(`account search ranking on ${testEngine}`, () => {
     expect(misspelt.names).toHaveLength(2);
     // The card read with the search is the one the lookup would read on its own.
     expect(found.kind === "card" && found.card).toEqual(right.kind === "card" && right.card);
+    // A misspelt name two accounts share lists both, and what else the corrected query finds.
+    await anAccount(db.prisma, { name: "Lighthouse Cartography Bureau", arr: "50.00" });
+    await anAccount(db.prisma, { name: "Lighthouse Cartography Bureau Asia", arr: "70.00" });
+    const shared = await lookupAccount(db.reads, "Lighthuose Cartografy Bureau", today);
+    expect(shared.kind === "choices" && shared.matches.map((m) => [m.name, m.arr])).toEqual([
+      ["Lighthouse Cartography Bureau", "100.00"],
+      ["Lighthouse Cartography Bureau", "50.00"],
+      ["Lighthouse Cartography Bureau Asia", "70.00"],
+    ]);
   });
 });
 

@@ -113,25 +113,19 @@ const exactCardsOrTopTierStatement: PreparedStatement = {
 };
 
 /**
- * The search's names containing the query and its spelling correction (accounts.ts), with the card of
- * the account whose whole name is the corrected query, read only when the corrected search runs: a
- * misspelt name typed in full opens that card (account-lookup.ts), and then waits for the database
- * once less. $1 the normalized query, $2 the query as typed, $3 the number of hits.
+ * The search's names containing the query and its spelling correction (accounts.ts), which settles a
+ * misspelt name typed in full with the card of the account it names: such a name then takes two
+ * statements, as a name typed right takes one. $1 the normalized query, $2 the query as typed, $3 the
+ * number of hits.
  */
 const containingOrCorrectedWithCardStatement: PreparedStatement = {
   name: "account_search_containing_or_corrected_with_card",
-  sql: containingOrCorrectedSql(
-    "$1",
-    "$2",
-    "$3",
-    (correctedKey) =>
-      `SELECT '{"correctedCard":' || c.card || '}' FROM (${cardSql(`a."searchName" = ${correctedKey}`, "1")}) c(card)`,
-  ),
+  sql: containingOrCorrectedSql("$1", "$2", "$3", (where) => cardSql(where, "1")),
   settings: topTierSettings,
 };
 
 export interface ContainingOrCorrectedWithCard extends ContainingOrCorrected {
-  /** The card of an account whose whole name is the corrected query, when the corrected search ran. */
+  /** The card of the one account whose whole name is the corrected query, when that settled the search. */
   correctedCard: AccountCardRecord | undefined;
 }
 

@@ -17,6 +17,12 @@ export interface AccountSearchHit {
   exact: boolean;
 }
 
+/** A search hit of the account `a` names, as JSON text (AccountSearchHit); the owner is read by key. */
+function hitJsonSql(a: string, exact: string, rank: string): string {
+  return `json_build_object('id', ${a}.id, 'externalId', ${a}."externalId", 'name', ${a}.name, 'arr', ${a}.arr::text,
+                            'ownerSlackId', ${slackIdOf(`${a}."ownerId"`)}, 'exact', ${exact}, 'rank', ${rank})::text`;
+}
+
 /**
  * Names that contain the query, or the CRM id typed in any case, best first: `key` the normalized
  * query, `raw` the query as typed (a CRM id in any case), `limit` the number of hits (placeholders of
@@ -25,8 +31,7 @@ export interface AccountSearchHit {
  */
 function containingSql(key: string, raw: string, limit: string): string {
   return `
-    SELECT json_build_object('id', a.id, 'externalId', a."externalId", 'name', a.name, 'arr', a.arr::text,
-                             'ownerSlackId', ${slackIdOf('a."ownerId"')}, 'exact', m.exact, 'rank', m.rank)::text
+    SELECT ${hitJsonSql("a", "m.exact", "m.rank")}
     FROM "Account" a
     CROSS JOIN LATERAL (SELECT a."searchName" = ${key} OR lower(a."externalId") = lower(${raw}) AS exact) e
     CROSS JOIN LATERAL (
@@ -56,8 +61,7 @@ const namesAlike: PreparedStatement = {
       WHERE $1 <% l."searchName"
         AND NOT (l."searchName" LIKE '%' || $1 || '%' OR lower(l."externalId") = lower($2))
       ORDER BY rank DESC, l.arr DESC, l.name ASC LIMIT $3)
-    SELECT json_build_object('id', a.id, 'externalId', a."externalId", 'name', a.name, 'arr', a.arr::text,
-                             'ownerSlackId', ${slackIdOf('a."ownerId"')}, 'exact', false, 'rank', top.rank)::text
+    SELECT ${hitJsonSql("a", "false", "top.rank")}
     FROM top JOIN "Account" a ON a.id = top.id
     ORDER BY top.rank DESC, top.arr DESC, top.name ASC`,
   settings: { enable_seqscan: "off" },
@@ -72,17 +76,28 @@ const namesAlike: PreparedStatement = {
  * thousand short words are searched instead of every name, the approach pg_trgm's documentation gives
  * for misspelt words. The corrected query is null when a word could not be corrected or none needed
  * it. One-time filters skip what is not needed. Rows: {"hit": ...} best first, then {"corrected": ...},
- * then {"correctedHit": ...} best first, then the rows of `correctedExtra` (given the corrected query
- * as SQL), read only when the corrected search runs.
+ * then {"correctedHit": ...} best first.
+ *
+ * With `correctedCard` (the card's SQL for the accounts a condition on `a` selects, as JSON text), a
+ * misspelt name typed in full is settled in the same statement: when nothing contains the query as
+ * typed and exactly one account's whole name is the corrected query, that account is the only
+ * corrected hit (the search's rule opens it: it ranks above every other corrected hit, none of which
+ * is exact) and {"correctedCard": ...} is its card. The names containing the corrected query, the
+ * costliest part of a typo's search, are then not searched.
  */
 export function containingOrCorrectedSql(
   key: string,
   raw: string,
   limit: string,
-  correctedExtra?: (correctedKey: string) => string,
+  correctedCard?: (where: string) => string,
 ): string {
-  const runsCorrected =
+  const correcting =
     "CASE WHEN (SELECT yes FROM short) THEN (SELECT key FROM useful) IS NOT NULL ELSE false END";
+  const settledCtes = `,
+    named AS MATERIALIZED (SELECT n.id FROM "Account" n WHERE n."searchName" = (SELECT key FROM useful) LIMIT 2),
+    settled AS MATERIALIZED (SELECT NOT EXISTS (SELECT FROM containing) AND (SELECT count(*) FROM named) = 1 AS yes)`;
+  const when = (settled: boolean) =>
+    `CASE WHEN ${correcting} THEN ${settled ? "" : "NOT "}(SELECT yes FROM settled) ELSE false END`;
   return `
     WITH containing(hit) AS MATERIALIZED (${containingSql(key, raw, limit)}),
     short AS MATERIALIZED (SELECT count(*) < ${limit} AS yes FROM containing),
@@ -94,7 +109,7 @@ export function containingOrCorrectedSql(
           (SELECT s.word FROM "SearchWord" s WHERE s.word % q.word
            ORDER BY similarity(s.word, q.word) DESC, s.word ASC LIMIT 1)) AS word
         FROM unnest(string_to_array(${key}, ' ')) WITH ORDINALITY AS q(word, n)) w),
-    useful AS MATERIALIZED (SELECT NULLIF(c.key, ${key}) AS key FROM corrected c)
+    useful AS MATERIALIZED (SELECT NULLIF(c.key, ${key}) AS key FROM corrected c)${correctedCard ? settledCtes : ""}
     SELECT '{"hit":' || c.hit || '}' FROM containing c
     UNION ALL
     SELECT '{"corrected":' || COALESCE(to_json(u.key)::text, 'null') || '}' FROM useful u
@@ -102,11 +117,15 @@ export function containingOrCorrectedSql(
     UNION ALL
     SELECT '{"correctedHit":' || h.hit || '}'
     FROM (${containingSql("(SELECT key FROM useful)", raw, limit)}) h(hit)
-    WHERE ${runsCorrected}${
-      correctedExtra
+    WHERE ${correctedCard ? when(false) : correcting}${
+      correctedCard
         ? `
     UNION ALL
-    SELECT x.row FROM (${correctedExtra("(SELECT key FROM useful)")}) x(row) WHERE ${runsCorrected}`
+    SELECT '{"correctedHit":' || ${hitJsonSql("a", "true", "4")} || '}'
+    FROM "Account" a WHERE a.id IN (SELECT id FROM named) AND ${when(true)}
+    UNION ALL
+    SELECT '{"correctedCard":' || c.card || '}'
+    FROM (${correctedCard("a.id IN (SELECT id FROM named)")}) c(card) WHERE ${when(true)}`
         : ""
     }`;
 }
@@ -175,9 +194,7 @@ export function topTierSql(key: string, upper: string, raw: string, limit: strin
       SELECT i.id, i.arr, i.name, true FROM "Account" i
       WHERE i.id IN (SELECT id FROM by_id) AND NOT (i."searchName" ~>=~ ${key} AND i."searchName" ~<~ ${upper})
       ORDER BY exact DESC, arr DESC, name ASC LIMIT ${limit})
-    SELECT json_build_object('id', a.id, 'externalId', a."externalId", 'name', a.name, 'arr', a.arr::text,
-                             'ownerSlackId', ${slackIdOf('a."ownerId"')}, 'exact', top.exact,
-                             'rank', CASE WHEN top.exact THEN 4 ELSE 3 END)::text
+    SELECT ${hitJsonSql("a", "top.exact", "CASE WHEN top.exact THEN 4 ELSE 3 END")}
     FROM top JOIN "Account" a ON a.id = top.id
     ORDER BY top.exact DESC, top.arr DESC, top.name ASC`;
 }
