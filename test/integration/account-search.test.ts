@@ -142,6 +142,16 @@ describe(`account search ranking on ${testEngine}`, () => {
     ]);
   });
 
+  it("lists an account once, as exact, when the query is its CRM id and its name starts with the query", async () => {
+    await anAccount(db.prisma, { name: "Kite Delta", arr: "10.00", externalId: "KITE-D" });
+    // The names that start with "kite d" have it too, not as exact; a list of two would show it twice.
+    for (const limit of [2, 10]) {
+      const { hits } = await searchAccounts(db.reads, searchKey("KITE-D"), "KITE-D", limit);
+      expect(hits[0]).toMatchObject({ name: "Kite Delta", exact: true, rank: 4 });
+      expect(hits.filter((hit) => hit.name === "Kite Delta")).toHaveLength(1);
+    }
+  });
+
   it("reads a misspelt full name's card with its corrected search: two statements, as a name typed right takes one", async () => {
     await anAccount(db.prisma, { name: "Lighthouse Cartography Bureau", arr: "100.00" });
     const today = new Date("2026-11-23T00:00:00Z");

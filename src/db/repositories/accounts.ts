@@ -182,18 +182,24 @@ export const topTierSettings = { plan_cache_mode: "force_generic_plan" };
  * `limit` the number of hits. The names come from Account_searchName_prefix_idx alone
  * (name, ARR and id are in the index), and only the hits shown are read from the table. A short query
  * ("acme") starts hundreds of names spread over the whole table, which the statements above read
- * row by row.
+ * row by row. Of those the sort keeps the first `limit` by ARR and name, from the index's columns
+ * alone: the exact ones (the name is the query, or the CRM id) are read apart, by key, so that
+ * nothing is computed for each of the hundreds (that was a third of the statement's time).
  */
 export function topTierSql(key: string, upper: string, raw: string, limit: string): string {
   return `
     WITH by_id AS MATERIALIZED (SELECT i.id FROM "Account" i WHERE lower(i."externalId") = lower(${raw})),
-    top AS (
-      SELECT p.id, p.arr, p.name, (p."searchName" = ${key} OR p.id IN (SELECT id FROM by_id)) AS exact
-      FROM "Account" p WHERE p."searchName" ~>=~ ${key} AND p."searchName" ~<~ ${upper}
+    candidates AS (
+      SELECT e.id, e.arr, e.name, true AS exact FROM "Account" e WHERE e."searchName" = ${key}
       UNION ALL
-      SELECT i.id, i.arr, i.name, true FROM "Account" i
-      WHERE i.id IN (SELECT id FROM by_id) AND NOT (i."searchName" ~>=~ ${key} AND i."searchName" ~<~ ${upper})
-      ORDER BY exact DESC, arr DESC, name ASC LIMIT ${limit})
+      SELECT i.id, i.arr, i.name, true FROM "Account" i WHERE i.id IN (SELECT id FROM by_id)
+      UNION ALL
+      (SELECT p.id, p.arr, p.name, false FROM "Account" p
+       WHERE p."searchName" ~>~ ${key} AND p."searchName" ~<~ ${upper}
+       ORDER BY p.arr DESC, p.name ASC LIMIT ${limit})),
+    top AS (
+      SELECT * FROM (SELECT DISTINCT ON (c.id) c.id, c.arr, c.name, c.exact FROM candidates c ORDER BY c.id, c.exact DESC) d
+      ORDER BY d.exact DESC, d.arr DESC, d.name ASC LIMIT ${limit})
     SELECT ${hitJsonSql("a", "top.exact", "CASE WHEN top.exact THEN 4 ELSE 3 END")}
     FROM top JOIN "Account" a ON a.id = top.id
     ORDER BY top.exact DESC, top.arr DESC, top.name ASC`;
