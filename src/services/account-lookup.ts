@@ -48,7 +48,7 @@ export async function lookupAccount(
       searchLimit,
     );
     if (exact.length === 1) return { kind: "card", card: toCardData(exact[0] as AccountCardRecord, today) };
-    // Past the top tier, the search also reads the card of the name the corrected query is in full.
+    // Past the top tier, a misspelt name typed in full is settled, with its card, by its correction.
     let correctedCard: AccountCardRecord | undefined;
     const { hits, correctedQuery } = await searchAccounts(
       reads,
