@@ -50,18 +50,14 @@ export async function lookupAccount(
     if (exact.length === 1) return { kind: "card", card: toCardData(exact[0] as AccountCardRecord, today) };
     // Past the top tier, a misspelt name typed in full is settled, with its card, by its correction.
     let correctedCard: AccountCardRecord | undefined;
-    const { hits, correctedQuery } = await searchAccounts(
-      reads,
-      query.key,
-      query.raw,
-      searchLimit,
+    const { hits, correctedQuery } = await searchAccounts(reads, query.key, query.raw, {
       topTier,
-      async (...args) => {
+      readContaining: async (...args) => {
         const read = await containingOrCorrectedWithCard(...args);
         correctedCard = read.correctedCard;
         return read;
       },
-    );
+    });
     const [first, second] = hits;
     if (!first) return { kind: "none", closest: await closestAccountNames(reads, query.key) };
     // One clear winner opens straight away: an exact hit, or a single match.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pruneSearchWords } from "../../src/db/maintenance.ts";
 import type { PreparedStatements, StatementRunner } from "../../src/db/prepared-statements.ts";
+import { containingOrCorrectedWithCard } from "../../src/db/repositories/account-card.ts";
 import { searchAccounts } from "../../src/db/repositories/accounts.ts";
 import { searchKey } from "../../src/domain/search-text.ts";
 import { lookupAccount } from "../../src/services/account-lookup.ts";
@@ -28,8 +29,11 @@ describe(`account search ranking on ${testEngine}`, () => {
   });
   afterAll(async () => db?.destroy());
 
+  /** The search as the lookup runs it; `key` already normalized. */
+  const search = (key: string, raw = key, limit?: number) =>
+    searchAccounts(db.reads, key, raw, { readContaining: containingOrCorrectedWithCard, limit });
   const names = async (query: string, limit?: number) =>
-    (await searchAccounts(db.reads, query, query, limit)).hits.map((hit) => hit.name);
+    (await search(query, query, limit)).hits.map((hit) => hit.name);
 
   it("ranks name prefix, then a word's start, then anywhere inside, then look-alikes; larger ARR first within a rank", async () => {
     expect(await names("north")).toEqual([
@@ -51,7 +55,7 @@ describe(`account search ranking on ${testEngine}`, () => {
     expect(await names("kite", 3)).toEqual(["Omega Corp", "Kite Beta", "Kite Alpha"]);
     // Room for more: the ranked search over every name, with the same top.
     expect((await names("kite", 10)).slice(0, 3)).toEqual(["Omega Corp", "Kite Beta", "Kite Alpha"]);
-    const [first] = (await searchAccounts(db.reads, "kite", "kite", 2)).hits;
+    const [first] = (await search("kite", "kite", 2)).hits;
     expect(first).toMatchObject({
       name: "Omega Corp",
       externalId: "KITE",
@@ -66,7 +70,7 @@ describe(`account search ranking on ${testEngine}`, () => {
   });
 
   it("corrects misspelt words to words the names have, and ranks what they find as look-alikes", async () => {
-    const { hits, correctedQuery } = await searchAccounts(db.reads, "globx industires", "globx industires");
+    const { hits, correctedQuery } = await search("globx industires");
     expect(hits.map((hit) => hit.name)).toEqual(["Globex Industries"]);
     expect(correctedQuery).toBe("globex industries");
     // Below every name that contains the query (rank 1 and up), and below what word similarity
@@ -78,7 +82,7 @@ describe(`account search ranking on ${testEngine}`, () => {
   });
 
   it("falls back to word similarity when every word is right but out of order", async () => {
-    const { hits, correctedQuery } = await searchAccounts(db.reads, "peaks twin", "peaks twin");
+    const { hits, correctedQuery } = await search("peaks twin");
     expect(hits.map((hit) => hit.name)).toEqual(["Twin Peaks", "Twin Peaks"]);
     expect(correctedQuery).toBeNull();
     expect(hits[0]?.rank).toBeGreaterThanOrEqual(0.6);
@@ -146,7 +150,7 @@ describe(`account search ranking on ${testEngine}`, () => {
     await anAccount(db.prisma, { name: "Kite Delta", arr: "10.00", externalId: "KITE-D" });
     // The names that start with "kite d" have it too, not as exact; a list of two would show it twice.
     for (const limit of [2, 10]) {
-      const { hits } = await searchAccounts(db.reads, searchKey("KITE-D"), "KITE-D", limit);
+      const { hits } = await search(searchKey("KITE-D"), "KITE-D", limit);
       expect(hits[0]).toMatchObject({ name: "Kite Delta", exact: true, rank: 4 });
       expect(hits.filter((hit) => hit.name === "Kite Delta")).toHaveLength(1);
     }

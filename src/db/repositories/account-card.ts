@@ -22,7 +22,7 @@ import {
   type ContainingOrCorrectedRow,
   containingOrCorrectedOf,
   containingOrCorrectedSql,
-  topTierSettings,
+  genericPlanSettings,
   topTierSql,
 } from "./accounts.ts";
 import { slackIdOf, userJsonOf } from "./user-sql.ts";
@@ -109,7 +109,7 @@ const exactCardsOrTopTierStatement: PreparedStatement = {
     UNION ALL
     SELECT '{"hit":' || t.hit || '}' FROM (${topTierSql("$1", "$3", "$2", "$4")}) t(hit)
     WHERE $3::text IS NOT NULL AND (SELECT count(*) FROM exact) <> 1`,
-  settings: topTierSettings,
+  settings: genericPlanSettings,
 };
 
 /**
@@ -121,7 +121,7 @@ const exactCardsOrTopTierStatement: PreparedStatement = {
 const containingOrCorrectedWithCardStatement: PreparedStatement = {
   name: "account_search_containing_or_corrected_with_card",
   sql: containingOrCorrectedSql("$1", "$2", "$3", (where) => cardSql(where, "1")),
-  settings: topTierSettings,
+  settings: genericPlanSettings,
 };
 
 export interface ContainingOrCorrectedWithCard extends ContainingOrCorrected {

@@ -26,8 +26,7 @@ function hitJsonSql(a: string, exact: string, rank: string): string {
 /**
  * Names that contain the query, or the CRM id typed in any case, best first: `key` the normalized
  * query, `raw` the query as typed (a CRM id in any case), `limit` the number of hits (placeholders of
- * the statement it is part of). LIKE costs little per row, so any plan
- * will do; a generic one is kept (see the prefix tier).
+ * the statement it is part of). LIKE costs little per row, so any plan will do (genericPlanSettings).
  */
 function containingSql(key: string, raw: string, limit: string): string {
   return `
@@ -76,26 +75,23 @@ const namesAlike: PreparedStatement = {
  * thousand short words are searched instead of every name, the approach pg_trgm's documentation gives
  * for misspelt words. The corrected query is null when a word could not be corrected or none needed
  * it. One-time filters skip what is not needed. Rows: {"hit": ...} best first, then {"corrected": ...},
- * then {"correctedHit": ...} best first.
+ * then {"correctedHit": ...} best first, then {"correctedCard": ...}.
  *
- * With `correctedCard` (the card's SQL for the accounts a condition on `a` selects, as JSON text), a
- * misspelt name typed in full is settled in the same statement: when nothing contains the query as
- * typed and exactly one account's whole name is the corrected query, that account is the only
- * corrected hit (the search's rule opens it: it ranks above every other corrected hit, none of which
- * is exact) and {"correctedCard": ...} is its card. The names containing the corrected query, the
- * costliest part of a typo's search, are then not searched.
+ * A misspelt name typed in full is settled here: when nothing contains the query as typed and exactly
+ * one account's whole name is the corrected query, that account is the only corrected hit (the
+ * lookup's rule opens it: it ranks above every other corrected hit, none of which is exact) and
+ * {"correctedCard": ...} is its card, from `cardSql` (the card's SQL for the accounts a condition on
+ * `a` selects, account-card.ts). The names containing the corrected query, the costliest part of a
+ * typo's search, are then not searched.
  */
 export function containingOrCorrectedSql(
   key: string,
   raw: string,
   limit: string,
-  correctedCard?: (where: string) => string,
+  cardSql: (where: string) => string,
 ): string {
   const correcting =
     "CASE WHEN (SELECT yes FROM short) THEN (SELECT key FROM useful) IS NOT NULL ELSE false END";
-  const settledCtes = `,
-    named AS MATERIALIZED (SELECT n.id FROM "Account" n WHERE n."searchName" = (SELECT key FROM useful) LIMIT 2),
-    settled AS MATERIALIZED (SELECT NOT EXISTS (SELECT FROM containing) AND (SELECT count(*) FROM named) = 1 AS yes)`;
   const when = (settled: boolean) =>
     `CASE WHEN ${correcting} THEN ${settled ? "" : "NOT "}(SELECT yes FROM settled) ELSE false END`;
   return `
@@ -109,7 +105,9 @@ export function containingOrCorrectedSql(
           (SELECT s.word FROM "SearchWord" s WHERE s.word % q.word
            ORDER BY similarity(s.word, q.word) DESC, s.word ASC LIMIT 1)) AS word
         FROM unnest(string_to_array(${key}, ' ')) WITH ORDINALITY AS q(word, n)) w),
-    useful AS MATERIALIZED (SELECT NULLIF(c.key, ${key}) AS key FROM corrected c)${correctedCard ? settledCtes : ""}
+    useful AS MATERIALIZED (SELECT NULLIF(c.key, ${key}) AS key FROM corrected c),
+    named AS MATERIALIZED (SELECT n.id FROM "Account" n WHERE n."searchName" = (SELECT key FROM useful) LIMIT 2),
+    settled AS MATERIALIZED (SELECT NOT EXISTS (SELECT FROM containing) AND (SELECT count(*) FROM named) = 1 AS yes)
     SELECT '{"hit":' || c.hit || '}' FROM containing c
     UNION ALL
     SELECT '{"corrected":' || COALESCE(to_json(u.key)::text, 'null') || '}' FROM useful u
@@ -117,25 +115,14 @@ export function containingOrCorrectedSql(
     UNION ALL
     SELECT '{"correctedHit":' || h.hit || '}'
     FROM (${containingSql("(SELECT key FROM useful)", raw, limit)}) h(hit)
-    WHERE ${correctedCard ? when(false) : correcting}${
-      correctedCard
-        ? `
+    WHERE ${when(false)}
     UNION ALL
     SELECT '{"correctedHit":' || ${hitJsonSql("a", "true", "4")} || '}'
     FROM "Account" a WHERE a.id IN (SELECT id FROM named) AND ${when(true)}
     UNION ALL
     SELECT '{"correctedCard":' || c.card || '}'
-    FROM (${correctedCard("a.id IN (SELECT id FROM named)")}) c(card) WHERE ${when(true)}`
-        : ""
-    }`;
+    FROM (${cardSql("a.id IN (SELECT id FROM named)")}) c(card) WHERE ${when(true)}`;
 }
-
-/** See containingOrCorrectedSql: $1 the normalized query, $2 the query as typed, $3 the number of hits. */
-const namesContainingOrCorrected: PreparedStatement = {
-  name: "account_search_containing_or_corrected",
-  sql: containingOrCorrectedSql("$1", "$2", "$3"),
-  settings: { plan_cache_mode: "force_generic_plan" },
-};
 
 /** The names containing the query, and what its spelling correction finds (containingOrCorrectedSql). */
 export interface ContainingOrCorrected {
@@ -151,18 +138,13 @@ export type ContainingOrCorrectedRow = {
   correctedHit?: AccountSearchHit;
 };
 
+/** Reads the names containing the query and what its correction finds (account-card.ts has the lookup's). */
 export type ContainingReader = (
   reads: StatementRunner,
   key: string,
   rawQuery: string,
   limit: number,
 ) => Promise<ContainingOrCorrected>;
-
-/** The names containing the query and what its correction finds, in one statement. */
-export const containingOrCorrected: ContainingReader = async (reads, key, rawQuery, limit) =>
-  containingOrCorrectedOf(
-    await reads.jsonRows<ContainingOrCorrectedRow>(namesContainingOrCorrected, [key, rawQuery, limit]),
-  );
 
 export function containingOrCorrectedOf(rows: readonly ContainingOrCorrectedRow[]): ContainingOrCorrected {
   return {
@@ -172,8 +154,11 @@ export function containingOrCorrectedOf(rows: readonly ContainingOrCorrectedRow[
   };
 }
 
-/** The top tier's planner settings: its generic plan is kept (see the containing statement). */
-export const topTierSettings = { plan_cache_mode: "force_generic_plan" };
+/**
+ * The search statements' planner settings: their generic plan is kept. Every branch has an index and
+ * costs little per row, so any plan will do, and planning on every lookup costs more than running.
+ */
+export const genericPlanSettings = { plan_cache_mode: "force_generic_plan" };
 
 /**
  * The top tier alone: the exact name or CRM id (rank 4) and names that start with the query (rank 3).
@@ -208,7 +193,7 @@ export function topTierSql(key: string, upper: string, raw: string, limit: strin
 const namesStartingWith: PreparedStatement = {
   name: "account_search_prefix",
   sql: topTierSql("$1", "$2", "$3", "$4"),
-  settings: topTierSettings,
+  settings: genericPlanSettings,
 };
 
 /** How many hits a search returns at most: the pick-list's length. */
@@ -241,11 +226,17 @@ export async function searchAccounts(
   reads: StatementRunner,
   key: string,
   rawQuery: string,
-  limit = searchLimit,
-  /** The top tier, when it was read already (with the exact cards, account-card.ts). */
-  topTier?: AccountSearchHit[],
-  /** Reads the names containing the query and what its correction finds (default: containingOrCorrected). */
-  readContaining: ContainingReader = containingOrCorrected,
+  {
+    readContaining,
+    limit = searchLimit,
+    topTier,
+  }: {
+    /** Reads the names containing the query and what its correction finds. */
+    readContaining: ContainingReader;
+    limit?: number;
+    /** The top tier, when it was read already (with the exact cards, account-card.ts). */
+    topTier?: AccountSearchHit[];
+  },
 ): Promise<AccountSearch> {
   // The query as typed is also compared with every CRM id, whole and ignoring case (a b-tree on
   // lower("externalId")): `lower(id) = lower(query)` costs one index probe, where an ILIKE through a
