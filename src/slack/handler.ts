@@ -23,7 +23,7 @@ export class UserFacingError extends Error {}
 /** Slack allows 3 s; past this budget we ack empty and deliver the answer through response_url. */
 const ackBudgetMs = 2000;
 
-type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+export type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 

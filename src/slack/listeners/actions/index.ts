@@ -1,5 +1,6 @@
 import type { App, BlockAction } from "@slack/bolt";
 import type { AppDeps } from "../../deps.ts";
+import { namesPattern, router } from "../router.ts";
 import {
   accountOpenAction,
   accountOpenHandler,
@@ -18,16 +19,16 @@ import {
 } from "./plays.ts";
 
 export function registerActions(app: App, deps: AppDeps): void {
-  app.action<BlockAction>({ type: "block_actions", action_id: accountOpenAction }, accountOpenHandler(deps));
+  const routes = [
+    [accountOpenAction, accountOpenHandler(deps)],
+    [accountShareAction, accountShareHandler(deps)],
+    [playClaimAction, playClaimHandler(deps)],
+    [playSnoozeAction, playSnoozeHandler(deps)],
+    [playCloseAction, playCloseHandler(deps)],
+    [playReassignAction, playReassignHandler(deps)],
+  ] as const;
   app.action<BlockAction>(
-    { type: "block_actions", action_id: accountShareAction },
-    accountShareHandler(deps),
-  );
-  app.action<BlockAction>({ type: "block_actions", action_id: playClaimAction }, playClaimHandler(deps));
-  app.action<BlockAction>({ type: "block_actions", action_id: playSnoozeAction }, playSnoozeHandler(deps));
-  app.action<BlockAction>({ type: "block_actions", action_id: playCloseAction }, playCloseHandler(deps));
-  app.action<BlockAction>(
-    { type: "block_actions", action_id: playReassignAction },
-    playReassignHandler(deps),
+    { type: "block_actions", action_id: namesPattern(routes) },
+    router(routes, ({ action }) => action.action_id),
   );
 }
