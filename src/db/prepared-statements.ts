@@ -6,10 +6,11 @@
 // 0.5 ms as a named statement (measured on a 20,000-account book). A named statement is parsed once
 // per connection and PostgreSQL keeps its plan (after five executions, a generic one when that is not
 // costlier). Only reads go through here; every write stays with Prisma.
-import type { messages, PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { protocol } from "@electric-sql/pglite";
 import pg from "pg";
-import { concat } from "./pglite-thread.ts";
+import { backendMessages, concat } from "./pglite-thread.ts";
+import { type Execution, executionBatch, firstColumns } from "./read-wire.ts";
 
 /** A statement whose rows have one column: a JSON document as text (`json_build_object(...)::text`). */
 export interface PreparedStatement {
@@ -137,8 +138,8 @@ const wire = protocol.serialize;
 export interface PGliteBatches {
   /** Batches sent with one turn run before those of later turns that wait with them (PGliteThread). */
   nextTurn(): number;
-  /** Runs messages ending in a sync, outside any query or transaction; throws the first error. */
-  readBatch(batch: Uint8Array, turn: number): Promise<messages.BackendMessage[]>;
+  /** Runs messages ending in a sync, outside any query or transaction, and returns the answer as it came. */
+  readBatch(batch: Uint8Array, turn: number): Promise<Uint8Array>;
 }
 
 /**
@@ -150,7 +151,7 @@ export function pgliteInThisThread(lite: PGlite): PGliteBatches {
     nextTurn: () => 0,
     readBatch: (batch) =>
       lite._runExclusiveTransaction(() =>
-        lite._runExclusiveQuery(async () => (await lite.execProtocol(batch, { syncToFs: false })).messages),
+        lite._runExclusiveQuery(() => lite.execProtocolRaw(batch, { syncToFs: false })),
       ),
   };
 }
@@ -171,46 +172,33 @@ export function pglitePreparedStatements(batches: PGliteBatches): PreparedStatem
   const parse = (statement: PreparedStatement) => {
     let parsed = parsing.get(statement.name);
     if (!parsed) {
-      parsed = batches.readBatch(
-        concat([wire.parse({ name: statement.name, text: statement.sql }), wire.sync()]),
-        0,
-      );
+      parsed = batches
+        .readBatch(concat([wire.parse({ name: statement.name, text: statement.sql }), wire.sync()]), 0)
+        .then((answer) => backendMessages(answer, { throwOnError: true }));
       parsed.catch(() => parsing.delete(statement.name));
       parsing.set(statement.name, parsed);
     }
     return parsed;
   };
-  const bindAndExecute = (name: string, params: readonly StatementParam[]) => [
-    wire.bind({ statement: name, values: params.map(asText) }),
-    wire.execute({}),
-  ];
   const run = async <T>(statement: PreparedStatement, params: readonly StatementParam[], turn: number) => {
     const parsed = [parse(statement)];
-    const batch = bindAndExecute(statement.name, params);
+    const executions: Execution[] = [{ statement: statement.name, params: params.map(asText) }];
     if (statement.settings) {
       const settings = settingsStatement(statement);
       parsed.push(parse(settings));
-      batch.unshift(...bindAndExecute(settings.name, []));
+      executions.unshift({ statement: settings.name, params: [] });
     }
-    const executed = batches.readBatch(concat([...batch, wire.sync()]), turn);
+    const executed = batches.readBatch(executionBatch(executions), turn);
     // A statement that failed to parse: its own error, rather than the batch's "does not exist".
     await Promise.all(parsed).catch((error) => {
       executed.catch(() => {});
       throw error;
     });
-    const messages = await executed;
-    // The rows after the statement's own bind; a settings statement's come before it.
-    const binds = statement.settings ? 2 : 1;
-    const rows: T[] = [];
-    let bound = 0;
-    for (const message of messages) {
-      if (message.name === "bindComplete") bound++;
-      else if (bound === binds && message.name === "dataRow") {
-        const [json] = (message as InstanceType<typeof protocol.messages.DataRowMessage>).fields;
-        rows.push(JSON.parse(json as string) as T);
-      } else if (bound === binds && message.name === "commandComplete") break;
-    }
-    return rows;
+    const answer = await executed;
+    // The rows of the statement's own execution, the last; a settings statement's comes before it.
+    const rows = firstColumns(answer, executions.length - 1);
+    if (!rows) throw backendMessagesError(answer);
+    return rows.map((json) => JSON.parse(json as string) as T);
   };
   return {
     close: async () => {},
@@ -220,4 +208,14 @@ export function pglitePreparedStatements(batches: PGliteBatches): PreparedStatem
       return work({ jsonRows: (statement, params) => run(statement, params, turn) });
     },
   };
+}
+
+/** The error an answer holds, as PGlite's parser reads it. */
+function backendMessagesError(answer: Uint8Array): unknown {
+  try {
+    backendMessages(answer, { throwOnError: true });
+  } catch (error) {
+    return error;
+  }
+  return new Error("the database answered with an error it did not describe");
 }
