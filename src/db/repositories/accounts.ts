@@ -97,14 +97,15 @@ export function containingOrCorrectedSql(
   return `
     WITH containing(hit) AS MATERIALIZED (${containingSql(key, raw, limit)}),
     short AS MATERIALIZED (SELECT count(*) < ${limit} AS yes FROM containing),
+    words AS MATERIALIZED (
+      SELECT q.n, COALESCE(
+        (SELECT s.word FROM "SearchWord" s WHERE s.word = q.word),
+        (SELECT s.word FROM "SearchWord" s WHERE s.word % q.word
+         ORDER BY similarity(s.word, q.word) DESC, s.word ASC LIMIT 1)) AS word
+      FROM unnest(string_to_array(${key}, ' ')) WITH ORDINALITY AS q(word, n)),
     corrected AS MATERIALIZED (
       SELECT CASE WHEN bool_and(w.word IS NOT NULL) THEN string_agg(w.word, ' ' ORDER BY w.n) END AS key
-      FROM (
-        SELECT q.n, COALESCE(
-          (SELECT s.word FROM "SearchWord" s WHERE s.word = q.word),
-          (SELECT s.word FROM "SearchWord" s WHERE s.word % q.word
-           ORDER BY similarity(s.word, q.word) DESC, s.word ASC LIMIT 1)) AS word
-        FROM unnest(string_to_array(${key}, ' ')) WITH ORDINALITY AS q(word, n)) w),
+      FROM words w),
     useful AS MATERIALIZED (SELECT NULLIF(c.key, ${key}) AS key FROM corrected c),
     named AS MATERIALIZED (SELECT n.id FROM "Account" n WHERE n."searchName" = (SELECT key FROM useful) LIMIT 2),
     settled AS MATERIALIZED (SELECT NOT EXISTS (SELECT FROM containing) AND (SELECT count(*) FROM named) = 1 AS yes)
