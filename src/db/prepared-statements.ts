@@ -151,7 +151,11 @@ export function pgliteInThisThread(lite: PGlite): PGliteBatches {
     nextTurn: () => 0,
     readBatch: (batch) =>
       lite._runExclusiveTransaction(() =>
-        lite._runExclusiveQuery(() => lite.execProtocolRaw(batch, { syncToFs: false })),
+        // execProtocol, not execProtocolRaw: PGlite parses the answer either way, and only execProtocol
+        // clears what it parsed. Its error, if any, is in the answer, read by the caller.
+        lite._runExclusiveQuery(
+          async () => (await lite.execProtocol(batch, { syncToFs: false, throwOnError: false })).data,
+        ),
       ),
   };
 }

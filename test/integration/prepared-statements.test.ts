@@ -171,3 +171,27 @@ describe(`prepared statements on ${testEngine}`, () => {
     expect((await read).map((row) => row.name)).toEqual(["Prepared Alpha", "Prepared Beta"]);
   });
 });
+
+describe.runIf(testEngine === "pglite")(
+  "prepared statements on PGlite in the caller's thread (the CLI's)",
+  () => {
+    it("returns rows, keeps settings to their statement, and reports a failed statement", async () => {
+      const db = await openDatabase({ kind: "pglite", dataDir: null }, { pglite: "this thread" });
+      try {
+        const numbers: PreparedStatement = {
+          name: "test_numbers",
+          sql: "SELECT to_json(n)::text FROM generate_series(1, $1::int) n",
+        };
+        expect(await db.reads.jsonRows(numbers, [3])).toEqual([1, 2, 3]);
+        expect(await db.reads.jsonRows(seqscanOff, [])).toEqual(["off"]);
+        expect(await db.reads.jsonRows(seqscanSetting, [])).toEqual(["on"]);
+        await expect(db.reads.jsonRows(failsOnBadNumber, ["not a number"])).rejects.toThrow(/integer/);
+        expect(await db.reads.jsonRows(failsOnBadNumber, ["9"])).toEqual([9]);
+        // PGlite's own queries go on, outside any transaction the failed statement could have left open.
+        expect(await db.prisma.$queryRaw<{ n: number }[]>`SELECT 1::int AS n`).toEqual([{ n: 1 }]);
+      } finally {
+        await db.close();
+      }
+    });
+  },
+);
