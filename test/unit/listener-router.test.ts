@@ -29,5 +29,18 @@ describe("listener router", () => {
   it("refuses a pattern that could match part of a name", () => {
     expect(() => namesPattern([[/play_claim/, async () => {}]])).toThrow("must match a whole name");
     expect(() => namesPattern([[/^play$/i, async () => {}]])).toThrow("takes no flags");
+    expect(() => router([[/claim$/, async () => {}]], () => "claim")).toThrow("must match a whole name");
+  });
+
+  it("matches a pattern's alternatives against the whole name, in Bolt's filter and in the handoff", async () => {
+    const seen: string[] = [];
+    const routes: Route<string>[] = [[/^a|b$/, async (name) => void seen.push(name)]];
+    const pattern = namesPattern(routes);
+    expect(["a", "b"].map((name) => pattern.test(name))).toEqual([true, true]);
+    expect(["ab", "axb", "xb"].map((name) => pattern.test(name))).toEqual([false, false, false]);
+    const route = router(routes, (name) => name);
+    await route("b");
+    await expect(route("xb")).rejects.toThrow("no listener for xb");
+    expect(seen).toEqual(["b"]);
   });
 });
