@@ -1,8 +1,8 @@
 // The CLI's commands: each parses its own arguments and calls one service.
 import { appliedMigrationCount, applyMigrations } from "../db/migrate.ts";
+import { seedDemoBook } from "../demo/book.ts";
 import { formatProblem, parseAccountsCsv } from "../domain/accounts-csv.ts";
 import { importAccounts } from "../services/account-import.ts";
-import { seedDemoBook } from "../services/demo-book.ts";
 import { changeManager, changeRole, describeUser, TeamError, teamList } from "../services/team.ts";
 import { type CliCommand, commandArgs, readInputFile, sub, UsageError } from "./command.ts";
 import { healthCommands } from "./health-commands.ts";

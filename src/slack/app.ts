@@ -3,12 +3,12 @@
 import { App, type CustomRoute, type LogLevel, type Logger as SlackLogger } from "@slack/bolt";
 import type { Config } from "../config.ts";
 import { httpRoutes } from "../http/routes.ts";
-import { socketModeClientOptions, webClientOptions } from "./client.ts";
 import type { AppDeps } from "./deps.ts";
 import { registerActions } from "./listeners/actions/index.ts";
 import { registerCommands } from "./listeners/commands/index.ts";
 import { registerEvents } from "./listeners/events/index.ts";
 import { registerViews } from "./listeners/views/index.ts";
+import { socketModeClientOptions, webClientOptions } from "./web/client-options.ts";
 
 export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute[] = []): App {
   if (!config.slack.botToken) throw new Error("buildApp needs SLACK_BOT_TOKEN (checked by loadConfig)");

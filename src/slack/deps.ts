@@ -4,7 +4,7 @@ import type { PreparedStatements } from "../db/prepared-statements.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
 import type { Clock, SlackDirectory } from "../services/ports.ts";
-import { slackDirectory } from "./directory.ts";
+import { slackDirectory } from "./web/directory.ts";
 
 export interface AppDeps {
   prisma: PrismaClient;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/db/repositories/audit.ts";
+import { type SeedResult, seedDemoBook } from "../../src/demo/book.ts";
 import { searchKey } from "../../src/domain/search-text.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
-import { type SeedResult, seedDemoBook } from "../../src/services/demo-book.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 
 const now = new Date("2026-11-23T09:00:00Z");

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { slashCommands } from "../../src/slack/listeners/commands/index.ts";
 import { botEvents } from "../../src/slack/listeners/events/index.ts";
-import { botScopes } from "../../src/slack/scopes.ts";
+import { botScopes } from "../../src/slack/web/scopes.ts";
 
 interface Manifest {
   display_information: { name: string };

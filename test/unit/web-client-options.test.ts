@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
-import { socketModeClientOptions, webClientOptions } from "../../src/slack/client.ts";
+import { socketModeClientOptions, webClientOptions } from "../../src/slack/web/client-options.ts";
 
 describe("Web API client options", () => {
   const config = loadConfig({

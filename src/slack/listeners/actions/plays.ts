@@ -16,8 +16,8 @@ import {
   parsePlayBlockId,
   slackUserIdSchema,
 } from "../../parse/play-action.ts";
-import { tellNewOwner } from "../../play-handover.ts";
-import { renderPlaySurface } from "../../play-surfaces.ts";
+import { tellNewOwner } from "../../surfaces/play-handover.ts";
+import { renderPlaySurface } from "../../surfaces/play-surfaces.ts";
 import type { MessagePayload } from "../../views/blocks.ts";
 import { closePlayMetadata, closePlayModal } from "../../views/close-play-modal.ts";
 import { playActions, playNotice } from "../../views/play-blocks.ts";

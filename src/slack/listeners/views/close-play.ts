@@ -4,9 +4,9 @@ import { closePlay } from "../../../services/plays.ts";
 import type { AppDeps } from "../../deps.ts";
 import { type Caller, viewSubmissionHandler } from "../../handler.ts";
 import { type ClosePlayOrigin, parseClosePlayForm, parseClosePlayMetadata } from "../../parse/close-play.ts";
-import { renderPlaySurface } from "../../play-surfaces.ts";
-import { postToResponseUrl } from "../../response-url.ts";
+import { renderPlaySurface } from "../../surfaces/play-surfaces.ts";
 import { closePlayRefusedModal } from "../../views/close-play-modal.ts";
+import { postToResponseUrl } from "../../web/response-url.ts";
 
 const outdated = "This form is out of date. Run `/plays` and click Close again.";
 

@@ -1,6 +1,6 @@
 // Slack's directory of people through the Web API (users.info, users.lookupByEmail).
 import type { WebClient } from "@slack/web-api";
-import type { SlackDirectory, SlackProfile } from "../services/ports.ts";
+import type { SlackDirectory, SlackProfile } from "../../services/ports.ts";
 
 interface SlackUser {
   id?: string;

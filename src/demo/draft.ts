@@ -3,8 +3,8 @@
 import type { AuditEntry } from "../db/repositories/audit.ts";
 import type { BookRows } from "../db/repositories/seed.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { DemoCompany, StoryScript } from "./demo-book-data.ts";
-import type { Random } from "./demo-book-random.ts";
+import type { DemoCompany, StoryScript } from "./data.ts";
+import type { Random } from "./random.ts";
 
 export type BuildRows = Omit<BookRows, "audit">;
 

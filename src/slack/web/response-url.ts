@@ -1,6 +1,6 @@
 // Posting to a message's response_url outside Bolt's respond(), which view submissions do not get: the
 // Close modal keeps the clicked message's response_url and updates that message after the submission.
-import type { MessagePayload } from "./views/blocks.ts";
+import type { MessagePayload } from "../views/blocks.ts";
 
 export interface ResponseUrlMessage extends MessagePayload {
   replace_original?: boolean;

@@ -3,21 +3,21 @@
 // success plans, QBRs and open plays on the red and yellow accounts. Dates are relative to `now`, and a
 // seeded PRNG (never Math.random) makes every run load the same book.
 //
-// This file loads the book and runs the steps in order; each step lives in its own demo-book-*.ts file and
+// This file loads the book and runs the steps in order; each step lives in a file of its own beside it and
 // draws from the one PRNG, so the order below is part of what makes the book the same every run.
 import { type Actor, auditRows } from "../db/repositories/audit.ts";
 import { countAccounts, insertBook, upsertTeamMember } from "../db/repositories/seed.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { addAccount } from "./demo-book-accounts.ts";
-import { demoCompanies, demoDigestChannelId, demoTeam } from "./demo-book-data.ts";
-import { utcDay } from "./demo-book-dates.ts";
-import type { Build, BuildRows } from "./demo-book-draft.ts";
-import { addHealth } from "./demo-book-health.ts";
-import { addPlays } from "./demo-book-plays.ts";
-import { seededRandom } from "./demo-book-random.ts";
-import { addStakeholders } from "./demo-book-stakeholders.ts";
-import { addSuccessPlan } from "./demo-book-success-plans.ts";
-import { addTouches } from "./demo-book-touches.ts";
+import { addAccount } from "./accounts.ts";
+import { demoCompanies, demoDigestChannelId, demoTeam } from "./data.ts";
+import { utcDay } from "./dates.ts";
+import type { Build, BuildRows } from "./draft.ts";
+import { addHealth } from "./health.ts";
+import { addPlays } from "./plays.ts";
+import { seededRandom } from "./random.ts";
+import { addStakeholders } from "./stakeholders.ts";
+import { addSuccessPlan } from "./success-plans.ts";
+import { addTouches } from "./touches.ts";
 
 export type SeedResult =
   | { ok: true; accounts: number; csms: number; touches: number; stakeholders: number; example: string }

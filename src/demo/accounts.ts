@@ -3,9 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { searchKey } from "../domain/search-text.ts";
 import type { Maturity } from "../generated/prisma/client.ts";
-import { type DemoCompany, type StoryScript, segmentTerms, storyScripts } from "./demo-book-data.ts";
-import { addDays, addMonths, daysBetween } from "./demo-book-dates.ts";
-import type { AccountDraft, Build } from "./demo-book-draft.ts";
+import { type DemoCompany, type StoryScript, segmentTerms, storyScripts } from "./data.ts";
+import { addDays, addMonths, daysBetween } from "./dates.ts";
+import type { AccountDraft, Build } from "./draft.ts";
 
 export function addAccount(b: Build, company: DemoCompany, index: number, ownerId: string): AccountDraft {
   const { rng, rows, today } = b;

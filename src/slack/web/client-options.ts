@@ -1,8 +1,8 @@
 // The one Web API client configuration: every call, from listeners and from jobs, goes to
 // SLACK_API_URL when set, retries on failure and waits out 429 Retry-After (built into @slack/web-api).
 import { type Logger as SlackLogger, WebClient, type WebClientOptions } from "@slack/web-api";
-import type { Config } from "../config.ts";
-import type { Logger } from "../logger.ts";
+import type { Config } from "../../config.ts";
+import type { Logger } from "../../logger.ts";
 
 export function webClientOptions(config: Config, logger: Logger): WebClientOptions {
   return {

@@ -1,10 +1,10 @@
 // The success plan of one demo account: an objective and two or three goals whose progress fits the story.
 import { randomUUID } from "node:crypto";
 import type { GoalStatus, Prisma } from "../generated/prisma/client.ts";
-import { type StoryScript, successPlanScripts } from "./demo-book-data.ts";
-import { addMonths } from "./demo-book-dates.ts";
-import type { AccountDraft, Build } from "./demo-book-draft.ts";
-import type { Random } from "./demo-book-random.ts";
+import { type StoryScript, successPlanScripts } from "./data.ts";
+import { addMonths } from "./dates.ts";
+import type { AccountDraft, Build } from "./draft.ts";
+import type { Random } from "./random.ts";
 
 export interface PlanDraft {
   row: Prisma.SuccessPlanCreateManyInput;

@@ -2,9 +2,9 @@
 // plain-words reasons and a four-week trend) and the latest signal snapshot they were computed from.
 import { randomUUID } from "node:crypto";
 import type { HealthBand } from "../generated/prisma/client.ts";
-import { type Curve, segmentTerms } from "./demo-book-data.ts";
-import { addDays, addHours, daysBetween, earliest } from "./demo-book-dates.ts";
-import type { AccountDraft, Build, Person } from "./demo-book-draft.ts";
+import { type Curve, segmentTerms } from "./data.ts";
+import { addDays, addHours, daysBetween, earliest } from "./dates.ts";
+import type { AccountDraft, Build, Person } from "./draft.ts";
 
 /** The raw inputs of one weekly score, as a signal feed would report them. */
 export interface WeekSignals {

@@ -4,9 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { openPlayKey } from "../domain/plays/open-key.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { addDays, addHours, isoDay } from "./demo-book-dates.ts";
-import type { AccountDraft, Build, Person } from "./demo-book-draft.ts";
-import { bandOf, loginDropPct, type WeekSignals } from "./demo-book-health.ts";
+import { addDays, addHours, isoDay } from "./dates.ts";
+import type { AccountDraft, Build, Person } from "./draft.ts";
+import { bandOf, loginDropPct, type WeekSignals } from "./health.ts";
 
 interface PlayCandidate {
   kind: string;

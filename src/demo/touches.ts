@@ -2,17 +2,11 @@
 // review its newest QBR or EBR produced.
 import { randomUUID } from "node:crypto";
 import type { StakeholderRole } from "../generated/prisma/client.ts";
-import {
-  concerningTouches,
-  expansionNotes,
-  goodTouches,
-  type TouchCast,
-  type TouchScript,
-} from "./demo-book-data.ts";
-import { addDays, addHours, daysBetween, earliest } from "./demo-book-dates.ts";
-import type { AccountDraft, Build, Person } from "./demo-book-draft.ts";
-import { shuffled } from "./demo-book-random.ts";
-import type { PlanDraft } from "./demo-book-success-plans.ts";
+import { concerningTouches, expansionNotes, goodTouches, type TouchCast, type TouchScript } from "./data.ts";
+import { addDays, addHours, daysBetween, earliest } from "./dates.ts";
+import type { AccountDraft, Build, Person } from "./draft.ts";
+import { shuffled } from "./random.ts";
+import type { PlanDraft } from "./success-plans.ts";
 
 /** Touches, newest first, authored by the owner; the newest QBR or EBR also becomes a Review. */
 export function addTouches(b: Build, draft: AccountDraft, people: Person[], plan: PlanDraft | null) {

@@ -3,9 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { searchKey } from "../domain/search-text.ts";
 import type { Sentiment, StakeholderRole } from "../generated/prisma/client.ts";
-import { firstNames, lastNames, type StoryScript, titlesByRole } from "./demo-book-data.ts";
-import { addDays } from "./demo-book-dates.ts";
-import type { AccountDraft, Build, Person } from "./demo-book-draft.ts";
+import { firstNames, lastNames, type StoryScript, titlesByRole } from "./data.ts";
+import { addDays } from "./dates.ts";
+import type { AccountDraft, Build, Person } from "./draft.ts";
 
 const sentimentsByMood: Record<StoryScript["mood"], readonly Sentiment[]> = {
   good: ["positive", "positive", "positive", "neutral"],

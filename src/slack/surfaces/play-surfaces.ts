@@ -1,13 +1,13 @@
 // After a play changes, the message it was clicked in is drawn again from the database, so everyone who
 // sees that message sees the new owner or status: the caller's /plays list, or the account card.
-import type { User } from "../generated/prisma/client.ts";
-import { accountCard } from "../services/account-lookup.ts";
-import { listPlaysFor } from "../services/plays.ts";
-import type { AppDeps } from "./deps.ts";
-import { accountCard as accountCardView } from "./views/account-card.ts";
-import type { MessagePayload } from "./views/blocks.ts";
-import type { PlaySurface } from "./views/play-blocks.ts";
-import { playsList } from "./views/plays-list.ts";
+import type { User } from "../../generated/prisma/client.ts";
+import { accountCard } from "../../services/account-lookup.ts";
+import { listPlaysFor } from "../../services/plays.ts";
+import type { AppDeps } from "../deps.ts";
+import { accountCard as accountCardView } from "../views/account-card.ts";
+import type { MessagePayload } from "../views/blocks.ts";
+import type { PlaySurface } from "../views/play-blocks.ts";
+import { playsList } from "../views/plays-list.ts";
 
 /** The surface as it is now; null when there is nothing left to show (the account was removed). */
 export async function renderPlaySurface(
