@@ -12,7 +12,7 @@ import {
   closestAccountNames,
   searchAccounts,
   searchLimit,
-} from "../db/repositories/accounts.ts";
+} from "../db/repositories/account-search.ts";
 import type { AccountCardData } from "../domain/call-prep.ts";
 import { scoreTrend } from "../domain/health/trend.ts";
 import { daysBetween, deriveStage } from "../domain/lifecycle.ts";

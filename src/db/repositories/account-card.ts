@@ -24,7 +24,7 @@ import {
   containingOrCorrectedSql,
   genericPlanSettings,
   topTierSql,
-} from "./accounts.ts";
+} from "./account-search.ts";
 import { slackIdOf, userJsonOf } from "./user-sql.ts";
 
 /** The account's facts (its stage as set, null when derived from the dates) and what the card shows. */
