@@ -78,7 +78,7 @@ async function run(name: PhaseName, args: PhaseArgs): Promise<Omit<PhaseResult, 
       const config = loadConfig(args.env, "cli");
       const db = await openMigratedDatabase(config, "cli", "bench rescore", createLogger({ level: "warn" }));
       const t0 = performance.now();
-      const result = await rescoreAccounts(db.prisma, "all", new Date());
+      const result = await rescoreAccounts(db, "all", new Date());
       const elapsed = (performance.now() - t0) / 1000;
       await db.close();
       return { seconds: elapsed, count: result.scored };

@@ -6,7 +6,6 @@ import { type ChildProcess, execFileSync, fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { cliNodeFlags, nodeFlags } from "../scripts/node-flags.mjs";
 import type { PhaseArgs, PhaseName, PhaseResult } from "./phase.ts";
 
 let compiledTo = "";
@@ -45,9 +44,7 @@ const phaseCommands: Record<PhaseName, string[]> = {
 
 export async function runPhase(name: PhaseName, args: PhaseArgs): Promise<PhaseResult> {
   // Phases run the CLI's code: with the Node flags the CLI gives the command.
-  const child = fork(compiled("phase"), [name, JSON.stringify(args)], {
-    execArgv: cliNodeFlags(phaseCommands[name]),
-  });
+  const child = fork(compiled("phase"), [name, JSON.stringify(args)], {});
   let result: PhaseResult | undefined;
   child.on("message", (message) => {
     result = message as PhaseResult;
@@ -107,7 +104,7 @@ export async function serve(
   const port = await freePort();
   const child = fork(compiled(script), [], {
     // The bot with the Node flags its start script gives it.
-    execArgv: [...(script === "main" ? nodeFlags(startScript(env), "main") : []), ...nodeArgs],
+    execArgv: nodeArgs,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

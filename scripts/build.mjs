@@ -11,7 +11,12 @@ import { build } from "esbuild";
 const args = process.argv.slice(2);
 const valuesOf = (flag) => args.flatMap((arg, i) => (args[i - 1] === flag ? [arg] : []));
 const outdir = valuesOf("--outdir")[0] ?? "dist";
-const entryPoints = { main: "src/main.ts", cli: "src/cli/entry.ts" };
+// The embedded database's worker is loaded by URL beside the bundle that starts it (db/pglite-server.ts).
+const entryPoints = {
+  main: "src/main.ts",
+  cli: "src/cli/entry.ts",
+  "pglite-worker": "src/db/pglite-worker.mjs",
+};
 for (const entry of valuesOf("--entry")) {
   const [name, file] = entry.split("=");
   entryPoints[name] = file;

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const app = buildApp(config, { prisma: db.prisma, reads: db.reads, logger, clock: systemClock });
+  const app = buildApp(config, { db, logger, clock: systemClock });
   await app.start(config.port);
   const scheduler = startScheduler(db, systemClock, logger);
   logger.info(
@@ -47,13 +47,6 @@ async function main(): Promise<void> {
   logger.info(
     `database: ${config.database.kind === "postgres" ? "PostgreSQL" : `embedded PGlite in ${config.database.dataDir}`}`,
   );
-  // `npm start` caps V8's young generation for the embedded database's memory; `start:postgres` does not.
-  const youngGenerationCapped = process.execArgv.some((flag) => flag.startsWith("--max-semi-space-size="));
-  if (config.database.kind === "postgres" && youngGenerationCapped)
-    logger.info(
-      "started with `npm start`, tuned for the embedded database's memory: on PostgreSQL, " +
-        "`npm run start:postgres` answers /account faster (README, Configure and start)",
-    );
 
   let stopping = false;
   const stop = async (signal: string) => {

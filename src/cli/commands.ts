@@ -51,7 +51,7 @@ export const commands: CliCommand[] = [
   {
     matches: sub("users", "list"),
     async run(context) {
-      const users = await teamList(context.db.prisma);
+      const users = await teamList(context.db.client);
       if (users.length === 0) {
         context.out("No team members yet. They appear when they own an imported account or use the bot.");
         return;
@@ -76,7 +76,7 @@ export const commands: CliCommand[] = [
     async run(context, rest) {
       const [who, role] = commandArgs(rest, 2, "users set-role <slack-id|email> <csm|manager|admin>");
       const user = await teamCall(() =>
-        changeRole(context.db.prisma, context.directory, context.actor, who as string, role as string),
+        changeRole(context.db.client, context.directory, context.actor, who as string, role as string),
       );
       context.out(`${describeUser(user)} is now ${role}.`);
     },
@@ -86,7 +86,7 @@ export const commands: CliCommand[] = [
     async run(context, rest) {
       const [csm, manager] = commandArgs(rest, 2, "users set-manager <csm> <manager>");
       const pair = await teamCall(() =>
-        changeManager(context.db.prisma, context.directory, context.actor, csm as string, manager as string),
+        changeManager(context.db.client, context.directory, context.actor, csm as string, manager as string),
       );
       context.out(`${describeUser(pair.csm)} now reports to ${describeUser(pair.manager)}.`);
     },

@@ -18,7 +18,7 @@ async function importSignals(context: CliContext, file: string): Promise<void> {
   const now = context.clock();
   const stored = await storeSignalFile(context, file);
   context.progress(`Re-scoring ${formatCount(stored.accountIds.length, "account")}…`);
-  const rescored = await rescoreAccounts(context.db.prisma, stored.accountIds, now);
+  const rescored = await rescoreAccounts(context.db, stored.accountIds, now);
   context.progress("");
   context.out(
     `Imported ${formatCount(stored.received, "signal snapshot")} for ${formatCount(stored.accountIds.length, "account")}; ` +
@@ -34,7 +34,7 @@ async function importSignals(context: CliContext, file: string): Promise<void> {
 async function storeSignalFile(context: CliContext, file: string): Promise<StoredSignals> {
   const signals = await checkSignalFile(context, file);
   context.progress(`Importing ${formatCount(signals.length, "signal")}…`);
-  return storeSignals(context.db.prisma, signals, context.actor);
+  return storeSignals(context.db, signals, context.actor);
 }
 
 /** Reads the file and checks every snapshot; any problem fails the import before anything is written. */
@@ -72,7 +72,7 @@ async function checkSignalFile(context: CliContext, file: string) {
       });
   }
   context.progress(`Checking ${formatCount(items.length, "signal")}…`);
-  const checked = await checkSignals(context.db.prisma, items);
+  const checked = await checkSignals(context.db, items);
   context.progress("");
   if (!checked.ok) failWith(file, checked.problems.map(where));
   return checked.signals;
@@ -95,7 +95,7 @@ export const healthCommands: CliCommand[] = [
   {
     matches: (group, rest) => group === "health" && rest[0] === "config" && (rest[1] ?? "show") === "show",
     async run(context) {
-      context.out(JSON.stringify(await loadHealthConfig(context.db.prisma), null, 2));
+      context.out(JSON.stringify(await loadHealthConfig(context.db.client), null, 2));
     },
   },
   {
@@ -110,13 +110,13 @@ export const healthCommands: CliCommand[] = [
         if (error instanceof CliFailure) throw error;
         throw new CliFailure(`csm: ${file} is not valid JSON: ${(error as Error).message}`);
       }
-      const saved = await saveHealthConfig(context.db.prisma, input, context.actor);
+      const saved = await saveHealthConfig(context.db, input, context.actor);
       if (!saved.ok) {
         throw new CliFailure(
           `${saved.problems.join("\n")}\n${formatCount(saved.problems.length, "problem")} in ${file}; the configuration was not changed.`,
         );
       }
-      const summary = await rescoreAccounts(context.db.prisma, "all", context.clock());
+      const summary = await rescoreAccounts(context.db, "all", context.clock());
       context.out(
         `Health configuration saved; re-scored ${formatCount(summary.scored, "account")}: ${summary.playsOpened} plays opened, ${summary.playsClosed} self-closed.`,
       );
@@ -125,7 +125,7 @@ export const healthCommands: CliCommand[] = [
   {
     matches: sub("health", "rescore"),
     async run(context) {
-      const summary = await rescoreAccounts(context.db.prisma, "all", context.clock());
+      const summary = await rescoreAccounts(context.db, "all", context.clock());
       context.out(
         `Re-scored ${formatCount(summary.scored, "account")}: ${summary.playsOpened} plays opened, ${summary.playsClosed} self-closed.`,
       );

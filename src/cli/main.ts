@@ -47,6 +47,7 @@ export async function runCli(
     level: config.logLevel === "info" ? "warn" : config.logLevel,
     secrets,
     name: "csm",
+    write: (line) => io.stderr.write(`${line}\n`),
   });
   const client = createWebClient(config, logger);
   let db: Awaited<ReturnType<typeof openMigratedDatabase>> | undefined;

@@ -1,99 +1,65 @@
-// Builds the Prisma client on one of two engines: embedded PGlite (default, zero set-up) or
-// PostgreSQL (DATABASE_URL). Both get the same schema and migrations.
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+// The one way to the database: Prisma over node-postgres (@prisma/adapter-pg), on either engine.
+// PostgreSQL (DATABASE_URL) is reached at its URL; the embedded database (PGlite) is served by a worker
+// thread on a Unix socket (db/pglite-server.ts) and reached through that socket exactly as PostgreSQL is.
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient } from "../generated/prisma/client.ts";
-import { pgliteStartParams } from "./pglite-settings.ts";
-import { PGliteThread } from "./pglite-thread.ts";
 import {
-  keepIdleErrors,
-  type PreparedStatements,
-  pgliteInThisThread,
-  pglitePreparedStatements,
-  postgresPreparedStatements,
-} from "./prepared-statements.ts";
+  DriverAdapterError,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import { type PGliteServer, socketPort, startPGliteServer } from "./pglite-server.ts";
+import type { Db } from "./repositories/types.ts";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | null };
 
-export interface Database {
-  prisma: PrismaClient;
+export interface TransactionOptions {
+  /** How long the transaction may run before the database rolls it back; default 5 s (Prisma's). */
+  timeoutMs?: number;
+}
+
+/** What services get: the handle repositories take, and transactions. */
+export interface DataAccess {
+  /** What repositories take outside a transaction. */
+  client: Db;
+  /** Runs `work` in one transaction: all of it is written, or none. */
+  transaction<T>(work: (tx: Db) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Resolves when the database answers a query (the health check). */
+  ping(): Promise<void>;
+}
+
+export interface Database extends DataAccess {
   target: DatabaseTarget;
+  /** Prisma itself: for db/ and its repositories only. */
+  prisma: PrismaClient;
+  /** The folder of the socket this process serves the embedded database on; absent otherwise. */
+  socketDir?: string;
+  /** The migration engine's way in (db/migrate.ts, db/schema-drift.ts). */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
-  /** Named prepared statements for the hot reads, on the same database (see prepared-statements.ts). */
-  reads: PreparedStatements;
-  /** Runs fn while holding a cross-process lock (PostgreSQL advisory lock; PGlite is single-process). */
+  /** Runs fn while holding a cross-process lock (PostgreSQL advisory lock; PGlite has one session). */
   withExclusiveLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 /**
- * Where the embedded database runs. The bot gives it a thread of its own (db/pglite-thread.ts): Slack's
- * requests are answered while PostgreSQL works, on a second core. A CLI command does one thing at a
- * time and keeps it on its own thread, which costs 20-30 MB less at an import's peak.
+ * Prisma's PostgreSQL adapter, which runs a migration script by splitting it at every ";": a semicolon
+ * in a comment, a string or a function body (the search_words migration has all three) breaks it. Here
+ * PostgreSQL takes the whole script as one simple query, as `prisma migrate deploy` sends it, and runs
+ * it atomically.
  */
-export type PGlitePlacement = "own thread" | "this thread";
-
-export interface OpenOptions {
-  /** The embedded database's placement; default "own thread". */
-  pglite?: PGlitePlacement;
+function migrationAwareAdapter(pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaPg(pool);
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => runScriptsWhole(await factory.connect(), (script) => pool.query(script)),
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
 }
 
-type PGliteClient = PGlite | PGliteThread;
-
-/** The embedded database in `dataDir` (null: in memory). */
-export async function openPGlite(dataDir: string | null, placement: "own thread"): Promise<PGliteThread>;
-export async function openPGlite(dataDir: string | null, placement: "this thread"): Promise<PGlite>;
-export async function openPGlite(dataDir: string | null, placement: PGlitePlacement): Promise<PGliteClient> {
-  if (dataDir) mkdirSync(path.resolve(dataDir), { recursive: true });
-  if (placement === "own thread") return PGliteThread.open(dataDir);
-  return PGlite.create({
-    dataDir: dataDir ? path.resolve(dataDir) : "memory://",
-    extensions: { pg_trgm },
-    startParams: pgliteStartParams(PGlite.defaultStartParams),
-  });
-}
-
-/**
- * Prisma's PGlite adapter, on either client: it uses only query, exec and transaction, which
- * PGliteThread inherits from PGlite's base class. Its shadow database (for migrations) has no
- * extensions; ours loads pg_trgm there too.
- */
-class PGliteFactory extends PrismaPGlite {
-  readonly #lite: PGliteClient;
-  constructor(lite: PGliteClient) {
-    super(lite as PGlite);
-    this.#lite = lite;
-  }
-  override async connect() {
-    // The adapter runs a migration script without waiting for it, so a failed one went unreported.
-    return awaitingScripts(await super.connect(), (script) => this.#lite.exec(script));
-  }
-  override async connectToShadowDb() {
-    return new PGliteFactory(await openPGlite(null, "this thread")).connect();
-  }
-}
-
-/**
- * @prisma/adapter-pg runs a migration script by splitting it at every ";", so a semicolon in a comment,
- * a string or a function body (the search_words migration has all three) breaks it. PostgreSQL takes
- * the whole script as one simple query, as `prisma migrate deploy` sends it, and runs it atomically.
- */
-class PostgresFactory extends PrismaPg {
-  override async connect() {
-    const adapter = await super.connect();
-    const pool = adapter.underlyingDriver();
-    return awaitingScripts(adapter, (script) => pool.query(script));
-  }
-}
-
-/** The adapter, running a migration script with `run`, whose error it reports as it reports a query's. */
-function awaitingScripts<A extends SqlDriverAdapter>(
+/** The adapter, running a migration script whole with `run`, whose error it reports as a query's. */
+export function runScriptsWhole<A extends SqlDriverAdapter>(
   adapter: A,
   run: (script: string) => Promise<unknown>,
 ): A {
@@ -101,65 +67,87 @@ function awaitingScripts<A extends SqlDriverAdapter>(
     try {
       await run(script);
     } catch (error) {
-      // The adapter's own translation into Prisma's driver errors, which the schema engine reads.
-      (adapter as unknown as { onError(error: unknown): never }).onError(error);
+      throw asAdapterError(error);
     }
   };
   return adapter;
 }
 
-/** PostgreSQL connections a process opens for Prisma and the prepared reads without settings. */
-const connectionsPerProcess = 4;
+/** A PostgreSQL error (node-postgres's or PGlite's), as Prisma's adapters report one to the schema engine. */
+function asAdapterError(error: unknown): unknown {
+  const e = error as Partial<Record<"code" | "severity" | "detail" | "column" | "hint", string>> & Error;
+  if (typeof e?.code !== "string" || typeof e.message !== "string") return error;
+  return new DriverAdapterError({
+    kind: "postgres",
+    code: e.code,
+    severity: e.severity ?? "ERROR",
+    message: e.message,
+    detail: e.detail,
+    column: e.column,
+    hint: e.hint,
+  });
+}
 
-export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
-  if (target.kind === "pglite") {
-    const lite =
-      options.pglite === "this thread"
-        ? await openPGlite(target.dataDir, "this thread")
-        : await openPGlite(target.dataDir, "own thread");
-    const adapterFactory = new PGliteFactory(lite);
-    const prisma = new PrismaClient({ adapter: adapterFactory });
-    return {
-      prisma,
-      target,
-      adapterFactory,
-      reads: pglitePreparedStatements(lite instanceof PGliteThread ? lite : pgliteInThisThread(lite)),
-      withExclusiveLock: (_key, fn) => fn(),
-      async close() {
-        await prisma.$disconnect();
-        await lite.close();
+/** Connections one bot opens: its queries are short, and more bots scale out on PostgreSQL. */
+const botConnections = 4;
+
+/**
+ * Opens the database: PostgreSQL at its URL, or the embedded database served by a worker thread of this
+ * process. `socketDir` instead reaches an embedded database another process serves (the running bot's).
+ */
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: { socketDir?: string; connections?: number } = {},
+): Promise<Database> {
+  const max = options.connections ?? botConnections;
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: target.url, max });
+    return wrap(target, pool, null, {
+      async withExclusiveLock(key, fn) {
+        const client = await pool.connect();
+        try {
+          await client.query("SELECT pg_advisory_lock(hashtext($1))", [key]);
+          return await fn();
+        } finally {
+          await client.query("SELECT pg_advisory_unlock(hashtext($1))", [key]).catch(() => {});
+          client.release();
+        }
       },
-    };
+    });
   }
-  // Few connections per bot process: its queries are short, more bots scale out, and on a small machine
-  // fewer busy PostgreSQL backends leave the bot's event loop more of the CPU. Measured on a 2-core
-  // machine with /account under load: p99 148/123 ms with 4, 164/172 ms with node-postgres's default 10.
-  const pool = new pg.Pool({ connectionString: target.url, max: connectionsPerProcess });
-  // Prisma's adapter listens for idle connections' errors only while it is connected.
-  keepIdleErrors(pool);
-  const adapterFactory = new PostgresFactory(pool);
+  const server = options.socketDir ? null : await startPGliteServer(target.dataDir);
+  const host = options.socketDir ?? (server as PGliteServer).socketDir;
+  const pool = new pg.Pool({ host, port: socketPort, user: "postgres", database: "postgres", max });
+  return wrap(target, pool, server, { withExclusiveLock: (_key, fn) => fn() });
+}
+
+function wrap(
+  target: DatabaseTarget,
+  pool: pg.Pool,
+  server: PGliteServer | null,
+  locks: Pick<Database, "withExclusiveLock">,
+): Database {
+  // An idle connection the server closes (a restart, idle_session_timeout) is dropped by the pool, which
+  // opens another for the next query; with no listener, the pool's "error" event would end the process.
+  pool.on("error", () => {});
+  const adapterFactory = migrationAwareAdapter(pool);
   const prisma = new PrismaClient({ adapter: adapterFactory });
-  const reads = postgresPreparedStatements(pool, target.url);
   return {
-    prisma,
     target,
+    prisma,
+    client: prisma,
+    ...(server ? { socketDir: server.socketDir } : {}),
     adapterFactory,
-    reads,
-    async withExclusiveLock(key, fn) {
-      const client = new pg.Client({ connectionString: target.url });
-      await client.connect();
-      try {
-        await client.query("SELECT pg_advisory_lock(hashtext($1))", [key]);
-        return await fn();
-      } finally {
-        await client.query("SELECT pg_advisory_unlock(hashtext($1))", [key]).catch(() => {});
-        await client.end();
-      }
+    ...locks,
+    transaction: (work, options = {}) =>
+      prisma.$transaction(work, { timeout: options.timeoutMs ?? 5_000, maxWait: 10_000 }),
+    async ping() {
+      await prisma.$queryRaw`SELECT 1`;
     },
     async close() {
       await prisma.$disconnect();
-      await reads.close();
       await pool.end();
+      await server?.close();
     },
   };
 }

@@ -1,7 +1,17 @@
-// The embedded database (PGlite) can be opened by one process at a time. A lock file in DATA_DIR
-// records who holds it; a second process fails at once with a message instead of waiting or
-// corrupting the data. A lock left by a process that died is taken over.
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+// The embedded database (PGlite) is opened by one process at a time: the bot, which serves it to CLI
+// commands on its socket, or a CLI command while the bot is not running. A lock file in DATA_DIR records
+// who holds it and, once the bot serves it, where its socket is. A lock left by a process that died is
+// taken over.
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import path from "node:path";
 
 export interface LockHolder {
@@ -9,6 +19,8 @@ export interface LockHolder {
   role: "bot" | "cli";
   command: string;
   since: string;
+  /** The folder of the socket the holder serves the database on, once it does (the bot). */
+  socketDir?: string;
 }
 
 export class DataDirBusyError extends Error {
@@ -16,15 +28,14 @@ export class DataDirBusyError extends Error {
     public readonly dataDir: string,
     public readonly holder: LockHolder,
   ) {
-    const who = holder.role === "bot" ? "the bot" : `another csm command (${holder.command})`;
-    super(
-      `${who} (pid ${holder.pid}, since ${holder.since}) holds the embedded database in ${dataDir}. ` +
-        (holder.role === "bot"
-          ? "Stop the bot, run this command, then start the bot again; or move to PostgreSQL (DATABASE_URL), where the CLI and any number of bots work side by side."
-          : "Wait for it to finish, then try again."),
-    );
+    super(`${describeHolder(holder)} holds the embedded database in ${dataDir}.`);
     this.name = "DataDirBusyError";
   }
+}
+
+export function describeHolder(holder: LockHolder): string {
+  const who = holder.role === "bot" ? "the bot" : `another csm command (${holder.command})`;
+  return `${who} (pid ${holder.pid}, since ${holder.since})`;
 }
 
 function isAlive(pid: number): boolean {
@@ -36,14 +47,20 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Takes the lock or throws DataDirBusyError. Returns the release function. */
-export function lockDataDir(dataDir: string, role: LockHolder["role"], command: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
+export interface DataDirLock {
+  /** Records where the holder serves the database, for CLI commands to connect to. */
+  announceSocket(socketDir: string): void;
+  release(): void;
+}
+
+/** Takes the lock or throws DataDirBusyError. */
+export function lockDataDir(dataDir: string, role: LockHolder["role"], command: string): DataDirLock {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, "csm.lock");
   const me: LockHolder = { pid: process.pid, role, command, since: new Date().toISOString() };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = openSync(file, "wx");
+      const fd = openSync(file, "wx", 0o600);
       writeSync(fd, JSON.stringify(me));
       closeSync(fd);
       let released = false;
@@ -59,7 +76,15 @@ export function lockDataDir(dataDir: string, role: LockHolder["role"], command: 
         }
       };
       process.once("exit", release);
-      return release;
+      return {
+        release,
+        announceSocket(socketDir) {
+          // Written aside and renamed over the lock, so a reader never sees half of it.
+          const next = `${file}.${process.pid}`;
+          writeFileSync(next, JSON.stringify({ ...me, socketDir }), { mode: 0o600 });
+          renameSync(next, file);
+        },
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       let holder: LockHolder | null = null;
@@ -68,8 +93,7 @@ export function lockDataDir(dataDir: string, role: LockHolder["role"], command: 
       } catch {
         holder = null; // half-written or unreadable: treat as stale
       }
-      if (holder && holder.pid !== process.pid && isAlive(holder.pid))
-        throw new DataDirBusyError(dataDir, holder);
+      if (holder && isAlive(holder.pid)) throw new DataDirBusyError(dataDir, holder);
       rmSync(file, { force: true });
     }
   }

@@ -2,15 +2,48 @@
 // as Prisma's engine computes it (what `prisma migrate dev --create-only` would write), less two
 // quirks of its diff. Used by `npm run db:new-migration` and by the test that keeps schema and
 // migrations in step.
-import { openDatabase } from "./client.ts";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { runScriptsWhole } from "./client.ts";
 import { migrationList, readSchema, schemaPath } from "./migrations-dir.ts";
 import { openSchemaEngine } from "./schema-engine.ts";
+
+/**
+ * An in-memory PGlite in this thread, through Prisma's PGlite adapter, for the engine's diff: the diff
+ * describes the database through catalog queries whose "char" columns @prisma/adapter-pg does not read.
+ * Its shadow database is another in-memory PGlite, with pg_trgm, as the migrations need.
+ */
+async function inMemoryPGlite(): Promise<{
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}> {
+  const lite = await PGlite.create({ extensions: { pg_trgm } });
+  const adapter = new PrismaPGlite(lite);
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    connect: async () => runScriptsWhole(await adapter.connect(), (script) => lite.exec(script)),
+    async connectToShadowDb() {
+      const shadow = await inMemoryPGlite();
+      const connection = await shadow.factory.connect();
+      const dispose = connection.dispose.bind(connection);
+      connection.dispose = async () => {
+        await dispose();
+        await shadow.close();
+      };
+      return connection;
+    },
+  };
+  return { factory, close: () => lite.close() };
+}
 
 /** The SQL that would bring the migrations to the schema; empty when they match. */
 export async function pendingMigrationSql(): Promise<string> {
   // The committed migrations are replayed on an in-memory PGlite (the engine's shadow database).
-  const db = await openDatabase({ kind: "pglite", dataDir: null });
-  const { engine, explain } = await openSchemaEngine(readSchema(), db.adapterFactory);
+  const db = await inMemoryPGlite();
+  const { engine, explain } = await openSchemaEngine(readSchema(), db.factory);
   try {
     const list = migrationList();
     const result = await engine.diff({

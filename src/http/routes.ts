@@ -1,13 +1,13 @@
 // Non-Slack HTTP routes, served by Bolt's receiver on PORT in HTTP and Socket Mode alike.
 import type { CustomRoute } from "@slack/bolt";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { DataAccess } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import type { Clock } from "../services/ports.ts";
 import { json } from "./json.ts";
 import { signalsHandler } from "./signals-route.ts";
 
 export interface RoutesDeps {
-  prisma: PrismaClient;
+  db: DataAccess;
   clock: Clock;
   logger: Logger;
   ingestToken: string | undefined;
@@ -19,7 +19,7 @@ export function httpRoutes(deps: RoutesDeps): CustomRoute[] {
       path: "/healthz",
       method: ["GET"],
       handler: (_req, res) => {
-        deps.prisma.$queryRaw`SELECT 1`.then(
+        deps.db.ping().then(
           () => json(res, 200, { ok: true }),
           () => json(res, 503, { ok: false, error: "database unreachable" }),
         );

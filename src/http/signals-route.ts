@@ -3,7 +3,7 @@
 // 400 with per-item problems and nothing written when any item is invalid; 413 past the size limit.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { DataAccess } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import type { Clock } from "../services/ports.ts";
 import { ingestSignals, maxSignalsPerBatch } from "../services/signal-ingest.ts";
@@ -13,7 +13,7 @@ import { json } from "./json.ts";
 export const maxBodyBytes = 8 * 1024 * 1024;
 
 export interface SignalsRouteDeps {
-  prisma: PrismaClient;
+  db: DataAccess;
   clock: Clock;
   logger: Logger;
   ingestToken: string;
@@ -107,7 +107,7 @@ export function signalsHandler(deps: SignalsRouteDeps) {
       });
     }
     try {
-      const result = await ingestSignals(deps.prisma, signals, deps.clock(), {
+      const result = await ingestSignals(deps.db, signals, deps.clock(), {
         userId: null,
         label: "ingest-api",
         source: "http",

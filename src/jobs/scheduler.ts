@@ -21,7 +21,7 @@ export function startScheduler(db: Database, clock: Clock, logger: Logger): Sche
         try {
           // Several bots on one PostgreSQL take turns; the second run finds nothing new to do.
           const summary = await db.withExclusiveLock("csm-bot:daily-rescore", () =>
-            rescoreAccounts(db.prisma, "all", clock()),
+            rescoreAccounts(db, "all", clock()),
           );
           logger.info(
             `daily re-score: ${summary.scored} accounts, ${summary.playsOpened} plays opened, ${summary.playsClosed} self-closed`,

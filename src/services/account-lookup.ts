@@ -1,22 +1,17 @@
 // `/account <query>`: find the account a CSM means and gather what the card shows.
 
-import type { PreparedStatements, StatementRunner } from "../db/prepared-statements.ts";
-import {
-  type AccountCardRecord,
-  accountCardRecord,
-  containingOrCorrectedWithCard,
-  exactCardsOrTopTier,
-} from "../db/repositories/account-card.ts";
+import { type AccountCardRecord, accountCardRecord } from "../db/repositories/account-card.ts";
 import {
   type AccountSearchHit,
   closestAccountNames,
   searchAccounts,
-  searchLimit,
 } from "../db/repositories/account-search.ts";
+import { findAccountIdsNamed } from "../db/repositories/accounts.ts";
+import type { Db } from "../db/repositories/types.ts";
 import type { AccountCardData } from "../domain/call-prep.ts";
 import { scoreTrend } from "../domain/health/trend.ts";
 import { daysBetween, deriveStage } from "../domain/lifecycle.ts";
-import { parseAccountQuery, prefixUpperBound } from "../domain/search-text.ts";
+import { parseAccountQuery } from "../domain/search-text.ts";
 
 export type AccountLookup =
   | { kind: "card"; card: AccountCardData }
@@ -29,53 +24,32 @@ export type AccountLookup =
   | { kind: "none"; closest: string[] }
   | { kind: "problem"; problem: "empty" | "too_long" | "unsupported" };
 
-export async function lookupAccount(
-  reads: PreparedStatements,
-  text: string | undefined,
-  today: Date,
-): Promise<AccountLookup> {
+export async function lookupAccount(db: Db, text: string | undefined, today: Date): Promise<AccountLookup> {
   const query = parseAccountQuery(text);
   if (!query.ok) return { kind: "problem", problem: query.problem };
-  // One to four statements (a misspelt name typed in full: two), which wait for the database once, together.
-  return reads.together(async (reads) => {
-    // A name or CRM id typed in full that belongs to one account: its card, without the ranked search
-    // (whose top tier the same statement reads otherwise).
-    const { exact, topTier } = await exactCardsOrTopTier(
-      reads,
-      query.key,
-      query.raw,
-      prefixUpperBound(query.key),
-      searchLimit,
-    );
-    if (exact.length === 1) return { kind: "card", card: toCardData(exact[0] as AccountCardRecord, today) };
-    // Past the top tier, a misspelt name typed in full is settled, with its card, by its correction.
-    let correctedCard: AccountCardRecord | undefined;
-    const { hits, correctedQuery } = await searchAccounts(reads, query.key, query.raw, {
-      topTier,
-      readContaining: async (...args) => {
-        const read = await containingOrCorrectedWithCard(...args);
-        correctedCard = read.correctedCard;
-        return read;
-      },
-    });
-    const [first, second] = hits;
-    if (!first) return { kind: "none", closest: await closestAccountNames(reads, query.key) };
-    // One clear winner opens straight away: an exact hit, or a single match.
-    if (!second || (first.exact && !second.exact)) {
-      const record =
-        correctedCard?.id === first.id ? correctedCard : await accountCardRecord(reads, first.id);
-      if (record) return { kind: "card", card: toCardData(record, today) };
-    }
-    return { kind: "choices", matches: hits, correctedQuery };
-  });
+  // A name or CRM id typed in full that belongs to one account: its card, without the ranked search.
+  const exact = await findAccountIdsNamed(db, query.key, query.raw, 2);
+  const chosen = exact.length === 1 ? exact[0] : await searchedChoice(db, query.key, query.raw);
+  if (typeof chosen === "string") {
+    const card = await accountCard(db, chosen, today);
+    if (card) return { kind: "card", card };
+    return { kind: "none", closest: [] };
+  }
+  return chosen ?? { kind: "none", closest: await closestAccountNames(db, query.key) };
 }
 
-export async function accountCard(
-  reads: StatementRunner,
-  accountId: string,
-  today: Date,
-): Promise<AccountCardData | null> {
-  const record = await accountCardRecord(reads, accountId);
+/** The one account the search settles on, or the choices it offers; null when it finds nothing. */
+async function searchedChoice(db: Db, key: string, raw: string): Promise<string | AccountLookup | null> {
+  const { hits, correctedQuery } = await searchAccounts(db, key, raw);
+  const [first, second] = hits;
+  if (!first) return null;
+  // One clear winner opens straight away: an exact hit, or a single match.
+  if (!second || (first.exact && !second.exact)) return first.id;
+  return { kind: "choices", matches: hits, correctedQuery };
+}
+
+export async function accountCard(db: Db, accountId: string, today: Date): Promise<AccountCardData | null> {
+  const record = await accountCardRecord(db, accountId);
   return record ? toCardData(record, today) : null;
 }
 

@@ -1,5 +1,6 @@
 // A CSM's book at a glance (App Home): size, ARR, renewals inside the 90-day window.
 
+import type { DataAccess } from "../db/client.ts";
 import { bookTotals, renewalsBetween } from "../db/repositories/book.ts";
 import { daysBetween, renewalWindowDays, utcDay } from "../domain/lifecycle.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
@@ -10,12 +11,12 @@ export interface BookSummary {
   renewals: { id: string; name: string; arr: string; renewalDate: Date; daysLeft: number }[];
 }
 
-export async function bookSummary(prisma: PrismaClient, ownerId: string, now: Date): Promise<BookSummary> {
+export async function bookSummary(db: DataAccess, ownerId: string, now: Date): Promise<BookSummary> {
   const today = utcDay(now);
   const until = new Date(today.getTime() + renewalWindowDays * 86_400_000);
   const [totals, renewals] = await Promise.all([
-    bookTotals(prisma, ownerId),
-    renewalsBetween(prisma, ownerId, today, until),
+    bookTotals(db.client, ownerId),
+    renewalsBetween(db.client, ownerId, today, until),
   ]);
   return {
     accounts: totals.accounts,

@@ -2,6 +2,7 @@
 // rules call for, and self-closes unclaimed plays whose trigger went away. Runs when signals arrive,
 // when the configuration changes, and once a day.
 
+import type { DataAccess } from "../db/client.ts";
 import { type Actor, type AuditEntry, recordAudit } from "../db/repositories/audit.ts";
 import {
   accountsToScore,
@@ -27,7 +28,6 @@ import { openPlayKey } from "../domain/plays/open-key.ts";
 import { reconcilePlays } from "../domain/plays/reconcile.ts";
 import { desiredPlays } from "../domain/plays/rules.ts";
 import { dueAtFor } from "../domain/plays/urgency.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
 import { loadHealthConfig } from "./health-settings.ts";
 
 export interface RescoreSummary {
@@ -47,13 +47,13 @@ const systemActor: Actor = { userId: null, label: "system", source: "job" };
 
 /** The accounts to score, a batch at a time, in id order. */
 async function* accountBatches(
-  prisma: PrismaClient,
+  db: DataAccess,
   accountIds: string[] | "all",
 ): AsyncGenerator<ScoredAccount[]> {
   if (accountIds === "all") {
     let after: string | null = null;
     for (;;) {
-      const batch = await activeAccountsAfter(prisma, after, accountsPerTransaction);
+      const batch = await activeAccountsAfter(db.client, after, accountsPerTransaction);
       if (batch.length) yield batch;
       if (batch.length < accountsPerTransaction) return;
       after = (batch.at(-1) as ScoredAccount).id;
@@ -61,27 +61,27 @@ async function* accountBatches(
   }
   const ids = [...new Set(accountIds)].sort();
   for (let i = 0; i < ids.length; i += accountsPerTransaction) {
-    yield await accountsToScore(prisma, ids.slice(i, i + accountsPerTransaction));
+    yield await accountsToScore(db.client, ids.slice(i, i + accountsPerTransaction));
   }
 }
 
 export async function rescoreAccounts(
-  prisma: PrismaClient,
+  db: DataAccess,
   accountIds: string[] | "all",
   now: Date,
 ): Promise<RescoreSummary> {
-  const config = await loadHealthConfig(prisma);
+  const config = await loadHealthConfig(db.client);
   const today = utcDay(now);
   const from = new Date(today.getTime() - signalWindowDays * 86_400_000);
-  await wakeSnoozedPlays(prisma, now);
+  await wakeSnoozedPlays(db.client, now);
 
   const summary: RescoreSummary = { scored: 0, playsOpened: 0, playsClosed: 0 };
-  for await (const batch of accountBatches(prisma, accountIds)) {
+  for await (const batch of accountBatches(db, accountIds)) {
     const ids = batch.map((a) => a.id);
     const [byAccount, sponsors, current] = await Promise.all([
-      signalsBetween(prisma, ids, from, today),
-      executiveSponsorCounts(prisma, ids),
-      openPlaysOf(prisma, ids),
+      signalsBetween(db.client, ids, from, today),
+      executiveSponsorCounts(db.client, ids),
+      openPlaysOf(db.client, ids),
     ]);
     const playsByAccount = groupBy(current, (play) => play.accountId);
     const scores: DayScore[] = [];
@@ -140,7 +140,7 @@ export async function rescoreAccounts(
         });
       }
     }
-    await prisma.$transaction(
+    await db.transaction(
       async (tx) => {
         await replaceScores(tx, today, scores);
         // Another re-score may have opened or someone claimed a play since it was read: only the
@@ -157,7 +157,7 @@ export async function rescoreAccounts(
           audit.filter((entry) => entry.entityType !== "Play" || written.has(entry.entityId)),
         );
       },
-      { timeout: 120_000, maxWait: 10_000 },
+      { timeoutMs: 120_000 },
     );
     summary.scored += scores.length;
   }

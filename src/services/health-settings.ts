@@ -1,5 +1,6 @@
 // The team's health-score weights and thresholds: stored as a setting, validated with the domain schema.
 
+import type { DataAccess } from "../db/client.ts";
 import { type Actor, recordAudit } from "../db/repositories/audit.ts";
 import { readSetting, writeSetting } from "../db/repositories/settings.ts";
 import type { Db } from "../db/repositories/types.ts";
@@ -22,14 +23,14 @@ export async function loadHealthConfig(db: Db): Promise<HealthConfig> {
 export type SaveHealthConfig = { ok: true; config: HealthConfig } | { ok: false; problems: string[] };
 
 export async function saveHealthConfig(
-  prisma: PrismaClient,
+  db: DataAccess,
   input: unknown,
   actor: Actor,
 ): Promise<SaveHealthConfig> {
   const parsed = parseHealthConfig(input);
   if (!parsed.ok) return parsed;
-  const before = await readSetting(prisma, key);
-  await prisma.$transaction(async (tx) => {
+  const before = await readSetting(db.client, key);
+  await db.transaction(async (tx) => {
     await writeSetting(tx, key, parsed.config as never, actor.label);
     await recordAudit(tx, actor, [
       {

@@ -3,6 +3,7 @@
 // double click or two people clicking at once leave one consistent result, and the loser is told why.
 // Refusals are values with a message for the person who clicked; that message may mention people.
 
+import type { DataAccess } from "../db/client.ts";
 import { type Actor, type AuditEntry, recordAudit } from "../db/repositories/audit.ts";
 import {
   claimIfUnclaimed,
@@ -25,7 +26,7 @@ import {
 } from "../domain/plays/kinds.ts";
 import { mayManagePlay, playManagers } from "../domain/plays/permissions.ts";
 import { sortByUrgency } from "../domain/plays/urgency.ts";
-import type { PrismaClient, TouchKind, User } from "../generated/prisma/client.ts";
+import type { TouchKind, User } from "../generated/prisma/client.ts";
 import type { SlackDirectory, SlackProfile } from "./ports.ts";
 import { ensureUser } from "./team.ts";
 
@@ -84,24 +85,24 @@ const say = {
 };
 
 /** The caller's plays that are not closed (owned or claimed), most urgent first. */
-export async function listPlaysFor(prisma: Db, user: Pick<User, "id">, now: Date): Promise<PlayListing[]> {
-  const rows = await openPlaysForUser(prisma, user.id);
+export async function listPlaysFor(db: Db, user: Pick<User, "id">, now: Date): Promise<PlayListing[]> {
+  const rows = await openPlaysForUser(db, user.id);
   const listings = rows.map(toListing).filter((play): play is PlayListing => play !== null);
   return sortByUrgency(listings, now);
 }
 
 /** Anyone on the team may claim an unclaimed play; claiming one's own claim again changes nothing. */
 export async function claimPlay(
-  prisma: PrismaClient,
+  db: DataAccess,
   playId: string,
   caller: User,
   _now: Date,
 ): Promise<PlayChange> {
-  const before = await findPlay(prisma, playId);
+  const before = await findPlay(db.client, playId);
   if (!before) return { ok: false, message: say.gone };
   if (before.claimedById === caller.id && before.status !== "closed") return { ok: true, play: before };
   // No check of who holds it first: the guarded update decides, and settle() explains a loss.
-  const claimed = await prisma.$transaction(async (tx) => {
+  const claimed = await db.transaction(async (tx) => {
     if (!(await claimIfUnclaimed(tx, playId, caller.id))) return false;
     await audit(tx, caller, "play.claim", playId, {
       claimedById: [null, caller.id],
@@ -109,22 +110,22 @@ export async function claimPlay(
     });
     return true;
   });
-  return settle(prisma, playId, caller, claimed);
+  return settle(db, playId, caller, claimed);
 }
 
 export async function snoozePlay(
-  prisma: PrismaClient,
+  db: DataAccess,
   playId: string,
   caller: User,
   days: number,
   now: Date,
 ): Promise<PlayChange> {
   if (!isSnoozeDays(days)) return { ok: false, message: say.snoozeDays };
-  const allowed = await checkMayManage(prisma, playId, caller, "snooze");
+  const allowed = await checkMayManage(db.client, playId, caller, "snooze");
   if (!allowed.ok) return allowed;
   const before = allowed.play;
   const until = new Date(now.getTime() + days * dayMs);
-  const snoozed = await prisma.$transaction(async (tx) => {
+  const snoozed = await db.transaction(async (tx) => {
     if (!(await snoozeIfNotClosed(tx, playId, until))) return false;
     await audit(tx, caller, "play.snooze", playId, {
       status: [before.status, "snoozed"],
@@ -134,7 +135,7 @@ export async function snoozePlay(
     });
     return true;
   });
-  return settle(prisma, playId, caller, snoozed);
+  return settle(db, playId, caller, snoozed);
 }
 
 /**
@@ -145,14 +146,14 @@ export async function snoozePlay(
  * people; users.info is asked each time, since someone on the team may have left Slack since.
  */
 export async function reassignPlay(
-  prisma: PrismaClient,
+  db: DataAccess,
   directory: SlackDirectory | null,
   playId: string,
   caller: User,
   newOwnerSlackId: string,
   _now: Date,
 ): Promise<Reassignment> {
-  const allowed = await checkMayManage(prisma, playId, caller, "reassign");
+  const allowed = await checkMayManage(db.client, playId, caller, "reassign");
   if (!allowed.ok) return allowed;
   const before = allowed.play;
   const heldByOwner = before.claimedById === null || before.claimedById === before.ownerId;
@@ -162,8 +163,8 @@ export async function reassignPlay(
   const profile = directory ? await directory.userInfo(newOwnerSlackId) : null;
   const refusal = profile && refusalToOwn(profile);
   if (refusal) return { ok: false, message: refusal };
-  const owner = await ensureUser(prisma, directory, newOwnerSlackId, profile);
-  const reassigned = await prisma.$transaction(async (tx) => {
+  const owner = await ensureUser(db.client, directory, newOwnerSlackId, profile);
+  const reassigned = await db.transaction(async (tx) => {
     const status = await reassignIfNotClosed(tx, playId, owner.id);
     if (!status) return false;
     await audit(tx, caller, "play.reassign", playId, {
@@ -173,7 +174,7 @@ export async function reassignPlay(
     });
     return true;
   });
-  const result = await settle(prisma, playId, caller, reassigned);
+  const result = await settle(db, playId, caller, reassigned);
   // Whoever reassigns a play to themselves knows already; anyone else is told what landed on their desk.
   const handover = reassigned && result.ok && owner.id !== caller.id ? toListing(result.play) : null;
   return handover ? { ...result, handover } : result;
@@ -188,7 +189,7 @@ function refusalToOwn(profile: SlackProfile): string | null {
 }
 
 export async function closePlay(
-  prisma: PrismaClient,
+  db: DataAccess,
   playId: string,
   caller: User,
   request: CloseRequest,
@@ -198,10 +199,10 @@ export async function closePlay(
   if (!isPlayOutcome(outcome)) return { ok: false, message: say.outcome };
   const note = request.note?.trim() || null;
   if (note && note.length > maxPlayNoteLength) return { ok: false, message: say.noteTooLong };
-  const allowed = await checkMayManage(prisma, playId, caller, "close");
+  const allowed = await checkMayManage(db.client, playId, caller, "close");
   if (!allowed.ok) return allowed;
   const before = allowed.play;
-  const closed = await prisma.$transaction(async (tx) => {
+  const closed = await db.transaction(async (tx) => {
     if (!(await closeIfNotClosed(tx, playId, { outcome, note, closedById: caller.id, now }))) return false;
     const entries: AuditEntry[] = [
       playEntry("play.close", playId, { status: [before.status, "closed"], outcome, note }),
@@ -219,17 +220,17 @@ export async function closePlay(
     await recordAudit(tx, actorOf(caller), entries);
     return true;
   });
-  return settle(prisma, playId, caller, closed);
+  return settle(db, playId, caller, closed);
 }
 
 /** The play when the caller may snooze, reassign or close it (it exists and is open); otherwise why not. */
 export async function checkMayManage(
-  prisma: Db,
+  db: Db,
   playId: string,
   caller: User,
   verb: ManageVerb,
 ): Promise<PlayChange> {
-  const play = await findPlay(prisma, playId);
+  const play = await findPlay(db, playId);
   const refusal = refusalToManage(play, caller, verb);
   return refusal || !play ? { ok: false, message: refusal ?? say.gone } : { ok: true, play };
 }
@@ -263,13 +264,8 @@ function closedOrClaimedByOther(play: PlayWithPeople, caller: User): string | nu
  * After a guarded update: the changed play, or, when the update lost a race (another click closed or
  * claimed the play in between), what happened instead, read back from the database.
  */
-async function settle(
-  prisma: PrismaClient,
-  playId: string,
-  caller: User,
-  changed: boolean,
-): Promise<PlayChange> {
-  const after = await findPlay(prisma, playId);
+async function settle(db: DataAccess, playId: string, caller: User, changed: boolean): Promise<PlayChange> {
+  const after = await findPlay(db.client, playId);
   if (!after) return { ok: false, message: say.gone };
   if (changed) return { ok: true, play: after };
   const message = closedOrClaimedByOther(after, caller);

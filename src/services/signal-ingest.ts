@@ -1,13 +1,14 @@
 // Health signals in, from the CSV import and the HTTP endpoint alike: validate every item with one
 // schema, refuse the whole batch on any problem (nothing written), upsert snapshots on (account, date)
 // in one transaction, then re-score the accounts they touched (in batches, after the commit).
+
 import { randomUUID } from "node:crypto";
+import type { DataAccess } from "../db/client.ts";
 import { accountIdsByExternalId } from "../db/repositories/accounts.ts";
 import { type Actor, recordAudit } from "../db/repositories/audit.ts";
 import { type AccountSignal, upsertSignals } from "../db/repositories/signals.ts";
 import { type SignalSnapshot, signalItemSchema, toSnapshot } from "../domain/health/signals.ts";
 import { isoDayToDate } from "../domain/lifecycle.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
 import { type RescoreSummary, rescoreAccounts } from "./health-scoring.ts";
 
 export const maxSignalsPerBatch = 10_000;
@@ -41,7 +42,7 @@ export interface StoredSignals {
 }
 
 export async function ingestSignals(
-  prisma: PrismaClient,
+  db: DataAccess,
   items: readonly unknown[],
   now: Date,
   actor: Actor,
@@ -52,12 +53,12 @@ export async function ingestSignals(
     mark = performance.now();
     return mark - previous;
   };
-  const checked = await checkSignals(prisma, items);
+  const checked = await checkSignals(db, items);
   if (!checked.ok) return checked;
   const checkMs = elapsed();
-  const stored = await storeSignals(prisma, checked.signals, actor);
+  const stored = await storeSignals(db, checked.signals, actor);
   const storeMs = elapsed();
-  const rescored = await rescoreAccounts(prisma, stored.accountIds, now);
+  const rescored = await rescoreAccounts(db, stored.accountIds, now);
   const timings = { checkMs, storeMs, rescoreMs: elapsed() };
   return { ok: true, received: stored.received, accounts: stored.accountIds.length, rescored, timings };
 }
@@ -67,7 +68,7 @@ export async function ingestSignals(
  * known account, and is the only one for its account and date. Reads, never writes. A caller holding a
  * large file (the CLI) checks, lets the file's items go, then stores and re-scores.
  */
-export async function checkSignals(prisma: PrismaClient, items: readonly unknown[]): Promise<CheckResult> {
+export async function checkSignals(db: DataAccess, items: readonly unknown[]): Promise<CheckResult> {
   const problems: SignalProblem[] = [];
   // Parallel arrays of the items that passed the schema: no object per item beyond the snapshot.
   const indexes: number[] = [];
@@ -95,7 +96,7 @@ export async function checkSignals(prisma: PrismaClient, items: readonly unknown
     snapshots.push(toSnapshot(parsed.data, dayOf));
   });
 
-  const accountIds = await accountIdsByExternalId(prisma, [...new Set(externalIds)]);
+  const accountIds = await accountIdsByExternalId(db.client, [...new Set(externalIds)]);
   // account id → day (time value) → index of the item that named it first
   const seen = new Map<string, Map<number, number>>();
   const signals: AccountSignal[] = [];
@@ -132,12 +133,12 @@ export async function checkSignals(prisma: PrismaClient, items: readonly unknown
 
 /** Upserts checked snapshots in one transaction (all or nothing), with one audit row for the batch. */
 export async function storeSignals(
-  prisma: PrismaClient,
+  db: DataAccess,
   signals: AccountSignal[],
   actor: Actor,
 ): Promise<StoredSignals> {
   const touched = [...new Set(signals.map((s) => s.accountId))];
-  await prisma.$transaction(
+  await db.transaction(
     async (tx) => {
       await upsertSignals(tx, signals);
       await recordAudit(tx, actor, [
@@ -149,7 +150,7 @@ export async function storeSignals(
         },
       ]);
     },
-    { timeout: 120_000, maxWait: 10_000 },
+    { timeoutMs: 120_000 },
   );
   return { received: signals.length, accountIds: touched };
 }

@@ -15,7 +15,7 @@ export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute
   const logger = deps.logger as unknown as SlackLogger;
   const customRoutes = [
     ...httpRoutes({
-      prisma: deps.prisma,
+      db: deps.db,
       clock: deps.clock,
       logger: deps.logger,
       ingestToken: config.ingestToken,

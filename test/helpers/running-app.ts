@@ -44,7 +44,7 @@ export async function startRunningApp(
     secrets: [botToken, signingSecret],
     write: (line) => logLines.push(line),
   });
-  const app = buildApp(config, { prisma: db.prisma, reads: db.reads, logger, clock });
+  const app = buildApp(config, { db, logger, clock });
   const server = (await app.start(0)) as unknown as { address(): AddressInfo | string | null };
   const address = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;

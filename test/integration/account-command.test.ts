@@ -92,7 +92,7 @@ describe("/account", () => {
   });
 
   it("reads who wrote each touch and who owns and claimed each play, by Slack id", async () => {
-    const record = await accountCardRecord(running.db.reads, acmeId);
+    const record = await accountCardRecord(running.db.client, acmeId);
     expect(record?.touches.map((touch) => touch.authorSlackId)).toEqual(Array(6).fill("UMARIA001"));
     expect(record?.plays).toMatchObject([{ ownerSlackId: "UMARIA001", claimedBySlackId: null }]);
   });

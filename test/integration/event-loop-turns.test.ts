@@ -1,7 +1,6 @@
 // Statements must leave the event loop free to turn: otherwise Slack's requests and the ack-budget
-// timer wait for them. On PGlite, PostgreSQL runs on a thread of its own (db/pglite-thread.ts).
+// timer wait for them. PGlite runs PostgreSQL on a worker thread of its own (db/pglite-server.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PreparedStatement } from "../../src/db/prepared-statements.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../helpers/database.ts";
 
 /** Counts the event loop's turns while `work` runs. */
@@ -27,10 +26,6 @@ async function forAWhile(statement: () => Promise<unknown>): Promise<void> {
 
 // A statement that keeps the database busy for some milliseconds (5-60 ms on the machines we know).
 const busySql = "SELECT count(*)::int AS n FROM generate_series(1, 100000)";
-const busyRead: PreparedStatement = {
-  name: "test_busy",
-  sql: "SELECT to_json(count(*))::text FROM generate_series(1, 100000)",
-};
 
 describe(`the event loop during a long run of statements, on ${testEngine}`, () => {
   let db: TestDatabase;
@@ -49,15 +44,14 @@ describe(`the event loop during a long run of statements, on ${testEngine}`, () 
     expect(turns).toBeGreaterThanOrEqual(3);
   });
 
-  it("turns while the prepared reads run one after another", async () => {
-    const turns = await turnsDuring(() => forAWhile(() => db.reads.jsonRows(busyRead, [])));
+  it("turns while queries run one after another", async () => {
+    const turns = await turnsDuring(() => forAWhile(() => db.prisma.$queryRawUnsafe(busySql)));
     expect(turns).toBeGreaterThanOrEqual(3);
   });
 
   it("turns while one long statement runs", async () => {
-    const slow: PreparedStatement = { name: "test_slow", sql: "SELECT to_json(pg_sleep(0.3))::text" };
     const turns = await turnsDuring(async () => {
-      await db.reads.jsonRows(slow, []);
+      await db.prisma.$queryRawUnsafe("SELECT pg_sleep(0.3)::text");
     });
     // PGlite on the bot's own thread gave none: the statement ran synchronously, start to end.
     expect(turns).toBeGreaterThanOrEqual(3);

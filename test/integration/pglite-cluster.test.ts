@@ -11,7 +11,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openPGlite } from "../../src/db/client.ts";
+import { openDatabase } from "../../src/db/client.ts";
 import { createClusterIfMissing } from "../../src/db/pglite-cluster.ts";
 import { testEngine } from "../helpers/database.ts";
 
@@ -37,12 +37,11 @@ describe.runIf(testEngine === "pglite")("creating the embedded database's cluste
     expect(entries.filter((name) => name.startsWith(".initdb-"))).toEqual([]);
     expect(existsSync(path.join(dataDir, "base", "half-written"))).toBe(false);
 
-    const lite = await openPGlite(dataDir, "own thread");
+    const db = await openDatabase({ kind: "pglite", dataDir });
     try {
-      const { rows } = await lite.query<{ answer: number }>("SELECT 6 * 7 AS answer");
-      expect(rows).toEqual([{ answer: 42 }]);
+      expect(await db.prisma.$queryRaw`SELECT 6 * 7 AS answer`).toEqual([{ answer: 42 }]);
     } finally {
-      await lite.close();
+      await db.close();
     }
     expect(await createClusterIfMissing(dataDir)).toBeNull();
   });

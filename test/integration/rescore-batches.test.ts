@@ -29,13 +29,13 @@ describe(`re-scoring a book larger than one batch on ${testEngine}`, () => {
   afterAll(async () => db?.destroy());
 
   it("scores every account not churned, once, when asked for all", async () => {
-    const summary = await rescoreAccounts(db.prisma, "all", now);
+    const summary = await rescoreAccounts(db, "all", now);
     expect(summary.scored).toBe(bookSize - 1);
     expect(await db.prisma.healthScore.count({ where: { date: today } })).toBe(bookSize - 1);
   });
 
   it("scores exactly the accounts named, churned or not, each once however often named", async () => {
-    const summary = await rescoreAccounts(db.prisma, [...ids, ...ids.slice(0, 10)], now);
+    const summary = await rescoreAccounts(db, [...ids, ...ids.slice(0, 10)], now);
     expect(summary.scored).toBe(bookSize);
     expect(await db.prisma.healthScore.count({ where: { date: today } })).toBe(bookSize);
   });

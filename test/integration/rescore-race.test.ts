@@ -21,8 +21,8 @@ describe(`two re-scores racing on ${testEngine}`, () => {
 
   it("opens the play once and audits only the play that was opened", async () => {
     const [a, b] = await Promise.all([
-      rescoreAccounts(db.prisma, [accountId], now),
-      rescoreAccounts(db.prisma, [accountId], now),
+      rescoreAccounts(db, [accountId], now),
+      rescoreAccounts(db, [accountId], now),
     ]);
     const plays = await db.prisma.play.findMany({ where: { accountId, kind: "second_sponsor" } });
     expect(plays).toHaveLength(1);

@@ -54,7 +54,7 @@ describe("the bot in Socket Mode", () => {
       secrets: [botToken, appToken],
       write: (line) => logLines.push(line),
     });
-    app = buildApp(config, { prisma: db.prisma, reads: db.reads, logger, clock: () => new Date() });
+    app = buildApp(config, { db, logger, clock: () => new Date() });
     await app.start();
     await socket.connected();
     requests = new SlackRequests({

@@ -17,8 +17,8 @@ export async function renderPlaySurface(
   accountId: string,
 ): Promise<MessagePayload | null> {
   const now = deps.clock();
-  if (surface.kind === "plays") return playsList(await listPlaysFor(deps.prisma, caller, now), now);
-  const card = await accountCard(deps.reads, accountId, now);
+  if (surface.kind === "plays") return playsList(await listPlaysFor(deps.db.client, caller, now), now);
+  const card = await accountCard(deps.db.client, accountId, now);
   if (!card) return null;
   return accountCardView(card, {
     today: now,

@@ -16,7 +16,7 @@ function accountIdOf(action: { value?: string }): string {
 }
 
 async function loadCard(deps: AppDeps, accountId: string) {
-  const card = await accountCard(deps.reads, accountId, deps.clock());
+  const card = await accountCard(deps.db.client, accountId, deps.clock());
   if (!card)
     throw new UserFacingError("That account no longer exists; it may have been removed by an import.");
   return card;

@@ -1,6 +1,5 @@
 import type { App, BlockAction } from "@slack/bolt";
 import type { AppDeps } from "../../deps.ts";
-import { namesPattern, router } from "../router.ts";
 import {
   accountOpenAction,
   accountOpenHandler,
@@ -27,8 +26,6 @@ export function registerActions(app: App, deps: AppDeps): void {
     [playCloseAction, playCloseHandler(deps)],
     [playReassignAction, playReassignHandler(deps)],
   ] as const;
-  app.action<BlockAction>(
-    { type: "block_actions", action_id: namesPattern(routes) },
-    router(routes, ({ action }) => action.action_id),
-  );
+  for (const [actionId, handler] of routes)
+    app.action<BlockAction>({ type: "block_actions", action_id: actionId }, handler);
 }

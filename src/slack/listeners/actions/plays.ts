@@ -67,7 +67,7 @@ async function answerClick(
 export function playClaimHandler(deps: AppDeps) {
   return actionHandler(deps, async ({ action, respond }, caller) => {
     const target = targetOf(action);
-    const result = await claimPlay(deps.prisma, target.playId, caller.user, deps.clock());
+    const result = await claimPlay(deps.db, target.playId, caller.user, deps.clock());
     return answerClick(deps, respond, target, caller, result);
   });
 }
@@ -75,7 +75,7 @@ export function playClaimHandler(deps: AppDeps) {
 export function playSnoozeHandler(deps: AppDeps) {
   return actionHandler(deps, async ({ action, respond }, caller) => {
     const target = targetOf(action);
-    const result = await snoozePlay(deps.prisma, target.playId, caller.user, target.days ?? 0, deps.clock());
+    const result = await snoozePlay(deps.db, target.playId, caller.user, target.days ?? 0, deps.clock());
     return answerClick(deps, respond, target, caller, result);
   });
 }
@@ -86,14 +86,7 @@ export function playReassignHandler(deps: AppDeps) {
     const { target, newOwnerSlackId } = reassignmentOf(action);
     const directory = directoryFor(deps, client);
     const now = deps.clock();
-    const result = await reassignPlay(
-      deps.prisma,
-      directory,
-      target.playId,
-      caller.user,
-      newOwnerSlackId,
-      now,
-    );
+    const result = await reassignPlay(deps.db, directory, target.playId, caller.user, newOwnerSlackId, now);
     if (result.handover) await tellNewOwner(deps, client, result.handover, caller.user);
     return answerClick(deps, respond, target, caller, result);
   });
@@ -103,7 +96,7 @@ export function playReassignHandler(deps: AppDeps) {
 export function playCloseHandler(deps: AppDeps) {
   return actionHandler(deps, async ({ action, body, client }, caller) => {
     const target = targetOf(action);
-    const allowed = await checkMayManage(deps.prisma, target.playId, caller.user, "close");
+    const allowed = await checkMayManage(deps.db.client, target.playId, caller.user, "close");
     if (!allowed.ok) return playNotice(allowed.message);
     const { play } = allowed;
     const metadata = closePlayMetadata(play.id, target.surface, body.response_url ?? null);

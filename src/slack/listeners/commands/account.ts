@@ -14,7 +14,7 @@ export const accountCommand = {
 export function accountCommandHandler(deps: AppDeps) {
   return readOnlyCommandHandler(deps, async ({ command }) => {
     const today = deps.clock();
-    const found = await lookupAccount(deps.reads, command.text, today);
+    const found = await lookupAccount(deps.db.client, command.text, today);
     switch (found.kind) {
       case "card":
         return accountCard(found.card, { today });

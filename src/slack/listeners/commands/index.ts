@@ -1,7 +1,5 @@
 import type { App } from "@slack/bolt";
 import type { AppDeps } from "../../deps.ts";
-import type { CommandArgs } from "../../handler.ts";
-import { namesPattern, type Route, router } from "../router.ts";
 import { accountCommand, accountCommandHandler } from "./account.ts";
 import { playsCommand, playsCommandHandler } from "./plays.ts";
 
@@ -15,9 +13,5 @@ const commands = [
 export const slashCommands = commands.map(([command]) => command);
 
 export function registerCommands(app: App, deps: AppDeps): void {
-  const routes = commands.map(([command, handler]): Route<CommandArgs> => [command.command, handler(deps)]);
-  app.command(
-    namesPattern(routes),
-    router(routes, ({ command }) => command.command),
-  );
+  for (const [command, handler] of commands) app.command(command.command, handler(deps));
 }

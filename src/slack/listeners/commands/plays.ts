@@ -12,6 +12,6 @@ export const playsCommand = {
 export function playsCommandHandler(deps: AppDeps) {
   return commandHandler(deps, async (_args, caller) => {
     const now = deps.clock();
-    return playsList(await listPlaysFor(deps.prisma, caller.user, now), now);
+    return playsList(await listPlaysFor(deps.db.client, caller.user, now), now);
   });
 }

@@ -16,7 +16,7 @@ export function closePlaySubmissionHandler(deps: AppDeps) {
     if (!origin) return { reply: { response_action: "update", view: closePlayRefusedModal(outdated) } };
     const form = parseClosePlayForm(view.state);
     if (!form.ok) return { reply: { response_action: "errors", errors: form.errors } };
-    const result = await closePlay(deps.prisma, origin.playId, caller.user, form.form, deps.clock());
+    const result = await closePlay(deps.db, origin.playId, caller.user, form.form, deps.clock());
     if (!result.ok)
       return { reply: { response_action: "update", view: closePlayRefusedModal(result.message) } };
     return { afterAck: () => updateOrigin(deps, origin, caller, result.play.accountId) };
