@@ -1,7 +1,7 @@
 // Housekeeping: what PostgreSQL's autovacuum does on its own and embedded PGlite (no background
 // workers) never does (merging GIN indexes' pending lists, reclaiming dead rows, refreshing planner
 // statistics), and pruning the search words of names that are gone.
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
 
 /** Tables named by the code, never by input: the names go into the statement as identifiers. */
 export type TableName = "Account" | "ArrMovement";
