@@ -1,11 +1,14 @@
-// Process start: configuration, database, Slack app, signal handlers.
+// Process start: configuration, database, Slack app, scheduled jobs, signal handlers.
 import { ConfigError, configSecrets, loadConfig, loadDotEnv } from "./config.ts";
 import { DataDirBusyError } from "./db/data-dir-lock.ts";
+import { scheduledJobs } from "./jobs/index.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { createLogger } from "./logger.ts";
 import { openMigratedDatabase } from "./runtime.ts";
 import { systemClock } from "./services/ports.ts";
 import { buildApp } from "./slack/app.ts";
+import { createWebClient } from "./slack/web/client-options.ts";
+import { slackNotifier } from "./slack/web/notifier.ts";
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -35,7 +38,10 @@ async function main(): Promise<void> {
 
   const app = buildApp(config, { db, logger, clock: systemClock });
   await app.start(config.port);
-  const scheduler = startScheduler(db, systemClock, logger);
+  const webClient = createWebClient(config, logger);
+  if (!webClient) throw new Error("the bot needs SLACK_BOT_TOKEN (checked by loadConfig)");
+  const notifier = slackNotifier(webClient, logger);
+  const scheduler = startScheduler(scheduledJobs, { db, notifier, clock: systemClock, logger });
   logger.info(
     config.slack.appToken
       ? `bot running in Socket Mode (HTTP routes on port ${config.port})`

@@ -3,7 +3,6 @@
 // A re-import of the same file writes nothing.
 
 import { randomUUID } from "node:crypto";
-import { vacuumAnalyze } from "../db/maintenance.ts";
 import {
   createAccounts,
   createArrMovements,
@@ -11,6 +10,7 @@ import {
   updateAccount,
 } from "../db/repositories/accounts.ts";
 import { type Actor, type AuditEntry, recordAudit } from "../db/repositories/audit.ts";
+import { vacuumAnalyze } from "../db/repositories/maintenance.ts";
 import {
   findUsersByEmails,
   findUsersBySlackIds,

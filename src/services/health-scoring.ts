@@ -16,17 +16,19 @@ import {
   closeClearedPlays,
   createPlays,
   type NewPlay,
+  type OpenPlay,
   openPlaysOf,
   wakeSnoozedPlays,
 } from "../db/repositories/plays.ts";
 import { signalsBetween } from "../db/repositories/signals.ts";
+import type { HealthConfig } from "../domain/health/config.ts";
 import { findWeekAgo } from "../domain/health/readings.ts";
 import { scoreHealth } from "../domain/health/score.ts";
 import type { SignalSnapshot } from "../domain/health/signals.ts";
 import { utcDay } from "../domain/lifecycle.ts";
 import { openPlayKey } from "../domain/plays/open-key.ts";
 import { reconcilePlays } from "../domain/plays/reconcile.ts";
-import { desiredPlays } from "../domain/plays/rules.ts";
+import { type DesiredPlay, desiredPlays } from "../domain/plays/rules.ts";
 import { dueAtFor } from "../domain/plays/urgency.ts";
 import { loadHealthConfig } from "./health-settings.ts";
 
@@ -70,98 +72,148 @@ export async function rescoreAccounts(
   accountIds: string[] | "all",
   now: Date,
 ): Promise<RescoreSummary> {
-  const config = await loadHealthConfig(db.client);
   const today = utcDay(now);
-  const from = new Date(today.getTime() - signalWindowDays * 86_400_000);
+  const window: ScoringWindow = {
+    now,
+    today,
+    from: new Date(today.getTime() - signalWindowDays * 86_400_000),
+    config: await loadHealthConfig(db.client),
+  };
   await wakeSnoozedPlays(db.client, now);
 
   const summary: RescoreSummary = { scored: 0, playsOpened: 0, playsClosed: 0 };
   for await (const batch of accountBatches(db, accountIds)) {
-    const ids = batch.map((a) => a.id);
-    const [byAccount, sponsors, current] = await Promise.all([
-      signalsBetween(db.client, ids, from, today),
-      executiveSponsorCounts(db.client, ids),
-      openPlaysOf(db.client, ids),
-    ]);
-    const playsByAccount = groupBy(current, (play) => play.accountId);
-    const scores: DayScore[] = [];
-    const creates: NewPlay[] = [];
-    const closes: string[] = [];
-    const audit: AuditEntry[] = [];
-    for (const account of batch) {
-      const snapshots: SignalSnapshot[] = byAccount.get(account.id) ?? [];
-      const latest = snapshots.at(-1) ?? null;
-      const weekAgo = latest ? findWeekAgo(snapshots, latest) : null;
-      const health = scoreHealth({ today, renewalDate: account.renewalDate, latest, weekAgo }, config);
-      scores.push({
-        accountId: account.id,
-        score: health.score,
-        band: health.band,
-        subScores: health.subScores,
-        reasons: health.reasons,
-        missingSignals: health.missingSignals,
-      });
-      const wanted = desiredPlays({
-        today,
-        contractStart: account.contractStart,
-        executiveSponsors: sponsors.get(account.id) ?? 0,
-        health,
-        latest,
-        weekAgo,
-        config,
-      });
-      const plan = reconcilePlays(wanted, playsByAccount.get(account.id) ?? []);
-      for (const play of plan.create) {
-        const id = crypto.randomUUID();
-        creates.push({
-          id,
-          accountId: account.id,
-          kind: play.kind,
-          openKey: openPlayKey(account.id, play.kind),
-          reason: play.reason,
-          trigger: play.trigger,
-          ownerId: account.ownerId,
-          dueAt: dueAtFor(now),
-        });
-        audit.push({
-          action: "play.open",
-          entityType: "Play",
-          entityId: id,
-          changes: { kind: play.kind, reason: play.reason },
-        });
-      }
-      for (const id of plan.close) {
-        closes.push(id);
-        audit.push({
-          action: "play.close",
-          entityType: "Play",
-          entityId: id,
-          changes: { outcome: "signal_cleared" },
-        });
-      }
-    }
-    await db.transaction(
-      async (tx) => {
-        await replaceScores(tx, today, scores);
-        // Another re-score may have opened or someone claimed a play since it was read: only the
-        // plays this one really opened or closed are counted and audited.
-        const written = new Set([
-          ...(creates.length ? await createPlays(tx, creates, now) : []),
-          ...(closes.length ? await closeClearedPlays(tx, closes, now) : []),
-        ]);
-        summary.playsOpened += creates.filter((play) => written.has(play.id)).length;
-        summary.playsClosed += closes.filter((id) => written.has(id)).length;
-        await recordAudit(
-          tx,
-          systemActor,
-          audit.filter((entry) => entry.entityType !== "Play" || written.has(entry.entityId)),
-        );
-      },
-      { timeoutMs: 120_000 },
-    );
-    summary.scored += scores.length;
+    const plan = await planBatch(db, batch, window);
+    const { playsOpened, playsClosed } = await writeBatch(db, plan, window);
+    summary.playsOpened += playsOpened;
+    summary.playsClosed += playsClosed;
+    summary.scored += plan.scores.length;
   }
   return summary;
+}
+
+/** The day being scored, the first day whose snapshots count, and the scoring configuration. */
+interface ScoringWindow {
+  now: Date;
+  today: Date;
+  from: Date;
+  config: HealthConfig;
+}
+
+/** What one batch writes: its accounts' scores, the plays to open and to close, and their audit rows. */
+interface BatchPlan {
+  scores: DayScore[];
+  creates: NewPlay[];
+  closes: string[];
+  audit: AuditEntry[];
+}
+
+/** Reads a batch's snapshots, sponsors and open plays, and decides each account's score and plays. */
+async function planBatch(db: DataAccess, batch: ScoredAccount[], window: ScoringWindow) {
+  const ids = batch.map((a) => a.id);
+  const [byAccount, sponsors, current] = await Promise.all([
+    signalsBetween(db.client, ids, window.from, window.today),
+    executiveSponsorCounts(db.client, ids),
+    openPlaysOf(db.client, ids),
+  ]);
+  const playsByAccount = groupBy(current, (play) => play.accountId);
+  const plan: BatchPlan = { scores: [], creates: [], closes: [], audit: [] };
+  for (const account of batch) {
+    planAccount(plan, window, account, {
+      snapshots: byAccount.get(account.id) ?? [],
+      executiveSponsors: sponsors.get(account.id) ?? 0,
+      openPlays: playsByAccount.get(account.id) ?? [],
+    });
+  }
+  return plan;
+}
+
+interface AccountState {
+  snapshots: SignalSnapshot[];
+  executiveSponsors: number;
+  openPlays: OpenPlay[];
+}
+
+/** Adds one account's score, and the plays its rules open or let close, to the batch's plan. */
+function planAccount(plan: BatchPlan, window: ScoringWindow, account: ScoredAccount, state: AccountState) {
+  const { today, config } = window;
+  const latest = state.snapshots.at(-1) ?? null;
+  const weekAgo = latest ? findWeekAgo(state.snapshots, latest) : null;
+  const health = scoreHealth({ today, renewalDate: account.renewalDate, latest, weekAgo }, config);
+  plan.scores.push({
+    accountId: account.id,
+    score: health.score,
+    band: health.band,
+    subScores: health.subScores,
+    reasons: health.reasons,
+    missingSignals: health.missingSignals,
+  });
+  const wanted = desiredPlays({
+    today,
+    contractStart: account.contractStart,
+    executiveSponsors: state.executiveSponsors,
+    health,
+    latest,
+    weekAgo,
+    config,
+  });
+  const reconciliation = reconcilePlays(wanted, state.openPlays);
+  for (const play of reconciliation.create) planOpening(plan, window.now, account, play);
+  for (const id of reconciliation.close) {
+    plan.closes.push(id);
+    plan.audit.push({
+      action: "play.close",
+      entityType: "Play",
+      entityId: id,
+      changes: { outcome: "signal_cleared" },
+    });
+  }
+}
+
+function planOpening(plan: BatchPlan, now: Date, account: ScoredAccount, play: DesiredPlay) {
+  const id = crypto.randomUUID();
+  plan.creates.push({
+    id,
+    accountId: account.id,
+    kind: play.kind,
+    openKey: openPlayKey(account.id, play.kind),
+    reason: play.reason,
+    trigger: play.trigger,
+    ownerId: account.ownerId,
+    dueAt: dueAtFor(now),
+  });
+  plan.audit.push({
+    action: "play.open",
+    entityType: "Play",
+    entityId: id,
+    changes: { kind: play.kind, reason: play.reason },
+  });
+}
+
+/** Writes a batch's plan in one transaction; counts the plays it really opened and closed. */
+function writeBatch(db: DataAccess, plan: BatchPlan, window: ScoringWindow) {
+  const { now, today } = window;
+  return db.transaction(
+    async (tx) => {
+      await replaceScores(tx, today, plan.scores);
+      // Another re-score may have opened or someone claimed a play since it was read: only the
+      // plays this one really opened or closed are counted and audited.
+      const written = new Set([
+        ...(plan.creates.length ? await createPlays(tx, plan.creates, now) : []),
+        ...(plan.closes.length ? await closeClearedPlays(tx, plan.closes, now) : []),
+      ]);
+      await recordAudit(
+        tx,
+        systemActor,
+        plan.audit.filter((entry) => entry.entityType !== "Play" || written.has(entry.entityId)),
+      );
+      return {
+        playsOpened: plan.creates.filter((play) => written.has(play.id)).length,
+        playsClosed: plan.closes.filter((id) => written.has(id)).length,
+      };
+    },
+    { timeoutMs: 120_000 },
+  );
 }
 
 // Map.groupBy needs Node 21; we support Node 20.

@@ -1,5 +1,6 @@
-// What services need from the outside world, as interfaces: Slack's directory of people, a clock.
-// src/slack/ implements them with the Web API; tests use the fake Slack server behind the same code.
+// What services and jobs need from the outside world, as interfaces: Slack's directory of people, a way to
+// post messages, a clock. src/slack/ implements them with the Web API; tests use the fake Slack server
+// behind the same code.
 
 export interface SlackProfile {
   slackUserId: string;
@@ -15,6 +16,30 @@ export interface SlackDirectory {
   userInfo(slackUserId: string): Promise<SlackProfile | null>;
   /** null when no Slack user has this email. */
   lookupByEmail(email: string): Promise<SlackProfile | null>;
+}
+
+export interface SlackMessage {
+  /** A channel id, or a user id: a message to a person goes to the bot's direct message with them. */
+  channel: string;
+  /** The notification's text, and what screen readers and clients without blocks show. */
+  text: string;
+  /** Block Kit blocks, as src/slack/views builds them. */
+  blocks?: readonly object[];
+}
+
+export interface PostedMessage {
+  /** The channel the message is in: for a message to a user id, the direct message's channel id. */
+  channel: string;
+  ts: string;
+}
+
+export interface Notifier {
+  /**
+   * Posts a message, paced so that one channel gets about one message a second. null when the
+   * channel cannot take it (not found, archived, read-only, the bot not in it); the reason is
+   * logged, so that one such recipient does not stop a job's other messages.
+   */
+  postMessage(message: SlackMessage): Promise<PostedMessage | null>;
 }
 
 export type Clock = () => Date;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pruneSearchWords } from "../../src/db/maintenance.ts";
 import { searchAccounts } from "../../src/db/repositories/account-search.ts";
+import { pruneSearchWords } from "../../src/db/repositories/maintenance.ts";
 import { searchKey } from "../../src/domain/search-text.ts";
 import { lookupAccount } from "../../src/services/account-lookup.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../helpers/database.ts";

@@ -1,0 +1,18 @@
+// The app's real Notifier, on the app's real Web API client, pointed at a fake Slack.
+import { loadConfig } from "../../src/config.ts";
+import type { Logger } from "../../src/logger.ts";
+import type { Notifier } from "../../src/services/ports.ts";
+import { createWebClient } from "../../src/slack/web/client-options.ts";
+import { slackNotifier } from "../../src/slack/web/notifier.ts";
+import type { FakeSlack } from "./fake-slack.ts";
+
+export function notifierOn(fake: FakeSlack, botToken: string, logger: Logger): Notifier {
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: botToken,
+    SLACK_SIGNING_SECRET: "test-signing-secret-0123456789",
+    SLACK_API_URL: fake.apiUrl,
+  });
+  const client = createWebClient(config, logger);
+  if (!client) throw new Error("createWebClient needs the bot token");
+  return slackNotifier(client, logger);
+}
