@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Compiles the bot and the CLI to plain JavaScript (dist/main.mjs, dist/cli.mjs), so they run on
-// Node alone: no TypeScript loader in the running process, which saves it about 80 MB of memory and
-// the transpiling at start-up. esbuild bundles our own code only (packages stay in node_modules) in
+// Node alone: no TypeScript loader in the running process, which saves its memory and the transpiling
+// at start-up. esbuild bundles our own code only (packages stay in node_modules) in
 // well under a second, so `npm start` and `npm run cli` rebuild every time and never run stale code.
 //   --outdir <dir>         elsewhere than dist/ (inside the repository, so prisma/ is found upwards)
 //   --entry <name>=<file>  another entry point (the bench compiles its own processes this way)

@@ -1,10 +1,9 @@
 // Creates the PostgreSQL cluster of a new embedded data directory, in a short-lived Node process of its
 // own. PGlite's initdb runs a second PostgreSQL instance, a snapshot of its memory and the initdb
-// program side by side, all WebAssembly, whose memory is never given back: in the bot's own process it
-// took the bot's peak to 740-820 MB. In a process of its own it is all returned when that process ends
-// (it peaks at about 700 MB for 4-7 s), and the bot opens a ready cluster like any other: a first start
-// under /account load then peaked at 281 MB. The PostgreSQL it starts gets the bot's shared buffers
-// (db/pglite-settings.ts) rather than PGlite's default: 691-709 MB at the peak instead of 768-776 MB.
+// program side by side, all WebAssembly, whose memory is never given back: in the bot's process it
+// would stay part of the bot's memory for good. In a process of its own it is all returned when that
+// process ends, and the bot opens a ready cluster like any other. The PostgreSQL it starts gets the
+// bot's shared buffers (db/pglite-settings.ts), which also keeps its own peak lower.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -96,7 +95,7 @@ function runInitdb(staging: string): Promise<{ peakRssMb: number }> {
         return;
       }
       const why = signal
-        ? `it was stopped by ${signal}${signal === "SIGKILL" ? " (out of memory? creating it needs about 700 MB, once)" : ""}`
+        ? `it was stopped by ${signal}${signal === "SIGKILL" ? " (out of memory? creating it needs several hundred MB, once)" : ""}`
         : `it exited with code ${code}: ${stderr.trim().split("\n").slice(-3).join(" ")}`;
       reject(new Error(`could not create the embedded database in ${path.dirname(staging)}: ${why}`));
     });

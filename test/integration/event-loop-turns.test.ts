@@ -40,7 +40,7 @@ describe(`the event loop during a long run of statements, on ${testEngine}`, () 
         await forAWhile(() => tx.$queryRawUnsafe(busySql));
       }),
     );
-    // PGlite on the bot's own thread gave none until the transaction ended.
+    // PGlite run on the event loop's own thread would give none until the transaction ended.
     expect(turns).toBeGreaterThanOrEqual(3);
   });
 
@@ -53,7 +53,7 @@ describe(`the event loop during a long run of statements, on ${testEngine}`, () 
     const turns = await turnsDuring(async () => {
       await db.prisma.$queryRawUnsafe("SELECT pg_sleep(0.3)::text");
     });
-    // PGlite on the bot's own thread gave none: the statement ran synchronously, start to end.
+    // PGlite run on the event loop's own thread would give none: it runs a statement synchronously.
     expect(turns).toBeGreaterThanOrEqual(3);
   });
 });
