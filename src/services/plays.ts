@@ -26,7 +26,8 @@ import {
 } from "../domain/plays/kinds.ts";
 import { mayManagePlay, playManagers } from "../domain/plays/permissions.ts";
 import { sortByUrgency } from "../domain/plays/urgency.ts";
-import type { TouchKind, User } from "../generated/prisma/client.ts";
+import type { TeamMember } from "../domain/team.ts";
+import type { TouchKind } from "../generated/prisma/client.ts";
 import type { SlackDirectory, SlackProfile } from "./ports.ts";
 import { ensureUser } from "./team.ts";
 
@@ -85,7 +86,7 @@ const say = {
 };
 
 /** The caller's plays that are not closed (owned or claimed), most urgent first. */
-export async function listPlaysFor(db: Db, user: Pick<User, "id">, now: Date): Promise<PlayListing[]> {
+export async function listPlaysFor(db: Db, user: Pick<TeamMember, "id">, now: Date): Promise<PlayListing[]> {
   const rows = await openPlaysForUser(db, user.id);
   const listings = rows.map(toListing).filter((play): play is PlayListing => play !== null);
   return sortByUrgency(listings, now);
@@ -95,7 +96,7 @@ export async function listPlaysFor(db: Db, user: Pick<User, "id">, now: Date): P
 export async function claimPlay(
   db: DataAccess,
   playId: string,
-  caller: User,
+  caller: TeamMember,
   _now: Date,
 ): Promise<PlayChange> {
   const before = await findPlay(db.client, playId);
@@ -116,7 +117,7 @@ export async function claimPlay(
 export async function snoozePlay(
   db: DataAccess,
   playId: string,
-  caller: User,
+  caller: TeamMember,
   days: number,
   now: Date,
 ): Promise<PlayChange> {
@@ -149,7 +150,7 @@ export async function reassignPlay(
   db: DataAccess,
   directory: SlackDirectory | null,
   playId: string,
-  caller: User,
+  caller: TeamMember,
   newOwnerSlackId: string,
   _now: Date,
 ): Promise<Reassignment> {
@@ -191,7 +192,7 @@ function refusalToOwn(profile: SlackProfile): string | null {
 export async function closePlay(
   db: DataAccess,
   playId: string,
-  caller: User,
+  caller: TeamMember,
   request: CloseRequest,
   now: Date,
 ): Promise<PlayChange> {
@@ -227,7 +228,7 @@ export async function closePlay(
 export async function checkMayManage(
   db: Db,
   playId: string,
-  caller: User,
+  caller: TeamMember,
   verb: ManageVerb,
 ): Promise<PlayChange> {
   const play = await findPlay(db, playId);
@@ -235,7 +236,7 @@ export async function checkMayManage(
   return refusal || !play ? { ok: false, message: refusal ?? say.gone } : { ok: true, play };
 }
 
-function refusalToManage(play: PlayWithPeople | null, caller: User, verb: ManageVerb): string | null {
+function refusalToManage(play: PlayWithPeople | null, caller: TeamMember, verb: ManageVerb): string | null {
   if (!play) return say.gone;
   if (play.status === "closed") return closedMessage(play);
   const people = {
@@ -254,7 +255,7 @@ function refusalToManage(play: PlayWithPeople | null, caller: User, verb: Manage
   return say.notAllowed(verb, names);
 }
 
-function closedOrClaimedByOther(play: PlayWithPeople, caller: User): string | null {
+function closedOrClaimedByOther(play: PlayWithPeople, caller: TeamMember): string | null {
   if (play.status === "closed") return closedMessage(play);
   if (play.claimedBy && play.claimedBy.id !== caller.id) return say.claimedFirst(personLabel(play.claimedBy));
   return null;
@@ -264,7 +265,12 @@ function closedOrClaimedByOther(play: PlayWithPeople, caller: User): string | nu
  * After a guarded update: the changed play, or, when the update lost a race (another click closed or
  * claimed the play in between), what happened instead, read back from the database.
  */
-async function settle(db: DataAccess, playId: string, caller: User, changed: boolean): Promise<PlayChange> {
+async function settle(
+  db: DataAccess,
+  playId: string,
+  caller: TeamMember,
+  changed: boolean,
+): Promise<PlayChange> {
   const after = await findPlay(db.client, playId);
   if (!after) return { ok: false, message: say.gone };
   if (changed) return { ok: true, play: after };
@@ -282,7 +288,7 @@ function closedMessage(play: PlayWithPeople): string {
 }
 
 /** "Maria Lopez (<@U012AB3CD>)": the name for readers who do not hover, the mention to click. */
-function personLabel(user: Pick<User, "name" | "slackUserId">): string {
+function personLabel(user: Pick<TeamMember, "name" | "slackUserId">): string {
   const mention = `<@${user.slackUserId}>`;
   if (!user.name) return mention;
   const name = user.name.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -313,7 +319,7 @@ function toListing(play: PlayWithPeople): PlayListing | null {
   };
 }
 
-function actorOf(caller: User): Actor {
+function actorOf(caller: TeamMember): Actor {
   return { userId: caller.id, label: caller.slackUserId, source: "slack" };
 }
 
@@ -321,6 +327,6 @@ function playEntry(action: string, playId: string, changes: AuditEntry["changes"
   return { action, entityType: "Play", entityId: playId, ...(changes === undefined ? {} : { changes }) };
 }
 
-function audit(db: Db, caller: User, action: string, playId: string, changes: AuditEntry["changes"]) {
+function audit(db: Db, caller: TeamMember, action: string, playId: string, changes: AuditEntry["changes"]) {
   return recordAudit(db, actorOf(caller), [playEntry(action, playId, changes)]);
 }

@@ -11,7 +11,7 @@ import {
   setUserRole,
   upsertUser,
 } from "../db/repositories/users.ts";
-import type { Role, User } from "../generated/prisma/client.ts";
+import type { TeamRole as Role, TeamMember } from "../domain/team.ts";
 import type { SlackDirectory, SlackProfile } from "./ports.ts";
 
 export const roles = ["csm", "manager", "admin"] as const satisfies readonly Role[];
@@ -29,7 +29,7 @@ export async function ensureUser(
   directory: SlackDirectory | null,
   slackUserId: string,
   known?: SlackProfile | null,
-): Promise<User> {
+): Promise<TeamMember> {
   // Slack is asked once per person and process: when they first appear, or (for someone created
   // without a profile, e.g. by an import run without a token) on their first request.
   const existing = await findUserBySlackId(db, slackUserId);
@@ -65,7 +65,11 @@ export async function ensureRegistered(
 }
 
 /** A Slack user id (U012AB3CD) or an email of someone on the team. */
-export async function findTeamMember(db: Db, directory: SlackDirectory | null, who: string): Promise<User> {
+export async function findTeamMember(
+  db: Db,
+  directory: SlackDirectory | null,
+  who: string,
+): Promise<TeamMember> {
   const ref = who.trim();
   if (/^[UW][A-Z0-9]{2,}$/.test(ref)) return ensureUser(db, directory, ref);
   if (ref.includes("@")) {
@@ -88,7 +92,7 @@ export async function changeRole(
   actor: Actor,
   who: string,
   role: string,
-): Promise<User> {
+): Promise<TeamMember> {
   if (!roles.includes(role as Role))
     throw new TeamError(`role must be one of ${roles.join(", ")}, not "${role}"`);
   const user = await findTeamMember(db, directory, who);
@@ -106,7 +110,7 @@ export async function changeManager(
   actor: Actor,
   csm: string,
   manager: string,
-): Promise<{ csm: User; manager: User }> {
+): Promise<{ csm: TeamMember; manager: TeamMember }> {
   const report = await findTeamMember(db, directory, csm);
   const boss = await findTeamMember(db, directory, manager);
   if (report.id === boss.id) throw new TeamError("a user cannot be their own manager");
@@ -130,7 +134,7 @@ export function teamList(db: Db) {
   return listUsers(db);
 }
 
-export function describeUser(user: Pick<User, "slackUserId" | "name" | "email">): string {
+export function describeUser(user: Pick<TeamMember, "slackUserId" | "name" | "email">): string {
   return user.name
     ? `${user.name} (${user.slackUserId})`
     : user.email

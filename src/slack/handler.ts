@@ -11,7 +11,7 @@ import type {
   ViewResponseAction,
   ViewSubmitAction,
 } from "@slack/bolt";
-import type { User } from "../generated/prisma/client.ts";
+import type { TeamMember } from "../domain/team.ts";
 import { ensureRegistered, ensureUser } from "../services/team.ts";
 import type { AppDeps } from "./deps.ts";
 import { directoryFor } from "./deps.ts";
@@ -39,7 +39,7 @@ export interface ViewSubmissionOutcome {
 }
 
 export interface Caller {
-  user: User;
+  user: TeamMember;
   slackUserId: string;
 }
 

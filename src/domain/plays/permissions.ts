@@ -1,8 +1,8 @@
-// Who may act on a play (issue 4): anyone on the team may claim an unclaimed play; snoozing, reassigning
+// Who may act on a play: anyone on the team may claim an unclaimed play; snoozing, reassigning
 // and closing belong to the people answerable for it: its owner, whoever claimed it, the account's CSM, and
 // managers and admins, who run the team.
 
-export type TeamRole = "csm" | "manager" | "admin";
+import type { TeamRole } from "../team.ts";
 
 export interface PlayPeople {
   ownerId: string | null;

@@ -2,7 +2,7 @@
 // bot's DM with them). The reassignment is already committed when this runs: a message Slack refuses is
 // logged as a warning, and the play stays with its new owner.
 import type { WebClient } from "@slack/web-api";
-import type { User } from "../../generated/prisma/client.ts";
+import type { TeamMember } from "../../domain/team.ts";
 import type { PlayListing } from "../../services/plays.ts";
 import type { AppDeps } from "../deps.ts";
 import { playHandover } from "../views/play-handover.ts";
@@ -11,7 +11,7 @@ export async function tellNewOwner(
   deps: AppDeps,
   client: WebClient,
   handover: PlayListing,
-  giver: User,
+  giver: TeamMember,
 ): Promise<void> {
   const newOwner = handover.ownerSlackId;
   if (!newOwner) return;

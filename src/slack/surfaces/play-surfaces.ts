@@ -1,6 +1,6 @@
 // After a play changes, the message it was clicked in is drawn again from the database, so everyone who
 // sees that message sees the new owner or status: the caller's /plays list, or the account card.
-import type { User } from "../../generated/prisma/client.ts";
+import type { TeamMember } from "../../domain/team.ts";
 import { accountCard } from "../../services/account-lookup.ts";
 import { listPlaysFor } from "../../services/plays.ts";
 import type { AppDeps } from "../deps.ts";
@@ -13,7 +13,7 @@ import { playsList } from "../views/plays-list.ts";
 export async function renderPlaySurface(
   deps: AppDeps,
   surface: PlaySurface,
-  caller: User,
+  caller: TeamMember,
   accountId: string,
 ): Promise<MessagePayload | null> {
   const now = deps.clock();

@@ -1,0 +1,17 @@
+// The people on the CS team, as the bot knows them: who they are in Slack, their role, where their
+// digest goes and in which time zone their morning is.
+
+export type TeamRole = "csm" | "manager" | "admin";
+
+export interface TeamMember {
+  id: string;
+  slackUserId: string;
+  name: string | null;
+  email: string | null;
+  role: TeamRole;
+  /** IANA time zone from Slack's profile. */
+  timeZone: string | null;
+  /** The channel the morning digest goes to; null means a direct message. */
+  digestChannelId: string | null;
+  managerId: string | null;
+}
