@@ -74,6 +74,12 @@ export async function runCli(
       io.stderr.write(`${error.message}\n`);
       return 1;
     }
+    if (isConnectionLost(error)) {
+      io.stderr.write(
+        `csm: the connection to the database was lost (the bot or PostgreSQL stopped): what this command had not committed is rolled back. Run it again.\n`,
+      );
+      return 1;
+    }
     io.stderr.write(
       `csm: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error), secrets)}\n`,
     );
@@ -81,6 +87,12 @@ export async function runCli(
   } finally {
     await db?.close();
   }
+}
+
+/** node-postgres's words for a connection that ended under a query, however Prisma wraps them. */
+function isConnectionLost(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : String(error);
+  return /Connection terminated|ECONNRESET|EPIPE|ECONNREFUSED|Server has closed the connection/i.test(text);
 }
 
 function safeUserName(): string {

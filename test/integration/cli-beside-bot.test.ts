@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DatabaseTarget, openDatabase } from "../../src/db/client.ts";
 import { buildBundles, freePort, startBot, waitForHealth } from "../helpers/bot-process.ts";
 import { type CliSandbox, cliSandbox } from "../helpers/cli.ts";
 import { freshTarget, testEngine } from "../helpers/database.ts";
@@ -28,6 +29,7 @@ describe(`the CLI beside a running bot, on ${testEngine}`, () => {
   let cli: CliSandbox;
   let requests: SlackRequests;
   let drop: () => Promise<void>;
+  let target: DatabaseTarget;
 
   beforeAll(async () => {
     bundles = buildBundles();
@@ -37,6 +39,10 @@ describe(`the CLI beside a running bot, on ${testEngine}`, () => {
     folder = mkdtempSync(path.join(tmpdir(), "csm-beside-"));
     const fresh = await freshTarget();
     drop = fresh.drop;
+    target =
+      fresh.target.kind === "postgres"
+        ? fresh.target
+        : { kind: "pglite", dataDir: path.join(folder, "data") };
     const database: Record<string, string> =
       fresh.target.kind === "postgres"
         ? { DATABASE_URL: fresh.target.url }
@@ -121,4 +127,22 @@ describe(`the CLI beside a running bot, on ${testEngine}`, () => {
       expect(statSync(path.join(socketDir, ".s.PGSQL.5432")).mode & 0o777).toBe(0o600);
     },
   );
+
+  it("stops the bot under a running import: the import finishes, or fails with a clear message and writes nothing", async () => {
+    const importing = cli.run("import", "accounts", cli.file("late.csv", book("Late", 20_000)));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const exited = new Promise((resolve) => bot.once("exit", resolve));
+    bot.kill("SIGTERM");
+    await exited;
+    const run = await importing;
+    const db = await openDatabase(target);
+    const late = await db.prisma.account.count({ where: { externalId: { startsWith: "Late-" } } });
+    await db.close();
+    if (run.code === 0) expect(late).toBe(20_000);
+    else {
+      expect(run.stderr).toMatch(/the connection to the database was lost .* rolled back\. Run it again\./);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(late).toBe(0);
+    }
+  });
 });
