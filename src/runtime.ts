@@ -48,7 +48,8 @@ export async function openMigratedDatabase(
         const db = await throughSocket(target, holder.socketDir);
         if (db) return migrated(db, logger);
       }
-      if (Date.now() >= deadline) throw error;
+      // Two bots on one data directory is a mistake to report, not to wait out.
+      if (Date.now() >= deadline || (role === "bot" && holder.role === "bot")) throw error;
       // Said once per holder: a CLI command, or the bot starting or stopping.
       const who = describeHolder(holder);
       if (who !== waitingFor) logger.warn(`waiting: ${who} holds the embedded database in ${dataDir}`);

@@ -95,7 +95,7 @@ export const commands: CliCommand[] = [
     matches: (group) => group === "seed",
     async run(context, rest) {
       if (rest.length !== 1 || rest[0] !== "--demo") throw new UsageError("expected: seed --demo");
-      const result = await seedDemoBook(context.db.prisma, context.clock(), context.actor);
+      const result = await seedDemoBook(context.db, context.clock(), context.actor);
       if (!result.ok) throw new CliFailure(`csm: ${result.reason}`);
       context.out(
         `Loaded the demo book: ${formatCount(result.accounts, "account")} for ${formatCount(result.csms, "CSM")}, ` +

@@ -5,9 +5,9 @@
 //
 // This file loads the book and runs the steps in order; each step lives in a file of its own beside it and
 // draws from the one PRNG, so the order below is part of what makes the book the same every run.
+import type { DataAccess } from "../db/client.ts";
 import { type Actor, auditRows } from "../db/repositories/audit.ts";
 import { countAccounts, insertBook, upsertTeamMember } from "../db/repositories/seed.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
 import { addAccount } from "./accounts.ts";
 import { demoCompanies, demoDigestChannelId, demoTeam } from "./data.ts";
 import { utcDay } from "./dates.ts";
@@ -23,8 +23,8 @@ export type SeedResult =
   | { ok: true; accounts: number; csms: number; touches: number; stakeholders: number; example: string }
   | { ok: false; reason: string };
 
-export async function seedDemoBook(prisma: PrismaClient, now: Date, actor: Actor): Promise<SeedResult> {
-  return prisma.$transaction(
+export async function seedDemoBook(db: DataAccess, now: Date, actor: Actor): Promise<SeedResult> {
+  return db.transaction(
     async (tx): Promise<SeedResult> => {
       const existing = await countAccounts(tx);
       if (existing > 0) {
@@ -53,7 +53,7 @@ export async function seedDemoBook(prisma: PrismaClient, now: Date, actor: Actor
         example: book.example,
       };
     },
-    { timeout: 60_000 },
+    { timeoutMs: 60_000 },
   );
 }
 

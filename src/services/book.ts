@@ -3,7 +3,6 @@
 import type { DataAccess } from "../db/client.ts";
 import { bookTotals, renewalsBetween } from "../db/repositories/book.ts";
 import { daysBetween, renewalWindowDays, utcDay } from "../domain/lifecycle.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
 
 export interface BookSummary {
   accounts: number;

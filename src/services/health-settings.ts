@@ -5,7 +5,6 @@ import { type Actor, recordAudit } from "../db/repositories/audit.ts";
 import { readSetting, writeSetting } from "../db/repositories/settings.ts";
 import type { Db } from "../db/repositories/types.ts";
 import { defaultHealthConfig, type HealthConfig, parseHealthConfig } from "../domain/health/config.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
 
 const key = "health";
 

@@ -9,7 +9,6 @@ import {
   claimIfUnclaimed,
   closeIfNotClosed,
   findPlay,
-  openPlaysForUser,
   type PlayWithPeople,
   reassignIfNotClosed,
   snoozeIfNotClosed,
@@ -25,26 +24,11 @@ import {
   snoozeDays,
 } from "../domain/plays/kinds.ts";
 import { mayManagePlay, playManagers } from "../domain/plays/permissions.ts";
-import { sortByUrgency } from "../domain/plays/urgency.ts";
 import type { TeamMember } from "../domain/team.ts";
 import type { TouchKind } from "../generated/prisma/client.ts";
+import { type PlayListing, toListing } from "./play-listing.ts";
 import type { SlackDirectory, SlackProfile } from "./ports.ts";
 import { ensureUser } from "./team.ts";
-
-/** A play that is not closed, with what a person needs to pick it up. */
-export interface PlayListing {
-  id: string;
-  kind: string;
-  reason: string;
-  status: "open" | "claimed" | "snoozed";
-  dueAt: Date;
-  snoozedUntil: Date | null;
-  ownerSlackId: string | null;
-  claimedBySlackId: string | null;
-  /** The account's ARR, exact decimal string: what is at stake if the play is not worked. */
-  arrAtRisk: string;
-  account: { id: string; name: string; ownerSlackId: string | null };
-}
 
 export type PlayChange = { ok: true; play: PlayWithPeople } | { ok: false; message: string };
 
@@ -84,13 +68,6 @@ const say = {
   deactivated: (who: string) =>
     `${who} has been deactivated in Slack and cannot work this play. Pick someone on the team.`,
 };
-
-/** The caller's plays that are not closed (owned or claimed), most urgent first. */
-export async function listPlaysFor(db: Db, user: Pick<TeamMember, "id">, now: Date): Promise<PlayListing[]> {
-  const rows = await openPlaysForUser(db, user.id);
-  const listings = rows.map(toListing).filter((play): play is PlayListing => play !== null);
-  return sortByUrgency(listings, now);
-}
 
 /** Anyone on the team may claim an unclaimed play; claiming one's own claim again changes nothing. */
 export async function claimPlay(
@@ -297,26 +274,6 @@ function personLabel(user: Pick<TeamMember, "name" | "slackUserId">): string {
 
 function touchSummary(kind: string, outcome: PlayOutcome): string {
   return `${playKindLabel(kind)} closed: ${playOutcomeLabel(outcome)}`;
-}
-
-function toListing(play: PlayWithPeople): PlayListing | null {
-  if (play.status === "closed") return null;
-  return {
-    id: play.id,
-    kind: play.kind,
-    reason: play.reason,
-    status: play.status,
-    dueAt: play.dueAt,
-    snoozedUntil: play.snoozedUntil,
-    ownerSlackId: play.owner?.slackUserId ?? null,
-    claimedBySlackId: play.claimedBy?.slackUserId ?? null,
-    arrAtRisk: play.account.arr.toFixed(2),
-    account: {
-      id: play.account.id,
-      name: play.account.name,
-      ownerSlackId: play.account.owner?.slackUserId ?? null,
-    },
-  };
 }
 
 function actorOf(caller: TeamMember): Actor {

@@ -35,7 +35,7 @@ describe("csm seed --demo", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    seeded = await seedDemoBook(db.prisma, now, admin);
+    seeded = await seedDemoBook(db, now, admin);
   });
   afterAll(async () => {
     await db?.destroy();
@@ -132,7 +132,7 @@ describe("csm seed --demo", () => {
 
   it("refuses a second seed and changes nothing", async () => {
     const before = await rowCounts(db.prisma);
-    const again = await seedDemoBook(db.prisma, now, admin);
+    const again = await seedDemoBook(db, now, admin);
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.reason).toMatch(`already holds ${before.accounts} accounts`);
     expect(await rowCounts(db.prisma)).toEqual(before);
@@ -141,7 +141,7 @@ describe("csm seed --demo", () => {
   it("loads the same book every time", async () => {
     const other = await createTestDatabase();
     try {
-      await seedDemoBook(other.prisma, now, admin);
+      await seedDemoBook(other, now, admin);
       const shape = async (prisma: PrismaClient) =>
         (await latestScores(prisma)).map((account) => [
           account.name,

@@ -3,7 +3,7 @@
 // logged as a warning, and the play stays with its new owner.
 import type { WebClient } from "@slack/web-api";
 import type { TeamMember } from "../../domain/team.ts";
-import type { PlayListing } from "../../services/plays.ts";
+import type { PlayListing } from "../../services/play-listing.ts";
 import type { AppDeps } from "../deps.ts";
 import { playHandover } from "../views/play-handover.ts";
 

@@ -2,7 +2,7 @@
 // sees that message sees the new owner or status: the caller's /plays list, or the account card.
 import type { TeamMember } from "../../domain/team.ts";
 import { accountCard } from "../../services/account-lookup.ts";
-import { listPlaysFor } from "../../services/plays.ts";
+import { listPlaysFor } from "../../services/play-listing.ts";
 import type { AppDeps } from "../deps.ts";
 import { accountCard as accountCardView } from "../views/account-card.ts";
 import type { MessagePayload } from "../views/blocks.ts";

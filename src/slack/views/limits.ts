@@ -5,48 +5,11 @@
 // one id means one thing), and a message's top-level `text` required whenever it has blocks (it is the
 // notification and screen-reader text).
 import type { Block } from "./blocks.ts";
+import { blockKitLimits, elementPlacement } from "./limits-table.ts";
+
+export { blockKitLimits };
 
 export type Surface = "message" | "modal" | "home";
-
-export const blockKitLimits = {
-  blocksPerMessage: 50,
-  blocksPerView: 100,
-  messageText: 40_000,
-  textObject: 3000,
-  sectionText: 3000,
-  sectionFields: 10,
-  sectionFieldText: 2000,
-  headerText: 150,
-  contextElements: 10,
-  actionsElements: 25,
-  blockId: 255,
-  actionId: 255,
-  buttonText: 75,
-  buttonValue: 2000,
-  buttonUrl: 3000,
-  accessibilityLabel: 75,
-  placeholder: 150,
-  staticSelectOptions: 100,
-  checkboxOptions: 10,
-  optionText: 75,
-  optionValue: 150,
-  optionDescription: 75,
-  optionUrl: 3000,
-  overflowOptionsMin: 2,
-  overflowOptionsMax: 5,
-  confirmTitle: 100,
-  confirmText: 300,
-  confirmButton: 30,
-  modalTitle: 24,
-  modalButton: 24,
-  privateMetadata: 3000,
-  callbackId: 255,
-  inputLabel: 2000,
-  inputHint: 2000,
-  plainTextInputLength: 3000,
-  imageUrl: 3000,
-  imageAltText: 2000,
-} as const;
 
 type Json = Record<string, unknown>;
 type CheckedBlockType = Block["type"] | "image";
@@ -303,24 +266,6 @@ class Checker {
     this.problems.push(`${path} ${problem}`);
   }
 }
-
-/** Which blocks each element may sit in, per Slack's element reference. */
-const elementPlacement: Record<string, readonly ("section" | "actions" | "input")[]> = {
-  button: ["section", "actions"],
-  overflow: ["section", "actions"],
-  image: ["section"],
-  static_select: ["section", "actions", "input"],
-  multi_static_select: ["section", "actions", "input"],
-  users_select: ["section", "actions", "input"],
-  multi_users_select: ["section", "actions", "input"],
-  conversations_select: ["section", "actions", "input"],
-  channels_select: ["section", "actions", "input"],
-  checkboxes: ["section", "actions", "input"],
-  radio_buttons: ["section", "actions", "input"],
-  datepicker: ["section", "actions", "input"],
-  timepicker: ["section", "actions", "input"],
-  plain_text_input: ["input"],
-};
 
 function count(seen: Map<string, number>, id: string): void {
   seen.set(id, (seen.get(id) ?? 0) + 1);

@@ -20,7 +20,7 @@ const say = {
   fallback: (count: number) => (count === 1 ? "You have 1 open play" : `You have ${count} open plays`),
 };
 
-/** `plays` is already in urgency order (services/plays.ts listPlaysFor). */
+/** `plays` is already in urgency order (services/play-listing.ts listPlaysFor). */
 export function playsList(plays: readonly PlaysListItem[], now: Date): MessagePayload {
   if (plays.length === 0) return { text: say.empty, blocks: [section(say.empty)] };
   const shown = plays.slice(0, playsShownInList);

@@ -1,5 +1,5 @@
 // /plays: the caller's plays that are not closed, most urgent first, each with Claim, Snooze and Close.
-import { listPlaysFor } from "../../../services/plays.ts";
+import { listPlaysFor } from "../../../services/play-listing.ts";
 import type { AppDeps } from "../../deps.ts";
 import { commandHandler } from "../../handler.ts";
 import { playsList } from "../../views/plays-list.ts";
