@@ -13,8 +13,9 @@ const integration = (engine: "pglite" | "postgres") => ({
 
 export default defineConfig({
   test: {
-    // PGlite starts in ~2-3 s per test file; database tests get room for that.
-    testTimeout: 30_000,
+    // A test's first CLI command on a new data directory creates the embedded database's cluster, and
+    // every CLI command opens the database: on a busy two-core machine that takes a while.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
     projects: [
