@@ -78,6 +78,15 @@ describe(`account search ranking on ${testEngine}`, () => {
     expect(await names("twin peeks")).toEqual(["Twin Peaks", "Twin Peaks"]);
   });
 
+  it("never corrects a word that starts a word of the book: it is being typed, not misspelt", async () => {
+    // "za" is closer to "zanz" by trigrams than "zanzibarian" is, and used to replace it.
+    await anAccount(db.prisma, { name: "Zanzibarian Imports", arr: "10.00" });
+    await anAccount(db.prisma, { name: "Za Partners", arr: "20.00" });
+    const { hits, correctedQuery } = await search("zanz");
+    expect(correctedQuery).toBeNull();
+    expect(hits.map((hit) => hit.name)).toEqual(["Zanzibarian Imports"]);
+  });
+
   it("falls back to word similarity when every word is right but out of order", async () => {
     const { hits, correctedQuery } = await search("peaks twin");
     expect(hits.map((hit) => hit.name)).toEqual(["Twin Peaks", "Twin Peaks"]);

@@ -57,7 +57,8 @@ const containingSql = `
   ORDER BY m.rank DESC, a.arr DESC, a.name ASC LIMIT $3`;
 
 /**
- * The query with each word replaced by itself when a name has it, else by the closest word the names
+ * The query with each word replaced by itself when a name has it or a word that starts with it (the
+ * start of a word is being typed, not misspelt), else by the closest word the names
  * have (pg_trgm similarity at least 0.3, through SearchWord's GIN index): a few thousand short words
  * are searched instead of every name, the approach pg_trgm's documentation gives for misspelt words.
  * Null when a word has no such neighbour. $1 the normalized query.
@@ -67,6 +68,7 @@ const correctionSql = `
   FROM (
     SELECT q.n, COALESCE(
       (SELECT s.word FROM "SearchWord" s WHERE s.word = q.word),
+      (SELECT q.word FROM "SearchWord" s WHERE s.word LIKE q.word || '%' LIMIT 1),
       (SELECT s.word FROM "SearchWord" s WHERE s.word % q.word
        ORDER BY similarity(s.word, q.word) DESC, s.word ASC LIMIT 1)) AS word
     FROM unnest(string_to_array($1, ' ')) WITH ORDINALITY AS q(word, n)) w`;
