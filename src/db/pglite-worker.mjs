@@ -1,15 +1,91 @@
 // The embedded database's thread: PGlite (PostgreSQL in WebAssembly, which runs synchronously on the
-// thread that calls it) served to the bot's ordinary PostgreSQL clients on a Unix socket by
-// @electric-sql/pglite-socket. Plain JavaScript, so that Node runs it as it is, from the sources in
-// tests and from dist/ in the built bot (scripts/build.mjs copies it there).
+// thread that calls it) served to the bot's ordinary PostgreSQL clients on a Unix socket, each
+// connection framed by @electric-sql/pglite-socket's PGLiteSocketHandler. Plain JavaScript, so that Node
+// runs it as it is, from the sources in tests and from dist/ in the built bot (scripts/build.mjs).
+import { createServer } from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PGLiteSocketHandler } from "@electric-sql/pglite-socket";
 
 // startParams: ours, added to PGlite's own.
 /** @type {{ dataDir: string, socketPath: string, startParams: string[], maxConnections: number }} */
 const { dataDir, socketPath, startParams, maxConnections } = workerData;
+
+/** Extended-query messages after which the same connection's Sync must come before anyone else's. */
+const batchMessages = new Set(["P", "B", "D", "E", "C", "H"].map((letter) => letter.charCodeAt(0)));
+
+/**
+ * Every connection shares PGlite's one session, so the queue runs one connection's messages at a time,
+ * and keeps to that connection until its batch is over: through its Sync (Parse, Bind and Execute
+ * use the session's one unnamed statement) and to the end of its transaction. pglite-socket's own
+ * queue keeps to a connection only inside a transaction, so another connection's Parse can replace
+ * the unnamed statement between a Parse and its Bind (electric-sql/pglite issue 1046), and one failed
+ * message stops its queue for good. This queue is what PGLiteSocketHandler's `queryQueue` option takes.
+ */
+class SessionQueue {
+  /** @param {PGlite} db */
+  constructor(db) {
+    this.db = db;
+    /** @type {{ handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void, resolve: (n: number) => void, reject: (e: unknown) => void }[]} */
+    this.pending = [];
+    /** @type {number | null} the connection whose batch or transaction is open */
+    this.owner = null;
+    this.running = false;
+  }
+
+  enqueue(handlerId, message, onData) {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ handlerId, message, onData, resolve, reject });
+      void this.run();
+    });
+  }
+
+  async run() {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (;;) {
+        const index =
+          this.owner === null ? 0 : this.pending.findIndex((item) => item.handlerId === this.owner);
+        if (index < 0 || this.pending.length === 0) return;
+        const [item] = this.pending.splice(index, 1);
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(item.message, {
+              onRawData: (data) => {
+                bytes += data.length;
+                item.onData(data);
+              },
+            }),
+          );
+          item.resolve(bytes);
+        } catch (error) {
+          item.reject(error);
+        }
+        const inBatch = batchMessages.has(item.message[0]) || this.db.isInTransaction();
+        this.owner = inBatch ? item.handlerId : null;
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  clearQueueForHandler(handlerId) {
+    for (const item of this.pending.filter((queued) => queued.handlerId === handlerId))
+      item.reject(new Error("the connection closed"));
+    this.pending = this.pending.filter((queued) => queued.handlerId !== handlerId);
+  }
+
+  /** A connection that leaves mid-batch or mid-transaction: what it left open is rolled back. */
+  async clearTransactionIfNeeded(handlerId) {
+    if (this.owner !== handlerId) return;
+    if (this.db.isInTransaction()) await this.db.exec("ROLLBACK");
+    this.owner = null;
+    void this.run();
+  }
+}
 
 try {
   const db = await PGlite.create({
@@ -17,11 +93,24 @@ try {
     extensions: { pg_trgm },
     startParams: [...PGlite.defaultStartParams, ...startParams],
   });
-  const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections });
-  await server.start();
+  const queryQueue = new SessionQueue(db);
+  const sockets = new Set();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+    new PGLiteSocketHandler({ queryQueue, closeOnDetach: true }).attach(socket).catch(() => socket.destroy());
+  });
+  server.maxConnections = maxConnections;
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(socketPath, resolve);
+  });
   parentPort.on("message", async (message) => {
     if (message !== "close") return;
-    await server.stop();
+    // Connections still open (a CLI command's) end here: what they had not committed is rolled back.
+    const closed = new Promise((resolve) => server.close(resolve));
+    for (const socket of sockets) socket.destroy();
+    await closed;
     await db.close();
     parentPort.postMessage({ closed: true });
   });
