@@ -1,12 +1,15 @@
 // `/account <query>`: find the account a CSM means and gather what the card shows.
 
-import { type AccountCardRecord, accountCardRecord } from "../db/repositories/account-card.ts";
+import {
+  type AccountCardRecord,
+  accountCardRecord,
+  exactAccountCards,
+} from "../db/repositories/account-card.ts";
 import {
   type AccountSearchHit,
   closestAccountNames,
   searchAccounts,
 } from "../db/repositories/account-search.ts";
-import { findAccountIdsNamed } from "../db/repositories/accounts.ts";
 import type { Db } from "../db/repositories/types.ts";
 import type { AccountCardData } from "../domain/call-prep.ts";
 import { scoreTrend } from "../domain/health/trend.ts";
@@ -28,8 +31,9 @@ export async function lookupAccount(db: Db, text: string | undefined, today: Dat
   const query = parseAccountQuery(text);
   if (!query.ok) return { kind: "problem", problem: query.problem };
   // A name or CRM id typed in full that belongs to one account: its card, without the ranked search.
-  const exact = await findAccountIdsNamed(db, query.key, query.raw, 2);
-  const chosen = exact.length === 1 ? exact[0] : await searchedChoice(db, query.key, query.raw);
+  const exact = await exactAccountCards(db, query.key, query.raw);
+  if (exact.length === 1) return { kind: "card", card: toCardData(exact[0] as AccountCardRecord, today) };
+  const chosen = await searchedChoice(db, query.key, query.raw);
   if (typeof chosen === "string") {
     const card = await accountCard(db, chosen, today);
     if (card) return { kind: "card", card };

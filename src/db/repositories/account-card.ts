@@ -8,6 +8,7 @@ import type {
   TouchSummary,
 } from "../../domain/call-prep.ts";
 import type { HealthBand } from "../../domain/health/score.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Db } from "./types.ts";
 
 /** The account's facts (its stage as set, null when derived from the dates) and what the card shows. */
@@ -31,61 +32,80 @@ const recentScores = 40;
 
 const slackId = { select: { slackUserId: true } } as const;
 
-export async function accountCardRecord(db: Db, accountId: string): Promise<AccountCardRecord | null> {
-  const account = await db.account.findUnique({
-    where: { id: accountId },
+/** What the card reads of an account and its related rows. */
+const cardSelect = {
+  id: true,
+  externalId: true,
+  name: true,
+  segment: true,
+  arr: true,
+  contractStart: true,
+  renewalDate: true,
+  stage: true,
+  plan: true,
+  seatsPurchased: true,
+  owner: { select: { slackUserId: true, name: true } },
+  stakeholders: {
+    select: { name: true, title: true, role: true, sentiment: true, lastContactOn: true },
+    orderBy: [{ role: "asc" }, { name: "asc" }],
+  },
+  touches: {
+    select: { kind: true, occurredAt: true, summary: true, nextStep: true, author: slackId },
+    orderBy: { occurredAt: "desc" },
+    take: recentTouches,
+  },
+  plays: {
+    where: { status: { not: "closed" } },
     select: {
       id: true,
-      externalId: true,
-      name: true,
-      segment: true,
-      arr: true,
-      contractStart: true,
-      renewalDate: true,
-      stage: true,
-      plan: true,
-      seatsPurchased: true,
-      owner: { select: { slackUserId: true, name: true } },
-      stakeholders: {
-        select: { name: true, title: true, role: true, sentiment: true, lastContactOn: true },
-        orderBy: [{ role: "asc" }, { name: "asc" }],
-      },
-      touches: {
-        select: { kind: true, occurredAt: true, summary: true, nextStep: true, author: slackId },
-        orderBy: { occurredAt: "desc" },
-        take: recentTouches,
-      },
-      plays: {
-        where: { status: { not: "closed" } },
-        select: {
-          id: true,
-          kind: true,
-          reason: true,
-          status: true,
-          dueAt: true,
-          snoozedUntil: true,
-          owner: slackId,
-          claimedBy: slackId,
-        },
-        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-      },
-      successPlan: {
-        select: {
-          objective: true,
-          goals: {
-            select: { kpi: true, target: true, current: true, status: true, dueOn: true },
-            orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { kpi: "asc" }],
-          },
-        },
-      },
-      scores: {
-        select: { date: true, score: true, band: true, reasons: true },
-        orderBy: { date: "desc" },
-        take: recentScores,
+      kind: true,
+      reason: true,
+      status: true,
+      dueAt: true,
+      snoozedUntil: true,
+      owner: slackId,
+      claimedBy: slackId,
+    },
+    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+  },
+  successPlan: {
+    select: {
+      objective: true,
+      goals: {
+        select: { kpi: true, target: true, current: true, status: true, dueOn: true },
+        orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { kpi: "asc" }],
       },
     },
+  },
+  scores: {
+    select: { date: true, score: true, band: true, reasons: true },
+    orderBy: { date: "desc" },
+    take: recentScores,
+  },
+} satisfies Prisma.AccountSelect;
+
+type CardRow = Prisma.AccountGetPayload<{ select: typeof cardSelect }>;
+
+export async function accountCardRecord(db: Db, accountId: string): Promise<AccountCardRecord | null> {
+  const account = await db.account.findUnique({ where: { id: accountId }, select: cardSelect });
+  return account && toRecord(account);
+}
+
+/**
+ * The cards of the accounts whose whole name (normalized) or CRM id is exactly the query, at most two:
+ * one opens its card, two ask which. One query for the lookup's commonest case, a name typed in full.
+ */
+export async function exactAccountCards(db: Db, key: string, rawQuery: string): Promise<AccountCardRecord[]> {
+  const accounts = await db.account.findMany({
+    where: { OR: [{ searchName: key }, { externalId: rawQuery }] },
+    select: cardSelect,
+    orderBy: { id: "asc" },
+    take: 2,
   });
-  if (!account) return null;
+  return accounts.map(toRecord);
+}
+
+function toRecord(account: CardRow): AccountCardRecord {
   const { touches, plays, arr, ...rest } = account;
   return {
     ...rest,

@@ -65,19 +65,3 @@ const movementColumns: BulkColumn[] = [
 export function createArrMovements(db: Db, movements: Prisma.ArrMovementCreateManyInput[]) {
   return bulkInsert(db, "ArrMovement", movementColumns, movements as Record<string, unknown>[]);
 }
-
-/** The ids of the accounts whose whole name (normalized) or CRM id is exactly the query, at most `limit`. */
-export async function findAccountIdsNamed(
-  db: Db,
-  key: string,
-  rawQuery: string,
-  limit: number,
-): Promise<string[]> {
-  const accounts = await db.account.findMany({
-    where: { OR: [{ searchName: key }, { externalId: rawQuery }] },
-    select: { id: true },
-    orderBy: { id: "asc" },
-    take: limit,
-  });
-  return accounts.map((account) => account.id);
-}
