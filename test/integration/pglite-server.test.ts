@@ -5,7 +5,6 @@ import path from "node:path";
 import { protocol } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/client.ts";
 import { type PGliteServer, socketPort, startPGliteServer } from "../../src/db/pglite-server.ts";
 
 describe.runIf(process.env.CSM_TEST_ENGINE !== "postgres")("the embedded database's socket", () => {
