@@ -1,12 +1,12 @@
 // Creates the next migration from a change to prisma/schema.prisma, offline:
 //   npm run db:new-migration -- <name>
 // It replays the committed migrations on an in-memory PGlite, diffs that against the schema with
-// Prisma's own engine (what `prisma migrate dev --create-only` would write; src/db/schema-drift.ts)
+// Prisma's own engine (what `prisma migrate dev --create-only` would write; scripts/schema-drift.ts)
 // and saves the SQL in prisma/migrations/<timestamp>_<name>/migration.sql.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { migrationsDir } from "../src/db/migrations-dir.ts";
-import { pendingMigrationSql } from "../src/db/schema-drift.ts";
+import { pendingMigrationSql } from "./schema-drift.ts";
 
 const name = (process.argv[2] ?? "")
   .trim()

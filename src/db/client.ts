@@ -35,7 +35,7 @@ export interface Database extends DataAccess {
   prisma: PrismaClient;
   /** The folder of the socket this process serves the embedded database on; absent otherwise. */
   socketDir?: string;
-  /** The migration engine's way in (db/migrate.ts, db/schema-drift.ts). */
+  /** The migration engine's way in (db/migrate.ts, scripts/schema-drift.ts). */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Runs fn while holding a cross-process lock (PostgreSQL advisory lock; PGlite has one session). */
   withExclusiveLock<T>(key: string, fn: () => Promise<T>): Promise<T>;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pendingMigrationSql } from "../../scripts/schema-drift.ts";
 import { openDatabase } from "../../src/db/client.ts";
 import { applyMigrations } from "../../src/db/migrate.ts";
 import { migrationList, readSchema } from "../../src/db/migrations-dir.ts";
-import { pendingMigrationSql } from "../../src/db/schema-drift.ts";
 import { openSchemaEngine } from "../../src/db/schema-engine.ts";
 import { createTestDatabase, freshTarget, type TestDatabase, testEngine } from "../helpers/database.ts";
 

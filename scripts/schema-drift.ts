@@ -6,9 +6,9 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { runScriptsWhole } from "./client.ts";
-import { migrationList, readSchema, schemaPath } from "./migrations-dir.ts";
-import { openSchemaEngine } from "./schema-engine.ts";
+import { runScriptsWhole } from "../src/db/client.ts";
+import { migrationList, readSchema, schemaPath } from "../src/db/migrations-dir.ts";
+import { openSchemaEngine } from "../src/db/schema-engine.ts";
 
 /**
  * An in-memory PGlite in this thread, through Prisma's PGlite adapter, for the engine's diff: the diff
