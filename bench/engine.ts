@@ -64,6 +64,7 @@ export async function benchEngine(engine: Engine, plan: Plan): Promise<EngineRes
     url: `http://127.0.0.1:${port}/slack/events`,
     signingSecret,
     responseUrl: (id) => plan.slack.responseUrl(id),
+    responded: (id) => plan.slack.waitForResponse((response) => response.id === id, 30_000),
   });
   const lookupsAt = (rate: number, more: (sent: number) => boolean) =>
     openLoop(target(bot.port), plan.queries, rate, more);

@@ -14,21 +14,25 @@ export interface Lookups {
 
 /** Connections a sender keeps open: the closed loop's 20, and an open loop's stragglers. */
 const maxConnections = 32;
+let lookupIds = 0;
 
 function lookupRecorder(target: CommandTarget, queries: readonly string[]) {
   const send = commandSender(target, maxConnections);
   const lookups: Lookups = { latencies: [], errors: 0, seconds: 0 };
   const started = performance.now();
   return {
-    /** Sends lookup `i`, timed from `since` (by default now). */
-    async send(i: number, since = performance.now()): Promise<void> {
+    /**
+     * Sends lookup `i`, timed from `since` (by default now). With `followUp`, an empty ack is timed
+     * until the reply the bot then posts to the lookup's response_url: that is when the CSM sees it.
+     */
+    async send(i: number, since = performance.now(), followUp = false): Promise<void> {
+      const user = `UBENCH${String(i % 50).padStart(3, "0")}`;
+      const responseId = followUp ? `lookup-${lookupIds++}` : undefined;
       try {
-        const status = await send(
-          `UBENCH${String(i % 50).padStart(3, "0")}`,
-          queries[i % queries.length] as string,
-        );
+        const answer = await send(user, queries[i % queries.length] as string, responseId);
+        if (responseId && answer.bytes === 0) await target.responded(responseId);
         lookups.latencies.push(performance.now() - since);
-        if (status !== 200) lookups.errors++;
+        if (answer.status !== 200) lookups.errors++;
       } catch {
         lookups.errors++;
       }
@@ -56,7 +60,7 @@ export async function closedLoop(
 /**
  * Lookups at `perSecond`, lookup i due at start + i / perSecond, for as long as `more(i)` says so. Each
  * is timed from when it was due, so a late send (this process busy) counts against the app, as a
- * queued request would: no coordinated omission.
+ * queued request would (no coordinated omission), until the CSM would see its answer.
  */
 export async function openLoop(
   target: CommandTarget,
@@ -71,7 +75,7 @@ export async function openLoop(
     const due = start + (i * 1000) / perSecond;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    sent.push(recorder.send(i, due));
+    sent.push(recorder.send(i, due, true));
   }
   await Promise.all(sent);
   return recorder.done();
