@@ -3,7 +3,7 @@
 // import into a database of its own.
 import type { FakeSlack } from "../test/helpers/fake-slack.ts";
 import { closedLoop, type Lookups, openLoop } from "./load.ts";
-import { type CsmRun, csm, runCsm, serve } from "./processes.ts";
+import { type CsmRun, csm, failure, runCsm, serve } from "./processes.ts";
 import type { CommandTarget } from "./sender.ts";
 
 export interface Engine {
@@ -53,6 +53,13 @@ export async function benchEngine(engine: Engine, plan: Plan): Promise<EngineRes
   const env = { ...(await engine.freshDatabase("book")), LOG_LEVEL: "warn" };
   await csm(["db", "migrate"], env);
   await csm(["import", "accounts", plan.bookFile], env);
+  const lookups = await benchBot(env, plan);
+  const files = plan.importFiles;
+  return { ...lookups, imports: files && (await largeImport(engine, files, plan.importTimeoutSeconds)) };
+}
+
+/** Everything but the large import, with the bot (and the bare app) running on `env`'s database. */
+async function benchBot(env: Record<string, string>, plan: Plan): Promise<Omit<EngineResult, "imports">> {
   const slackEnv = {
     SLACK_BOT_TOKEN: "xoxb-bench-token",
     SLACK_SIGNING_SECRET: signingSecret,
@@ -99,7 +106,6 @@ export async function benchEngine(engine: Engine, plan: Plan): Promise<EngineRes
       duringIngest,
       duringRescore: rescoreRun?.code === 0 ? duringRescore : whyNot(rescoreRun as CsmRun),
       botPeakRssMb,
-      imports: plan.importFiles && (await largeImport(engine, plan.importFiles, plan.importTimeoutSeconds)),
     };
   } finally {
     await bot.stop();
@@ -141,7 +147,7 @@ function whyNot(run: CsmRun): string {
   if (/holds the embedded database/.test(run.stderr))
     return "n/a (CLI cannot reach the running bot's database)";
   if (run.code === null) return "timed out";
-  return `failed (exit ${run.code}): ${run.stderr.trim().split("\n")[0]}`;
+  return failure(run);
 }
 
 async function largeImport(

@@ -135,6 +135,12 @@ export async function runCsm(
   return { code, seconds: (performance.now() - start) / 1000, peakRssMb: peak, stderr };
 }
 
+/** What a failed run says about itself, on one line. */
+export function failure(run: CsmRun): string {
+  const said = run.stderr.replace(/\s+/g, " ").trim().slice(0, 200);
+  return `failed after ${run.seconds.toFixed(0)} s (exit ${run.code}): ${said}`;
+}
+
 /** Runs a `csm` command that has to succeed for the bench to go on. */
 export async function csm(args: string[], env: Record<string, string>, timeoutSeconds = 600): Promise<void> {
   const run = await runCsm(args, env, timeoutSeconds);

@@ -2,7 +2,7 @@
 // mark when the figure could not be measured), then a summary line.
 import type { During, EngineResult } from "./engine.ts";
 import { type Lookups, percentile } from "./load.ts";
-import type { CsmRun } from "./processes.ts";
+import { type CsmRun, failure } from "./processes.ts";
 
 /** An engine's column: its results, or why there are none. */
 export type Column = { engine: string; result: EngineResult | string };
@@ -37,8 +37,7 @@ function importCell(run: CsmRun | null | undefined, timeoutSeconds: number): Cel
   if (run === undefined) return { text: "skipped (--skip-import)" };
   if (run === null) return { text: "not run (the first import did not finish)" };
   if (run.code === null) return { text: `timed out after ${timeoutSeconds} s`, met: false };
-  if (run.code !== 0)
-    return { text: `failed (exit ${run.code}): ${run.stderr.trim().split("\n")[0]}`, met: false };
+  if (run.code !== 0) return { text: failure(run), met: false };
   return {
     text: `${run.seconds.toFixed(1)} s, peak RSS ${run.peakRssMb.toFixed(0)} MB`,
     met: run.seconds < 60 && run.peakRssMb < 500,
