@@ -1,76 +1,36 @@
 // A synthetic CRM export of n accounts with realistic, varied names, and the queries a CSM would type.
-const first = [
-  "Acme",
-  "Globex",
-  "Initech",
-  "Umbrella",
-  "Hooli",
-  "Stark",
-  "Wayne",
-  "Tyrell",
-  "Cyberdyne",
-  "Soylent",
-  "Zürich",
-  "Nordic",
-  "Pacific",
-  "Atlas",
-  "Vertex",
-  "Quantum",
-  "Summit",
-  "Blue",
-  "Red",
-  "Silver",
-  "Golden",
-  "Iron",
-  "Crystal",
-  "Polar",
-  "Solar",
-  "Lunar",
-  "Évora",
-  "Münster",
-  "Kraków",
-  "São Paulo",
-];
-const second = [
-  "Logistics",
-  "Precision",
-  "Health",
-  "Analytics",
-  "Robotics",
-  "Foods",
-  "Energy",
-  "Capital",
-  "Media",
-  "Software",
-  "Systems",
-  "Labs",
-  "Networks",
-  "Dynamics",
-  "Holdings",
-  "Ventures",
-  "Retail",
-  "Pharma",
-  "Motors",
-  "Cloud",
-];
-const suffix = ["Inc", "AG", "GmbH", "Ltd", "Corporation", "SA", "BV", "LLC", "Group", "Partners"];
-const segments = ["enterprise", "mid-market", "smb"];
+const list = (names: string) => names.split(",");
+const first = list(
+  "Acme,Globex,Initech,Umbrella,Hooli,Stark,Wayne,Tyrell,Cyberdyne,Soylent,Zürich,Nordic,Pacific,Atlas,Vertex,Quantum,Summit,Blue,Red,Silver,Golden,Iron,Crystal,Polar,Solar,Lunar,Évora,Münster,Kraków,São Paulo",
+);
+const second = list(
+  "Logistics,Precision,Health,Analytics,Robotics,Foods,Energy,Capital,Media,Software,Systems,Labs,Networks,Dynamics,Holdings,Ventures,Retail,Pharma,Motors,Cloud",
+);
+const suffix = list("Inc,AG,GmbH,Ltd,Corporation,SA,BV,LLC,Group,Partners");
+const segments = list("enterprise,mid-market,smb");
 
-export function bookCsv(n: number): { csv: string; queries: string[] } {
+const stages = list("onboarding,adoption,value_realization,expansion,renewal");
+
+/**
+ * The book as a CRM export. `changed` is the same accounts a quarter later: every row's ARR, stage and
+ * renewal date differ, so a second import of it updates every account.
+ */
+export function bookCsv(n: number, changed = false): { csv: string; queries: string[] } {
   const lines = [
-    "Account ID,Account Name,Account Owner,Annual Recurring Revenue,Contract Start Date,Renewal Date,Segment",
+    "Account ID,Account Name,Account Owner,Annual Recurring Revenue,Contract Start Date,Renewal Date,Segment,Stage",
   ];
   const names: string[] = [];
+  const shift = changed ? 1 : 0;
   for (let i = 0; i < n; i++) {
     const name =
       `${first[i % first.length]} ${second[Math.floor(i / first.length) % second.length]} ${suffix[Math.floor(i / (first.length * second.length)) % suffix.length]} ${Math.floor(i / (first.length * second.length * suffix.length)) || ""}`.trim();
     names.push(name);
     const start = new Date(Date.UTC(2025, 11, 1) - (i % 360) * 86_400_000);
-    const renewal = new Date(start.getTime() + 365 * 86_400_000);
+    const renewal = new Date(start.getTime() + (365 + 30 * shift) * 86_400_000);
     const owner = `UOWNER${String(i % 60).padStart(3, "0")}`;
-    const arr = 5_000 + ((i * 7919) % 250_000);
+    const arr = 5_000 + ((i * 7919) % 250_000) + 1_000 * shift;
     lines.push(
-      `ACC-${String(i).padStart(6, "0")},"${name}",${owner},"$${arr.toLocaleString("en-US")}.00",${start.toISOString().slice(0, 10)},${renewal.toISOString().slice(0, 10)},${segments[i % 3]}`,
+      `ACC-${String(i).padStart(6, "0")},"${name}",${owner},"$${arr.toLocaleString("en-US")}.00",${start.toISOString().slice(0, 10)},${renewal.toISOString().slice(0, 10)},${segments[i % 3]},${stages[(i + shift) % stages.length]}`,
     );
   }
   // What CSMs type: exact names, partial names, a CRM id, lower case, accents dropped, a typo.

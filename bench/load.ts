@@ -1,92 +1,84 @@
-// A closed-loop load generator: `inFlight` workers each send a signed /account command, wait for the
-// answer, and send the next, until `count` have been sent. Runs in the bench driver, a process of its
-// own, so its CPU and memory are not charged to the bot it measures.
-import { commandSender } from "./sender.ts";
+// The bench's two ways of sending /account: a closed loop (a fixed number of lookups in flight, each
+// sender waiting for its answer before the next: the app's capacity) and an open loop (lookups on a
+// fixed schedule whatever the answers, as Slack sends them: the latency a CSM sees). Runs in the bench
+// driver, a process of its own, so its CPU and memory are not charged to the app it measures.
+import { type CommandTarget, commandSender } from "./sender.ts";
 
-export interface LoadRun {
+export interface Lookups {
+  /** Milliseconds from each lookup's start (open loop: its scheduled time) to its whole answer. */
   latencies: number[];
+  /** Answers other than HTTP 200, and connections that failed. */
   errors: number;
   seconds: number;
 }
 
-export interface LoadTarget {
-  url: string;
-  signingSecret: string;
-  responseUrl: (id: string) => string;
-}
-
-/** Connections a sender keeps open: enough for the closed loop's 20 and the steady rate's stragglers. */
+/** Connections a sender keeps open: the closed loop's 20, and an open loop's stragglers. */
 const maxConnections = 32;
+let lookupIds = 0;
 
-/** A client that sends one lookup at a time and records how long it took, or that it failed. */
-function lookupRecorder(target: LoadTarget) {
+function lookupRecorder(target: CommandTarget, queries: readonly string[]) {
   const send = commandSender(target, maxConnections);
-  const run: LoadRun = { latencies: [], errors: 0, seconds: 0 };
+  const lookups: Lookups = { latencies: [], errors: 0, seconds: 0 };
   const started = performance.now();
   return {
-    async send(queries: readonly string[], i: number): Promise<void> {
-      const query = queries[i % queries.length] as string;
-      const t0 = performance.now();
+    /**
+     * Sends lookup `i`, timed from `since` (by default now). With `followUp`, an empty ack is timed
+     * until the reply the bot then posts to the lookup's response_url: that is when the CSM sees it.
+     */
+    async send(i: number, since = performance.now(), followUp = false): Promise<void> {
+      const user = `UBENCH${String(i % 50).padStart(3, "0")}`;
+      const responseId = followUp ? `lookup-${lookupIds++}` : undefined;
       try {
-        const status = await send(`UBENCH${String(i % 50).padStart(3, "0")}`, query);
-        run.latencies.push(performance.now() - t0);
-        if (status !== 200) run.errors++;
+        const answer = await send(user, queries[i % queries.length] as string, responseId);
+        if (responseId && answer.bytes === 0) await target.responded(responseId);
+        lookups.latencies.push(performance.now() - since);
+        if (answer.status !== 200) lookups.errors++;
       } catch {
-        // A keep-alive socket the server closed while idle (ECONNRESET): counted, not timed.
-        run.errors++;
+        lookups.errors++;
       }
     },
-    done(): LoadRun {
-      return { ...run, seconds: (performance.now() - started) / 1000 };
-    },
+    done: (): Lookups => ({ ...lookups, seconds: (performance.now() - started) / 1000 }),
   };
 }
 
-export async function sendLookups(
-  target: LoadTarget,
+/** `count` lookups, `inFlight` at a time. */
+export async function closedLoop(
+  target: CommandTarget,
   queries: readonly string[],
   count: number,
   inFlight: number,
-): Promise<LoadRun> {
-  const recorder = lookupRecorder(target);
+): Promise<Lookups> {
+  const recorder = lookupRecorder(target, queries);
   let next = 0;
-  const worker = async () => {
-    while (next < count) await recorder.send(queries, next++);
+  const sender = async () => {
+    while (next < count) await recorder.send(next++);
   };
-  await Promise.all(Array.from({ length: inFlight }, worker));
+  await Promise.all(Array.from({ length: inFlight }, sender));
   return recorder.done();
 }
 
 /**
- * An open loop: `count` lookups sent at a steady `perSecond`, each on time whether or not the ones
- * before it have been answered, as Slack would send them. Below the bot's capacity nothing queues, so
- * the latencies are those of one lookup; the closed loop above measures the bot saturated.
+ * Lookups at `perSecond`, lookup i due at start + i / perSecond, for as long as `more(i)` says so. Each
+ * is timed from when it was due, so a late send (this process busy) counts against the app, as a
+ * queued request would (no coordinated omission), until the CSM would see its answer.
  */
-export async function sendLookupsAtRate(
-  target: LoadTarget,
+export async function openLoop(
+  target: CommandTarget,
   queries: readonly string[],
-  count: number,
   perSecond: number,
-): Promise<LoadRun> {
-  const recorder = lookupRecorder(target);
-  const started = performance.now();
+  more: (sent: number) => boolean,
+): Promise<Lookups> {
+  const recorder = lookupRecorder(target, queries);
+  const start = performance.now();
   const sent: Promise<void>[] = [];
-  for (let i = 0; i < count; i++) {
-    const wait = started + (i * 1000) / perSecond - performance.now();
+  for (let i = 0; more(i); i++) {
+    const due = start + (i * 1000) / perSecond;
+    const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    sent.push(recorder.send(queries, i));
+    sent.push(recorder.send(i, due, true));
   }
   await Promise.all(sent);
   return recorder.done();
-}
-
-/** Several runs as one: every latency, every error, the time spent sending. */
-export function combinedRuns(runs: readonly LoadRun[]): LoadRun {
-  return {
-    latencies: runs.flatMap((run) => run.latencies),
-    errors: runs.reduce((sum, run) => sum + run.errors, 0),
-    seconds: runs.reduce((sum, run) => sum + run.seconds, 0),
-  };
 }
 
 export function percentile(values: readonly number[], p: number): number {

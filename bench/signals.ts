@@ -22,23 +22,3 @@ export function signalItems(accounts: number, days: number, today: Date): Record
   }
   return items;
 }
-
-const columns: [string, string][] = [
-  ["external_id", "externalId"],
-  ["date", "date"],
-  ["features_used", "featuresUsed"],
-  ["features_in_plan", "featuresInPlan"],
-  ["power_user_logins", "powerUserLogins"],
-  ["sponsor_last_response", "sponsorLastResponse"],
-  ["tickets_30d", "tickets30d"],
-  ["p1_p2_tickets_30d", "p1P2Tickets30d"],
-  ["invoice_days_overdue", "invoiceDaysOverdue"],
-  ["seats_active", "seatsActive"],
-  ["seats_purchased", "seatsPurchased"],
-];
-
-export function signalsCsv(items: Record<string, unknown>[]): string {
-  const lines = [columns.map(([column]) => column).join(",")];
-  for (const item of items) lines.push(columns.map(([, field]) => String(item[field] ?? "")).join(","));
-  return lines.join("\n");
-}
