@@ -1,12 +1,12 @@
 // The CLI's commands: each parses its own arguments and calls one service.
 import { appliedMigrationCount, applyMigrations } from "../db/migrate.ts";
-import { seedDemoBook } from "../demo/book.ts";
 import { formatProblem, parseAccountsCsv } from "../domain/accounts-csv.ts";
 import { importAccounts } from "../services/account-import.ts";
 import { changeManager, changeRole, describeUser, TeamError, teamList } from "../services/team.ts";
-import { type CliCommand, commandArgs, readInputFile, sub, UsageError } from "./command.ts";
+import { type CliCommand, commandArgs, readInputFile, sub } from "./command.ts";
 import { healthCommands } from "./health-commands.ts";
 import { CliFailure, formatCount } from "./output.ts";
+import { seedCommand } from "./seed-command.ts";
 
 async function teamCall<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -91,18 +91,7 @@ export const commands: CliCommand[] = [
       context.out(`${describeUser(pair.csm)} now reports to ${describeUser(pair.manager)}.`);
     },
   },
-  {
-    matches: (group) => group === "seed",
-    async run(context, rest) {
-      if (rest.length !== 1 || rest[0] !== "--demo") throw new UsageError("expected: seed --demo");
-      const result = await seedDemoBook(context.db, context.clock(), context.actor);
-      if (!result.ok) throw new CliFailure(`csm: ${result.reason}`);
-      context.out(
-        `Loaded the demo book: ${formatCount(result.accounts, "account")} for ${formatCount(result.csms, "CSM")}, ` +
-          `${formatCount(result.touches, "touch")}, ${formatCount(result.stakeholders, "stakeholder")}. Try /account ${result.example}.`,
-      );
-    },
-  },
+  seedCommand,
   {
     matches: sub("db", "migrate"),
     async run(context) {

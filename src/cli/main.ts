@@ -114,7 +114,9 @@ export function usage(): string {
   health config show                    the health score's weights and thresholds (JSON)
   health config set <file.json>         validate, save and re-score every account
   health rescore                        re-score every account now
-  seed --demo                           load a demo book into an empty database
+  seed --demo [--owner <slack-id|email>]...
+                                        load a demo book into an empty database, owned by these
+                                        people (the first leads the others) or by a made-up team
   db migrate                            apply pending database migrations
 
 Environment: DATABASE_URL or DATA_DIR chooses the database; SLACK_BOT_TOKEN lets imports resolve
