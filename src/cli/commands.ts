@@ -24,6 +24,8 @@ export const commands: CliCommand[] = [
     async run(context, rest) {
       const [file] = commandArgs(rest, 1, "import accounts <file.csv>");
       const bytes = await readInputFile(file as string);
+      const parsed = parseAccountsCsv(bytes);
+      context.progress(`Checking ${formatCount(parsed.rows.length, "account")} and their owners…`);
       const result = await importAccounts(
         {
           prisma: context.db.prisma,
@@ -32,7 +34,7 @@ export const commands: CliCommand[] = [
           actor: context.actor,
           onProgress: (done, total) => context.progress(`Importing accounts… ${done}/${total}`),
         },
-        parseAccountsCsv(bytes),
+        parsed,
       );
       context.progress("");
       if (!result.ok) {
@@ -42,9 +44,10 @@ export const commands: CliCommand[] = [
         );
       }
       const s = result.summary;
-      context.out(
+      context.summary(
         `Imported ${file}: ${formatCount(s.rows, "row")}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged; ` +
           `${formatCount(s.ownersAdded, "new team member")}, ${formatCount(s.arrMovements, "ARR movement")} recorded.`,
+        { file, ...s },
       );
     },
   },
@@ -98,8 +101,9 @@ export const commands: CliCommand[] = [
       // Opening the database already applied pending migrations; this reports the state.
       const applied = await applyMigrations(context.db);
       const total = await appliedMigrationCount(context.db);
-      context.out(
+      context.summary(
         `Database is up to date (${formatCount(total, "migration")} applied${applied.length ? `, ${applied.length} just now` : ""}).`,
+        { migrations: total, appliedNow: applied },
       );
     },
   },

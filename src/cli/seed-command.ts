@@ -55,14 +55,18 @@ export const seedCommand: CliCommand = {
     const refusal = await demoBookRefusal(context.db.client);
     if (refusal) throw new CliFailure(`csm: ${refusal}`);
     const owners = await resolveOwners(context, refs);
+    context.progress("Loading the demo book…");
     const result = await seedDemoBook(context.db, context.clock(), context.actor, owners);
+    context.progress("");
     if (!result.ok) throw new CliFailure(`csm: ${result.reason}`);
     const whose = owners.length
       ? `owned by ${ownersText(owners)}`
       : `for ${formatCount(result.csms, "made-up CSM")}; open the bot's App Home to make them yours`;
-    context.out(
+    const { ok: _, ...counts } = result;
+    context.summary(
       `Loaded the demo book: ${formatCount(result.accounts, "account")} and ${formatCount(result.openPlays, "open play")} ${whose}. ` +
         `${formatCount(result.touches, "touch")}, ${formatCount(result.stakeholders, "stakeholder")}. Try /account ${result.example} and /plays.`,
+      { ...counts, owners: owners.map((owner) => owner.slackUserId) },
     );
   },
 };
