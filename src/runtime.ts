@@ -19,6 +19,14 @@ import type { Logger } from "./logger.ts";
 export interface OpenOptions {
   /** How long to wait for another process to let go of the embedded database; default 10 minutes. */
   waitMs?: number;
+  /** Told when this process starts creating a new data directory's database, and when it is ready. */
+  clusterProgress?: ClusterProgress;
+}
+
+/** The first use of a data directory: its cluster is created, then the migrations build the schema. */
+export interface ClusterProgress {
+  creating(dataDir: string): void;
+  ready(dataDir: string): void;
 }
 
 /** Connections a CLI command opens on the bot's socket, beside the bot's own. */
@@ -57,7 +65,7 @@ export async function openMigratedDatabase(
       await sleep(pollMs);
       continue;
     }
-    return ownDatabase(target, dataDir, role, lock, logger);
+    return ownDatabase(target, dataDir, role, lock, logger, options.clusterProgress);
   }
 }
 
@@ -79,15 +87,17 @@ async function ownDatabase(
   role: LockHolder["role"],
   lock: DataDirLock,
   logger: Logger,
+  progress?: ClusterProgress,
 ): Promise<Database> {
   try {
-    const created = await createClusterIfMissing(dataDir);
+    const created = await createClusterIfMissing(dataDir, () => progress?.creating(dataDir));
     if (created)
       logger.info(
         `created the embedded database in ${dataDir} (${created.seconds.toFixed(1)} s, ` +
           `in a process of its own that peaked at ${created.peakRssMb} MB)`,
       );
     const db = await migrated(await openDatabase(target), logger);
+    if (created) progress?.ready(dataDir);
     // The bot serves the database to CLI commands; a CLI command keeps it to itself.
     if (role === "bot") lock.announceSocket(db.socketDir as string);
     return {

@@ -14,8 +14,10 @@ export interface CliContext {
   clock: Clock;
   out: (line: string) => void;
   err: (line: string) => void;
-  /** Rewrites one status line on a terminal; silent otherwise. */
+  /** Rewrites one status line on a terminal; silent otherwise, and with --json. "" clears it. */
   progress: (line: string) => void;
+  /** What a command did: `text` for people, or `data` as JSON with --json. */
+  summary: (text: string, data: object) => void;
 }
 
 export interface CliCommand {

@@ -1,12 +1,12 @@
 // The CLI's commands: each parses its own arguments and calls one service.
 import { appliedMigrationCount, applyMigrations } from "../db/migrate.ts";
-import { seedDemoBook } from "../demo/book.ts";
 import { formatProblem, parseAccountsCsv } from "../domain/accounts-csv.ts";
 import { importAccounts } from "../services/account-import.ts";
 import { changeManager, changeRole, describeUser, TeamError, teamList } from "../services/team.ts";
-import { type CliCommand, commandArgs, readInputFile, sub, UsageError } from "./command.ts";
+import { type CliCommand, commandArgs, readInputFile, sub } from "./command.ts";
 import { healthCommands } from "./health-commands.ts";
 import { CliFailure, formatCount } from "./output.ts";
+import { seedCommand } from "./seed-command.ts";
 
 async function teamCall<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -24,6 +24,8 @@ export const commands: CliCommand[] = [
     async run(context, rest) {
       const [file] = commandArgs(rest, 1, "import accounts <file.csv>");
       const bytes = await readInputFile(file as string);
+      const parsed = parseAccountsCsv(bytes);
+      context.progress(`Checking ${formatCount(parsed.rows.length, "account")} and their owners…`);
       const result = await importAccounts(
         {
           prisma: context.db.prisma,
@@ -32,7 +34,7 @@ export const commands: CliCommand[] = [
           actor: context.actor,
           onProgress: (done, total) => context.progress(`Importing accounts… ${done}/${total}`),
         },
-        parseAccountsCsv(bytes),
+        parsed,
       );
       context.progress("");
       if (!result.ok) {
@@ -42,9 +44,10 @@ export const commands: CliCommand[] = [
         );
       }
       const s = result.summary;
-      context.out(
+      context.summary(
         `Imported ${file}: ${formatCount(s.rows, "row")}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged; ` +
           `${formatCount(s.ownersAdded, "new team member")}, ${formatCount(s.arrMovements, "ARR movement")} recorded.`,
+        { file, ...s },
       );
     },
   },
@@ -91,26 +94,16 @@ export const commands: CliCommand[] = [
       context.out(`${describeUser(pair.csm)} now reports to ${describeUser(pair.manager)}.`);
     },
   },
-  {
-    matches: (group) => group === "seed",
-    async run(context, rest) {
-      if (rest.length !== 1 || rest[0] !== "--demo") throw new UsageError("expected: seed --demo");
-      const result = await seedDemoBook(context.db, context.clock(), context.actor);
-      if (!result.ok) throw new CliFailure(`csm: ${result.reason}`);
-      context.out(
-        `Loaded the demo book: ${formatCount(result.accounts, "account")} for ${formatCount(result.csms, "CSM")}, ` +
-          `${formatCount(result.touches, "touch")}, ${formatCount(result.stakeholders, "stakeholder")}. Try /account ${result.example}.`,
-      );
-    },
-  },
+  seedCommand,
   {
     matches: sub("db", "migrate"),
     async run(context) {
       // Opening the database already applied pending migrations; this reports the state.
       const applied = await applyMigrations(context.db);
       const total = await appliedMigrationCount(context.db);
-      context.out(
+      context.summary(
         `Database is up to date (${formatCount(total, "migration")} applied${applied.length ? `, ${applied.length} just now` : ""}).`,
+        { migrations: total, appliedNow: applied },
       );
     },
   },

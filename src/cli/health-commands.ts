@@ -17,13 +17,24 @@ import { CliFailure, formatCount } from "./output.ts";
 async function importSignals(context: CliContext, file: string): Promise<void> {
   const now = context.clock();
   const stored = await storeSignalFile(context, file);
-  context.progress(`Re-scoring ${formatCount(stored.accountIds.length, "account")}…`);
-  const rescored = await rescoreAccounts(context.db, stored.accountIds, now);
-  context.progress("");
-  context.out(
+  const rescored = await rescoreWatched(context, stored.accountIds, now);
+  context.summary(
     `Imported ${formatCount(stored.received, "signal snapshot")} for ${formatCount(stored.accountIds.length, "account")}; ` +
       `re-scored ${rescored.scored}, ${formatCount(rescored.playsOpened, "play")} opened, ${rescored.playsClosed} self-closed.`,
+    { file, snapshots: stored.received, accounts: stored.accountIds.length, ...rescored },
   );
+}
+
+/** A re-score, with the accounts scored so far on the status line. */
+async function rescoreWatched(context: CliContext, accountIds: string[] | "all", now: Date) {
+  context.progress("Re-scoring accounts…");
+  const summary = await rescoreAccounts(context.db, accountIds, now, (scored, total) =>
+    context.progress(
+      `Re-scoring accounts… ${scored.toLocaleString("en-US")}/${total.toLocaleString("en-US")}`,
+    ),
+  );
+  context.progress("");
+  return summary;
 }
 
 /**
@@ -116,18 +127,20 @@ export const healthCommands: CliCommand[] = [
           `${saved.problems.join("\n")}\n${formatCount(saved.problems.length, "problem")} in ${file}; the configuration was not changed.`,
         );
       }
-      const summary = await rescoreAccounts(context.db, "all", context.clock());
-      context.out(
+      const summary = await rescoreWatched(context, "all", context.clock());
+      context.summary(
         `Health configuration saved; re-scored ${formatCount(summary.scored, "account")}: ${summary.playsOpened} plays opened, ${summary.playsClosed} self-closed.`,
+        { saved: true, ...summary },
       );
     },
   },
   {
     matches: sub("health", "rescore"),
     async run(context) {
-      const summary = await rescoreAccounts(context.db, "all", context.clock());
-      context.out(
+      const summary = await rescoreWatched(context, "all", context.clock());
+      context.summary(
         `Re-scored ${formatCount(summary.scored, "account")}: ${summary.playsOpened} plays opened, ${summary.playsClosed} self-closed.`,
+        summary,
       );
     },
   },

@@ -11,6 +11,7 @@ import { slackDirectory } from "../slack/web/directory.ts";
 import { type CliContext, UsageError } from "./command.ts";
 import { commands } from "./commands.ts";
 import { CliFailure } from "./output.ts";
+import { clusterAnnouncer, terminalProgress } from "./progress.ts";
 
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -18,10 +19,14 @@ export interface CliIo {
 }
 
 export async function runCli(
-  argv: string[],
+  commandLine: string[],
   env: NodeJS.ProcessEnv = process.env,
   io: CliIo = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
+  // --json goes anywhere on the command line: no progress, and commands that report a summary print it
+  // as one JSON object.
+  const json = commandLine.includes("--json");
+  const argv = commandLine.filter((arg) => arg !== "--json");
   const [group, ...rest] = argv;
   if (!group || group === "help" || group === "--help" || group === "-h") {
     io.stdout.write(usage());
@@ -50,9 +55,13 @@ export async function runCli(
     write: (line) => io.stderr.write(`${line}\n`),
   });
   const client = createWebClient(config, logger);
+  const progress = terminalProgress(io.stderr, Boolean(io.stderr.isTTY) && !json);
+  const cluster = clusterAnnouncer(progress);
   let db: Awaited<ReturnType<typeof openMigratedDatabase>> | undefined;
   try {
-    db = await openMigratedDatabase(config, "cli", `csm ${argv.join(" ")}`, logger);
+    db = await openMigratedDatabase(config, "cli", `csm ${argv.join(" ")}`, logger, {
+      clusterProgress: cluster,
+    }).finally(cluster.stop);
     const actor: Actor = { userId: null, label: `cli:${safeUserName()}`, source: "cli" };
     const context: CliContext = {
       db,
@@ -61,11 +70,13 @@ export async function runCli(
       clock: () => new Date(),
       out: (line) => io.stdout.write(`${line}\n`),
       err: (line) => io.stderr.write(`${line}\n`),
-      progress: io.stderr.isTTY ? (line) => io.stderr.write(`\r\x1b[2K${line}`) : () => {},
+      progress: progress.status,
+      summary: (text, data) => io.stdout.write(`${json ? JSON.stringify(data) : text}\n`),
     };
     await command.run(context, rest);
     return 0;
   } catch (error) {
+    progress.status("");
     if (error instanceof UsageError) {
       io.stderr.write(`csm: ${error.message}\n\n${usage()}`);
       return 2;
@@ -114,10 +125,13 @@ export function usage(): string {
   health config show                    the health score's weights and thresholds (JSON)
   health config set <file.json>         validate, save and re-score every account
   health rescore                        re-score every account now
-  seed --demo                           load a demo book into an empty database
+  seed --demo [--owner <slack-id|email>]...
+                                        load a demo book into an empty database, owned by these
+                                        people (the first leads the others) or by a made-up team
   db migrate                            apply pending database migrations
 
-Environment: DATABASE_URL or DATA_DIR chooses the database; SLACK_BOT_TOKEN lets imports resolve
-owners by email and fetch names and time zones. See README.md.
+--json: imports, re-scores, seed and db migrate print their summary as one JSON object; no progress.
+Environment: DATABASE_URL or DATA_DIR chooses the database; SLACK_BOT_TOKEN lets imports and seed
+resolve owners by email and fetch names and time zones. See README.md.
 `;
 }

@@ -35,12 +35,16 @@ export interface CreatedCluster {
 
 /**
  * Creates the cluster when `dataDir` has none (no PG_VERSION) and returns what it took; null when
- * there is one. The cluster is built in a staging directory and moved in entry by entry, PG_VERSION
+ * there is one. `onCreating` is told when the creation starts. The cluster is built in a staging directory and moved in entry by entry, PG_VERSION
  * last, so an interrupted first start leaves no half cluster that later starts would take for a real one.
  */
-export async function createClusterIfMissing(dataDir: string): Promise<CreatedCluster | null> {
+export async function createClusterIfMissing(
+  dataDir: string,
+  onCreating?: () => void,
+): Promise<CreatedCluster | null> {
   const dir = path.resolve(dataDir);
   if (existsSync(path.join(dir, versionFile))) return null;
+  onCreating?.();
   mkdirSync(dir, { recursive: true });
   for (const leftover of readdirSync(dir).filter((name) => name.startsWith(stagingPrefix)))
     rmSync(path.join(dir, leftover), { recursive: true, force: true });

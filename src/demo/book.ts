@@ -6,8 +6,11 @@
 // This file loads the book and runs the steps in order; each step lives in a file of its own beside it and
 // draws from the one PRNG, so the order below is part of what makes the book the same every run.
 import type { DataAccess } from "../db/client.ts";
-import { type Actor, auditRows } from "../db/repositories/audit.ts";
+import { type Actor, type AuditEntry, auditRows } from "../db/repositories/audit.ts";
 import { countAccounts, insertBook, upsertTeamMember } from "../db/repositories/seed.ts";
+import type { Db } from "../db/repositories/types.ts";
+import { setUserManager, setUserRole } from "../db/repositories/users.ts";
+import type { TeamMember } from "../domain/team.ts";
 import { addAccount } from "./accounts.ts";
 import { demoCompanies, demoDigestChannelId, demoTeam } from "./data.ts";
 import { utcDay } from "./dates.ts";
@@ -20,34 +23,51 @@ import { addSuccessPlan } from "./success-plans.ts";
 import { addTouches } from "./touches.ts";
 
 export type SeedResult =
-  | { ok: true; accounts: number; csms: number; touches: number; stakeholders: number; example: string }
+  | {
+      ok: true;
+      accounts: number;
+      /** The people the accounts were shared out to: the demo CSMs, or the owners given. */
+      csms: number;
+      openPlays: number;
+      touches: number;
+      stakeholders: number;
+      example: string;
+    }
   | { ok: false; reason: string };
 
-export async function seedDemoBook(db: DataAccess, now: Date, actor: Actor): Promise<SeedResult> {
+/** Why the demo book cannot load into this database, or null when it can. */
+export async function demoBookRefusal(db: Db): Promise<string | null> {
+  const existing = await countAccounts(db);
+  if (existing === 0) return null;
+  const held = `${existing} account${existing === 1 ? "" : "s"}`;
+  return `the database already holds ${held}; the demo book only loads into an empty database`;
+}
+
+/**
+ * Loads the demo book. Without `owners` it belongs to a made-up team (a manager and four CSMs), which
+ * someone may later take over from the App Home (services/demo-claim.ts). With owners, people already on
+ * the team, the accounts are shared out among them in turn, so that every one of them has plays in
+ * /plays; with several, the first also leads the others (role manager, unless an admin already).
+ */
+export async function seedDemoBook(
+  db: DataAccess,
+  now: Date,
+  actor: Actor,
+  owners: readonly TeamMember[] = [],
+): Promise<SeedResult> {
   return db.transaction(
     async (tx): Promise<SeedResult> => {
-      const existing = await countAccounts(tx);
-      if (existing > 0) {
-        const held = `${existing} account${existing === 1 ? "" : "s"}`;
-        return {
-          ok: false,
-          reason: `the database already holds ${held}; the demo book only loads into an empty database`,
-        };
-      }
-      const [lead, ...members] = demoTeam;
-      const team = { ...lead!, managerId: null, digestChannelId: demoDigestChannelId };
-      const manager = await upsertTeamMember(tx, team);
-      const csmIds: string[] = [];
-      for (const member of members) {
-        const fields = { ...member, managerId: manager.id, digestChannelId: demoDigestChannelId };
-        csmIds.push((await upsertTeamMember(tx, fields)).id);
-      }
-      const book = buildDemoBook(now, csmIds);
-      await insertBook(tx, { ...book.rows, audit: auditRows(actor, book.audit) });
+      const reason = await demoBookRefusal(tx);
+      if (reason) return { ok: false, reason };
+      const audit: AuditEntry[] = [];
+      const ownerIds = owners.length ? await leadOwners(tx, owners, audit) : await addDemoTeam(tx);
+      const book = buildDemoBook(now, ownerIds);
+      await insertBook(tx, { ...book.rows, audit: auditRows(actor, [...audit, ...book.audit]) });
       return {
         ok: true,
         accounts: book.rows.accounts.length,
-        csms: csmIds.length,
+        csms: ownerIds.length,
+        openPlays: book.rows.plays.length,
         touches: book.rows.touches.length,
         stakeholders: book.rows.stakeholders.length,
         example: book.example,
@@ -55,6 +75,44 @@ export async function seedDemoBook(db: DataAccess, now: Date, actor: Actor): Pro
     },
     { timeoutMs: 60_000 },
   );
+}
+
+/** The made-up team: its manager owns no accounts; the CSMs' ids are returned. */
+async function addDemoTeam(tx: Db): Promise<string[]> {
+  const [lead, ...members] = demoTeam;
+  const team = { ...lead!, managerId: null, digestChannelId: demoDigestChannelId };
+  const manager = await upsertTeamMember(tx, team);
+  const csmIds: string[] = [];
+  for (const member of members) {
+    const fields = { ...member, managerId: manager.id, digestChannelId: demoDigestChannelId };
+    csmIds.push((await upsertTeamMember(tx, fields)).id);
+  }
+  return csmIds;
+}
+
+/** With several owners the first leads the others; every owner's id is returned, in order. */
+async function leadOwners(tx: Db, owners: readonly TeamMember[], audit: AuditEntry[]): Promise<string[]> {
+  const [lead, ...others] = owners as [TeamMember, ...TeamMember[]];
+  if (others.length && lead.role === "csm") {
+    await setUserRole(tx, lead.id, "manager");
+    audit.push({
+      action: "user.role",
+      entityType: "User",
+      entityId: lead.id,
+      changes: { role: ["csm", "manager"] },
+    });
+  }
+  for (const member of others) {
+    if (member.managerId === lead.id) continue;
+    await setUserManager(tx, member.id, lead.id);
+    audit.push({
+      action: "user.manager",
+      entityType: "User",
+      entityId: member.id,
+      changes: { managerId: [member.managerId, lead.id] },
+    });
+  }
+  return owners.map((owner) => owner.id);
 }
 
 /** `example` is a red account to try with /account. */

@@ -7,6 +7,7 @@ import { type Actor, type AuditEntry, recordAudit } from "../db/repositories/aud
 import {
   accountsToScore,
   activeAccountsAfter,
+  countActiveAccounts,
   type DayScore,
   executiveSponsorCounts,
   replaceScores,
@@ -67,10 +68,14 @@ async function* accountBatches(
   }
 }
 
+/** Told after each batch: accounts scored so far, of how many. */
+export type RescoreProgress = (scored: number, total: number) => void;
+
 export async function rescoreAccounts(
   db: DataAccess,
   accountIds: string[] | "all",
   now: Date,
+  onProgress?: RescoreProgress,
 ): Promise<RescoreSummary> {
   const today = utcDay(now);
   const window: ScoringWindow = {
@@ -80,6 +85,12 @@ export async function rescoreAccounts(
     config: await loadHealthConfig(db.client),
   };
   await wakeSnoozedPlays(db.client, now);
+  // Counted only for someone watching: the batches alone never need the total.
+  const total = onProgress
+    ? accountIds === "all"
+      ? await countActiveAccounts(db.client)
+      : new Set(accountIds).size
+    : 0;
 
   const summary: RescoreSummary = { scored: 0, playsOpened: 0, playsClosed: 0 };
   for await (const batch of accountBatches(db, accountIds)) {
@@ -88,6 +99,7 @@ export async function rescoreAccounts(
     summary.playsOpened += playsOpened;
     summary.playsClosed += playsClosed;
     summary.scored += plan.scores.length;
+    onProgress?.(summary.scored, Math.max(total, summary.scored));
   }
   return summary;
 }

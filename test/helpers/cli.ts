@@ -16,6 +16,8 @@ export interface CliRun {
 export interface CliSandbox {
   env: Record<string, string>;
   run(...argv: string[]): Promise<CliRun>;
+  /** Runs a command as from a terminal: stderr is a TTY, so progress shows there. */
+  runOnTerminal(...argv: string[]): Promise<CliRun>;
   /** Writes a file in the sandbox's folder and returns its path. */
   file(name: string, content: string | Buffer): string;
   /** Opens the sandbox's database (while no CLI command runs) and closes it afterwards. */
@@ -30,17 +32,19 @@ export async function cliSandbox(env: Record<string, string> = {}): Promise<CliS
   const dbEnv: Record<string, string> =
     target.kind === "postgres" ? { DATABASE_URL: target.url } : { DATA_DIR: dataDir };
   const fullEnv = { LOG_LEVEL: "warn", ...dbEnv, ...env };
+  const runWith = async (argv: string[], isTTY: boolean): Promise<CliRun> => {
+    let stdout = "";
+    let stderr = "";
+    const code = await runCli(argv, fullEnv, {
+      stdout: { write: (text: string) => (stdout += text), isTTY },
+      stderr: { write: (text: string) => (stderr += text), isTTY },
+    });
+    return { code, stdout, stderr };
+  };
   return {
     env: fullEnv,
-    async run(...argv) {
-      let stdout = "";
-      let stderr = "";
-      const code = await runCli(argv, fullEnv, {
-        stdout: { write: (text: string) => (stdout += text) },
-        stderr: { write: (text: string) => (stderr += text), isTTY: false },
-      });
-      return { code, stdout, stderr };
-    },
+    run: (...argv) => runWith(argv, false),
+    runOnTerminal: (...argv) => runWith(argv, true),
     file(name, content) {
       const filePath = path.join(folder, name);
       writeFileSync(filePath, content);

@@ -3,6 +3,7 @@
 import type { AddressInfo } from "node:net";
 import type { App } from "@slack/bolt";
 import { loadConfig } from "../../src/config.ts";
+import type { Database } from "../../src/db/client.ts";
 import { createLogger } from "../../src/logger.ts";
 import type { Clock } from "../../src/services/ports.ts";
 import { buildApp } from "../../src/slack/app.ts";
@@ -26,9 +27,17 @@ export interface RunningApp {
 }
 
 export async function startRunningApp(
-  options: { now?: Date; env?: Record<string, string> } = {},
+  options: {
+    now?: Date;
+    env?: Record<string, string>;
+    /** A database the test already has (e.g. a CLI sandbox's); it stays open when the app stops. */
+    database?: Database;
+  } = {},
 ): Promise<RunningApp> {
-  const [db, slack] = await Promise.all([createTestDatabase(), FakeSlack.start()]);
+  const [db, slack] = await Promise.all([
+    options.database ? borrowed(options.database) : createTestDatabase(),
+    FakeSlack.start(),
+  ]);
   let now = options.now ?? new Date("2026-11-23T09:00:00Z");
   const clock: Clock = () => now;
   const config = loadConfig({
@@ -69,4 +78,8 @@ export async function startRunningApp(
       await db.destroy();
     },
   };
+}
+
+function borrowed(database: Database): TestDatabase {
+  return { ...database, destroy: async () => {} };
 }

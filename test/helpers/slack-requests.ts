@@ -51,7 +51,14 @@ interface BlockActionOptions {
   channelId?: string;
   messageTs?: string;
   message?: { text: string; blocks: unknown[] };
-  view?: { id: string; callback_id?: string; private_metadata?: string; blocks?: unknown[] };
+  /** The modal, or with type "home" the Home tab, the click is in. */
+  view?: {
+    id: string;
+    type?: "modal" | "home";
+    callback_id?: string;
+    private_metadata?: string;
+    blocks?: unknown[];
+  };
   container?: Record<string, unknown>;
 }
 

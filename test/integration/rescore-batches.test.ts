@@ -28,15 +28,24 @@ describe(`re-scoring a book larger than one batch on ${testEngine}`, () => {
   });
   afterAll(async () => db?.destroy());
 
-  it("scores every account not churned, once, when asked for all", async () => {
-    const summary = await rescoreAccounts(db, "all", now);
+  it("scores every account not churned, once, when asked for all, telling after each batch", async () => {
+    const progress: [number, number][] = [];
+    const summary = await rescoreAccounts(db, "all", now, (scored, total) => progress.push([scored, total]));
     expect(summary.scored).toBe(bookSize - 1);
+    expect(progress).toEqual([
+      [2000, bookSize - 1],
+      [bookSize - 1, bookSize - 1],
+    ]);
     expect(await db.prisma.healthScore.count({ where: { date: today } })).toBe(bookSize - 1);
   });
 
   it("scores exactly the accounts named, churned or not, each once however often named", async () => {
-    const summary = await rescoreAccounts(db, [...ids, ...ids.slice(0, 10)], now);
+    const progress: [number, number][] = [];
+    const summary = await rescoreAccounts(db, [...ids, ...ids.slice(0, 10)], now, (scored, total) =>
+      progress.push([scored, total]),
+    );
     expect(summary.scored).toBe(bookSize);
+    expect(progress.at(-1)).toEqual([bookSize, bookSize]);
     expect(await db.prisma.healthScore.count({ where: { date: today } })).toBe(bookSize);
   });
 });

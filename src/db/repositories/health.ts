@@ -23,14 +23,22 @@ export function accountsToScore(db: Db, accountIds: string[]): Promise<ScoredAcc
     ORDER BY id`;
 }
 
+/** Accounts still customers: the ones re-scored. */
+const active = { churnedAt: null } as const;
+
 /** The next `take` accounts not churned after `afterId`, in id order: a full re-score reads the book a page at a time. */
 export function activeAccountsAfter(db: Db, afterId: string | null, take: number): Promise<ScoredAccount[]> {
   return db.account.findMany({
-    where: { churnedAt: null, ...(afterId === null ? {} : { id: { gt: afterId } }) },
+    where: { ...active, ...(afterId === null ? {} : { id: { gt: afterId } }) },
     select: scoredAccount,
     orderBy: { id: "asc" },
     take,
   });
+}
+
+/** How many accounts a full re-score reads. */
+export function countActiveAccounts(db: Db): Promise<number> {
+  return db.account.count({ where: active });
 }
 
 export async function executiveSponsorCounts(db: Db, accountIds: string[]): Promise<Map<string, number>> {

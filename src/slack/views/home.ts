@@ -1,9 +1,28 @@
-// The App Home tab.
+// The App Home tab: the caller's book, and the demo book on offer while the made-up team still owns it.
 import { formatMoney } from "../../domain/money.ts";
 import type { BookSummary } from "../../services/book.ts";
-import { context, divider, escapeMrkdwn, type HomeView, header, section, truncate } from "./blocks.ts";
+import {
+  type Block,
+  button,
+  context,
+  divider,
+  escapeMrkdwn,
+  type HomeView,
+  header,
+  section,
+  truncate,
+} from "./blocks.ts";
 
-export function homeView(book: BookSummary): HomeView {
+export const claimDemoBookActionId = "demo_book_claim";
+
+export interface HomeExtras {
+  /** Accounts the made-up demo team still owns; the offer shows while there are any. */
+  demoAccountsOnOffer?: number;
+  /** One line about what the last click did. */
+  notice?: string;
+}
+
+export function homeView(book: BookSummary, extras: HomeExtras = {}): HomeView {
   const renewals = book.renewals.length
     ? book.renewals
         .map(
@@ -15,6 +34,8 @@ export function homeView(book: BookSummary): HomeView {
   return {
     type: "home",
     blocks: [
+      ...(extras.notice ? [section(truncate(extras.notice, 3000))] : []),
+      ...(extras.demoAccountsOnOffer ? demoOffer(extras.demoAccountsOnOffer) : []),
       header("Your book"),
       section(
         book.accounts
@@ -27,4 +48,18 @@ export function homeView(book: BookSummary): HomeView {
       context("Look any account up with `/account &lt;name or CRM id&gt;`."),
     ],
   };
+}
+
+function demoOffer(accounts: number): Block[] {
+  return [
+    header("Try the bot on the demo book"),
+    {
+      ...section(
+        `The demo book's *${accounts}* made-up accounts belong to a made-up team. Make them yours to see ` +
+          "yourself as their owner in `/account` and their open plays in `/plays`. Your own accounts can come later, with `csm import accounts`.",
+      ),
+      accessory: button("Make the demo accounts mine", claimDemoBookActionId, "claim", "primary"),
+    },
+    divider(),
+  ];
 }

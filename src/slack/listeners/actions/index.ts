@@ -6,6 +6,7 @@ import {
   accountShareAction,
   accountShareHandler,
 } from "./account-card.ts";
+import { demoBookClaimAction, demoBookClaimHandler } from "./demo-book.ts";
 import {
   playClaimAction,
   playClaimHandler,
@@ -25,6 +26,7 @@ export function registerActions(app: App, deps: AppDeps): void {
     [playSnoozeAction, playSnoozeHandler(deps)],
     [playCloseAction, playCloseHandler(deps)],
     [playReassignAction, playReassignHandler(deps)],
+    [demoBookClaimAction, demoBookClaimHandler(deps)],
   ] as const;
   for (const [actionId, handler] of routes)
     app.action<BlockAction>({ type: "block_actions", action_id: actionId }, handler);

@@ -1,17 +1,15 @@
 // The App Home tab: the caller's book at a glance and how to use the bot.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { bookSummary } from "../../../services/book.ts";
 import { ensureUser } from "../../../services/team.ts";
 import { type AppDeps, directoryFor } from "../../deps.ts";
-import { homeView } from "../../views/home.ts";
+import { publishHome } from "../../surfaces/app-home.ts";
 
 export function appHomeOpenedHandler(deps: AppDeps) {
   return async ({ event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<"app_home_opened">) => {
     if (event.tab !== "home") return;
     try {
       const user = await ensureUser(deps.db.client, directoryFor(deps, client), event.user);
-      const summary = await bookSummary(deps.db, user.id, deps.clock());
-      await client.views.publish({ user_id: event.user, view: homeView(summary) as never });
+      await publishHome(deps, client, user);
     } catch (error) {
       deps.logger.error("could not publish the App Home", { user: event.user }, error);
     }
