@@ -43,9 +43,10 @@ export interface RescoreSummary {
 const signalWindowDays = 14;
 /**
  * Accounts read, scored and written together. Each batch reads its own accounts and snapshots, so
- * memory stays that of one batch however large the book or the import.
+ * memory stays that of one batch however large the book or the import; and each batch's transaction
+ * is short, since on the embedded database every /account lookup waits for the transaction in progress.
  */
-const accountsPerTransaction = 2000;
+const accountsPerTransaction = 500;
 const systemActor: Actor = { userId: null, label: "system", source: "job" };
 
 /** The accounts to score, a batch at a time, in id order. */

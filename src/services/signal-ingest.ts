@@ -41,6 +41,9 @@ export interface StoredSignals {
   accountIds: string[];
 }
 
+/** Snapshots stored per transaction (storeSignals). */
+const signalsPerTransaction = 2_000;
+
 export async function ingestSignals(
   db: DataAccess,
   items: readonly unknown[],
@@ -131,26 +134,34 @@ export async function checkSignals(db: DataAccess, items: readonly unknown[]): P
   return { ok: true, signals };
 }
 
-/** Upserts checked snapshots in one transaction (all or nothing), with one audit row for the batch. */
+/**
+ * Upserts checked snapshots (the batch was checked whole first), a slice at a time, each slice in a
+ * transaction with its audit row. Short transactions, because on the embedded database every /account
+ * lookup waits for the transaction in progress. A failure part-way leaves whole snapshots of the
+ * slices before it; upserts are idempotent, so sending the batch again completes it.
+ */
 export async function storeSignals(
   db: DataAccess,
   signals: AccountSignal[],
   actor: Actor,
 ): Promise<StoredSignals> {
   const touched = [...new Set(signals.map((s) => s.accountId))];
-  await db.transaction(
-    async (tx) => {
-      await upsertSignals(tx, signals);
-      await recordAudit(tx, actor, [
-        {
-          action: "signals.ingest",
-          entityType: "HealthSignal",
-          entityId: randomUUID(),
-          changes: { snapshots: signals.length, accounts: touched.length },
-        },
-      ]);
-    },
-    { timeoutMs: 120_000 },
-  );
+  for (let start = 0; start < signals.length; start += signalsPerTransaction) {
+    const slice = signals.slice(start, start + signalsPerTransaction);
+    await db.transaction(
+      async (tx) => {
+        await upsertSignals(tx, slice);
+        await recordAudit(tx, actor, [
+          {
+            action: "signals.ingest",
+            entityType: "HealthSignal",
+            entityId: randomUUID(),
+            changes: { snapshots: slice.length, accounts: new Set(slice.map((s) => s.accountId)).size },
+          },
+        ]);
+      },
+      { timeoutMs: 120_000 },
+    );
+  }
   return { received: signals.length, accountIds: touched };
 }
