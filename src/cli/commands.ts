@@ -2,7 +2,7 @@
 import { appliedMigrationCount, applyMigrations } from "../db/migrate.ts";
 import { seedDemoBook } from "../demo/book.ts";
 import { formatProblem, parseAccountsCsv } from "../domain/accounts-csv.ts";
-import { importAccounts } from "../services/account-import.ts";
+import { ImportFailure, importAccounts } from "../services/account-import.ts";
 import { changeManager, changeRole, describeUser, TeamError, teamList } from "../services/team.ts";
 import { type CliCommand, commandArgs, readInputFile, sub, UsageError } from "./command.ts";
 import { healthCommands } from "./health-commands.ts";
@@ -33,7 +33,9 @@ export const commands: CliCommand[] = [
           onProgress: (done, total) => context.progress(`Importing accounts… ${done}/${total}`),
         },
         parseAccountsCsv(bytes),
-      );
+      ).catch((error) => {
+        throw error instanceof ImportFailure ? new CliFailure(`csm: ${error.message}`) : error;
+      });
       context.progress("");
       if (!result.ok) {
         for (const problem of result.problems) context.err(formatProblem(problem));
