@@ -9,10 +9,10 @@
 import { rowsPerStatement } from "../db/bulk-insert.ts";
 import { vacuumAnalyze } from "../db/maintenance.ts";
 import {
+  analyzeStaging,
   createImportStaging,
   insertStagedAccounts,
   isTransactionTimeout,
-  matchStagedAccounts,
   type OptionalImportField,
   recordStagedArrMovements,
   recordStagedAudit,
@@ -114,7 +114,7 @@ async function writeAccounts(
         const team = await addOwners(tx, owners);
         if (columns.includes("digest_channel"))
           await recordAudit(tx, deps.actor, await applyDigestChannels(tx, rows, owners, team.ids));
-        await stageRows(tx, rows, team.ids, deps.onProgress);
+        await stageRows(tx, rows, team.ids, fields, deps.onProgress);
         const tally = await writeStaged(tx, fields, deps);
         deps.onProgress?.(rows.length, rows.length);
         return { rows: rows.length, ...tally, ownersAdded: team.added };
@@ -139,21 +139,22 @@ async function stageRows(
   tx: Prisma.TransactionClient,
   rows: AccountRow[],
   ownerIds: Map<string, string>,
+  fields: OptionalImportField[],
   onProgress: ImportDeps["onProgress"],
 ): Promise<void> {
   await createImportStaging(tx);
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const chunk = rows.slice(start, start + rowsPerStatement);
-    await stageAccounts(
-      tx,
-      chunk.map((row) => stagedAccount(row, ownerIds)),
-    );
+    const staged = chunk.map((row, i) => stagedAccount(start + i + 1, row, ownerIds));
+    await stageAccounts(tx, staged, fields);
     onProgress?.(start + chunk.length, rows.length);
   }
+  await analyzeStaging(tx);
 }
 
-function stagedAccount(row: AccountRow, ownerIds: Map<string, string>): StagedAccount {
+function stagedAccount(seq: number, row: AccountRow, ownerIds: Map<string, string>): StagedAccount {
   return {
+    seq,
     externalId: row.externalId,
     name: row.name,
     searchName: searchKey(row.name),
@@ -169,15 +170,14 @@ function stagedAccount(row: AccountRow, ownerIds: Map<string, string>): StagedAc
 }
 
 /**
- * Compares the staged rows with the stored accounts and writes the difference. Only the columns the
- * file carries are compared and written; a blank ARR cell keeps the stored ARR.
+ * Writes the difference between the staged rows and the stored accounts. Only the columns the file
+ * carries are compared and written; a blank ARR cell keeps the stored ARR.
  */
 async function writeStaged(
   tx: Prisma.TransactionClient,
   fields: OptionalImportField[],
   deps: ImportDeps,
 ): Promise<StagedTally> {
-  await matchStagedAccounts(tx, fields);
   const tally = await tallyStagedAccounts(tx);
   const now = deps.clock();
   if (tally.created) await insertStagedAccounts(tx, now);

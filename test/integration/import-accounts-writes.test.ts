@@ -49,6 +49,7 @@ describe(`an accounts import writes what the file says, and only that, on ${test
       seatsPurchased: 40,
     });
     expect(wayne.searchName).toBe("wayne logistics");
+    expect(wayne.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect((await account("W-2")).arr.toFixed(2)).toBe("0.00");
     const movements = await db.prisma.arrMovement.findMany({ include: { account: true } });
     expect(movements.map((m) => [m.account.externalId, m.kind, m.amount.toFixed(2)])).toEqual([

@@ -1,15 +1,18 @@
 // The writes of a CRM accounts import, set-based: the file's rows go into a temporary staging table,
-// and a handful of statements compare them with "Account" and write accounts, ARR movements and audit
-// rows, however many rows the file has. Every function here runs inside the import's transaction; the
-// staging table lives until that transaction ends.
+// each matched with its stored account on the way in, and a handful of statements write accounts, ARR
+// movements and audit rows from it, however many rows the file has. Every function here runs inside
+// the import's transaction; the staging table lives until that transaction ends.
 
+import { randomBytes } from "node:crypto";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { type BulkColumn, type BulkType, bulkInsert } from "../bulk-insert.ts";
+import { type BulkColumn, type BulkType, bulkExecute } from "../bulk-insert.ts";
 import type { Actor } from "./audit.ts";
 import type { Db } from "./types.ts";
 
 /** An account as the file describes it, ready to compare: owner resolved, search name computed. */
 export interface StagedAccount {
+  /** The row's number in the file, from 1. */
+  seq: number;
   externalId: string;
   name: string;
   searchName: string;
@@ -48,31 +51,43 @@ const fieldTypes: Record<"externalId" | "name" | "searchName" | OptionalImportFi
 };
 
 const stagedColumns: BulkColumn[] = [
+  { name: "seq", type: "int" },
   ...Object.entries(fieldTypes).map(([name, type]) => ({ name, type })),
   { name: "arr", type: "numeric" },
 ];
 
 /**
- * Creates the staging table. Besides the file's columns it has, per row, the account's id (a new one
- * unless the account exists), whether it exists, its stored ARR and the changes as the audit records
- * them (null when nothing differs); matchStagedAccounts fills those in.
+ * Creates the staging table: the file's rows, each with its account's id (a new one when the account
+ * is new), whether it exists, its stored ARR and what the file changes (stageAccounts).
  */
 export async function createImportStaging(tx: Db): Promise<void> {
-  const columns = Object.entries(fieldTypes).map(([name, type]) => `"${name}" ${type}`);
+  // arr as Account has it, so that its text (in the audit) has two decimals.
+  const columns = stagedColumns.map(
+    (column) => `"${column.name}" ${column.name === "arr" ? "numeric(14, 2)" : column.type}`,
+  );
   await tx.$executeRawUnsafe(`
     CREATE TEMPORARY TABLE import_account (
       ${columns.join(", ")},
-      arr numeric(14, 2),
-      "accountId" text NOT NULL DEFAULT gen_random_uuid()::text,
-      existing boolean NOT NULL DEFAULT false,
+      "accountId" text NOT NULL,
+      existing boolean NOT NULL,
       "arrBefore" numeric(14, 2),
       changes jsonb
     ) ON COMMIT DROP`);
 }
 
-/** Adds rows to the staging table. */
-export function stageAccounts(tx: Db, accounts: readonly StagedAccount[]): Promise<number> {
-  return bulkInsert(tx, "import_account", stagedColumns, accounts as unknown as Record<string, unknown>[]);
+/**
+ * The ids one statement gives the rows it writes: a UUIDv7 (RFC 9562) of this moment and 42 random
+ * bits, whose last 8 hex digits are the row's number in the file (`seq`). An import's rows then sit
+ * side by side at the end of every index that starts with their id, where random ids would touch a
+ * different page of it for every row: on PGlite, whose buffer cache is small, this about halves the
+ * time an import takes to write its ARR movements and audit rows.
+ */
+function rowIds(seq: string): Prisma.Sql {
+  const time = Date.now().toString(16).padStart(12, "0");
+  const random = randomBytes(6).toString("hex");
+  const variant = (8 | (Number.parseInt(random.charAt(3), 16) & 3)).toString(16);
+  const prefix = `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(0, 3)}-${variant}${random.slice(4, 7)}-${random.slice(7, 11)}`;
+  return Prisma.sql`(${prefix} || lpad(to_hex(${Prisma.raw(seq)}), 8, '0'))`;
 }
 
 /**
@@ -86,24 +101,44 @@ function jsonOf(field: string, ref: string): string {
 }
 
 /**
- * Finds each staged account among the stored ones and records what the file changes: the name and the
- * `fields` the file carries, and the ARR where the file gives one. One join, whatever the row count.
+ * Adds rows to the staging table, each paired with the stored account of its CRM id: the account's id
+ * (a new one when there is none), its stored ARR, and what the file changes, as the audit records it:
+ * the name, the `fields` the file carries, and the ARR where the file gives one (null when nothing
+ * differs). The pairing happens on the way in, a statement's rows at a time, so each row is written
+ * once: an index lookup per row, in the file's order, which is mostly the stored accounts' order.
  */
-export async function matchStagedAccounts(tx: Db, fields: readonly OptionalImportField[]): Promise<void> {
-  // The planner knows nothing of a fresh temporary table until it is analyzed.
-  await tx.$executeRawUnsafe("ANALYZE import_account");
+export function stageAccounts(
+  tx: Db,
+  accounts: readonly StagedAccount[],
+  fields: readonly OptionalImportField[],
+): Promise<number> {
   const pairs = ["name", "searchName", ...fields].map((field) => {
     const [before, after] = [`a."${field}"`, `s."${field}"`];
     return `'${field}', CASE WHEN ${after} IS DISTINCT FROM ${before}
       THEN jsonb_build_array(${jsonOf(field, before)}, ${jsonOf(field, after)}) END`;
   });
   pairs.push(`'arr', CASE WHEN s.arr <> a.arr THEN jsonb_build_array(a.arr::text, s.arr::text) END`);
-  await tx.$executeRawUnsafe(`
-    UPDATE import_account s
-    SET "accountId" = a.id, existing = true, "arrBefore" = a.arr,
-      changes = NULLIF(jsonb_strip_nulls(jsonb_build_object(${pairs.join(", ")})), '{}')
-    FROM "Account" a
-    WHERE a."externalId" = s."externalId"`);
+  const changes = Prisma.raw(`NULLIF(jsonb_strip_nulls(jsonb_build_object(${pairs.join(", ")})), '{}')`);
+  const columns = Prisma.raw(stagedColumns.map((column) => `"${column.name}"`).join(", "));
+  return bulkExecute(
+    tx,
+    stagedColumns,
+    accounts as unknown as Record<string, unknown>[],
+    (unnested) => Prisma.sql`
+      INSERT INTO import_account (${columns}, "accountId", existing, "arrBefore", changes)
+      SELECT s.*, COALESCE(a.id, ${rowIds("s.seq")}), a.id IS NOT NULL, a.arr,
+        CASE WHEN a.id IS NOT NULL THEN ${changes} END
+      FROM ${unnested} AS s LEFT JOIN "Account" a ON a."externalId" = s."externalId"`,
+  );
+}
+
+/**
+ * Gathers the staging table's statistics. The statements that follow pick its new or changed rows:
+ * unanalyzed, the planner can only guess how many there are, and a guess of one row has it probe
+ * "Account" by primary key once per row instead of reading it once for a hash join.
+ */
+export async function analyzeStaging(tx: Db): Promise<void> {
+  await tx.$executeRawUnsafe("ANALYZE import_account");
 }
 
 export interface StagedTally {
@@ -163,7 +198,7 @@ export function recordStagedArrMovements(tx: Db, today: Date): Promise<number> {
   const day = today.toISOString().slice(0, 10);
   return tx.$executeRaw`
     INSERT INTO "ArrMovement" (id, "accountId", kind, amount, "arrAfter", "effectiveDate", source)
-    SELECT gen_random_uuid()::text, "accountId",
+    SELECT ${rowIds("seq")}, "accountId",
       (CASE WHEN NOT existing THEN 'new' WHEN arr > "arrBefore" THEN 'expansion' ELSE 'contraction' END)
         ::"ArrMovementKind",
       abs(arr - COALESCE("arrBefore", 0)), arr,
@@ -177,7 +212,7 @@ export function recordStagedArrMovements(tx: Db, today: Date): Promise<number> {
 export function recordStagedAudit(tx: Db, actor: Actor): Promise<number> {
   return tx.$executeRaw`
     INSERT INTO "AuditLog" (id, "actorId", "actorLabel", source, action, "entityType", "entityId", changes)
-    SELECT gen_random_uuid()::text, ${actor.userId}, ${actor.label}, ${actor.source},
+    SELECT ${rowIds("seq")}, ${actor.userId}, ${actor.label}, ${actor.source},
       CASE WHEN existing THEN 'account.update' ELSE 'account.create' END, 'Account', "accountId",
       CASE WHEN existing THEN changes
         ELSE jsonb_build_object('externalId', "externalId", 'name', name, 'arr', COALESCE(arr, 0)::numeric(14, 2)::text) END
