@@ -1,7 +1,7 @@
 // The CLI's commands: each parses its own arguments and calls one service.
 import { appliedMigrationCount, applyMigrations } from "../db/migrate.ts";
 import { formatProblem, parseAccountsCsv } from "../domain/accounts-csv.ts";
-import { importAccounts } from "../services/account-import.ts";
+import { ImportFailure, importAccounts } from "../services/account-import.ts";
 import { changeManager, changeRole, describeUser, TeamError, teamList } from "../services/team.ts";
 import { type CliCommand, commandArgs, readInputFile, sub } from "./command.ts";
 import { healthCommands } from "./health-commands.ts";
@@ -28,14 +28,16 @@ export const commands: CliCommand[] = [
       context.progress(`Checking ${formatCount(parsed.rows.length, "account")} and their owners…`);
       const result = await importAccounts(
         {
-          prisma: context.db.prisma,
+          db: context.db,
           directory: context.directory,
           clock: context.clock,
           actor: context.actor,
           onProgress: (done, total) => context.progress(`Importing accounts… ${done}/${total}`),
         },
         parsed,
-      );
+      ).catch((error) => {
+        throw error instanceof ImportFailure ? new CliFailure(`csm: ${error.message}`) : error;
+      });
       context.progress("");
       if (!result.ok) {
         for (const problem of result.problems) context.err(formatProblem(problem));

@@ -103,7 +103,7 @@ export async function runCli(
 /** node-postgres's words for a connection that ended under a query, however Prisma wraps them. */
 function isConnectionLost(error: unknown): boolean {
   const text = error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : String(error);
-  return /Connection terminated|ECONNRESET|EPIPE|ECONNREFUSED|Server has closed the connection/i.test(text);
+  return /Connection terminated|ConnectionClosed|ECONNRESET|EPIPE|ECONNREFUSED|Server has closed the connection/i.test(text);
 }
 
 function safeUserName(): string {

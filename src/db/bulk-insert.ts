@@ -90,18 +90,19 @@ const quoted = (text: string) => `"${text.replace(/[\\"]/g, "\\$&")}"`;
 const paramType = (type: BulkType) => (type === "text[]" ? "text[]" : `${type}[]`);
 const selectExpression = (type: BulkType, ref: string) => (type === "text[]" ? `${ref}::text[]` : ref);
 
-/** The INSERT statements for `rows`, each at most `rowsPerStatement` rows; `tail` ends each one. */
-function insertStatements(
-  table: string,
+/**
+ * `rows` as subqueries of at most `rowsPerStatement` rows each, whose columns are named as `columns`,
+ * made one at a time: only the statement being sent holds its parameters.
+ */
+function* unnestedRows(
   columns: BulkColumn[],
   rows: readonly Record<string, unknown>[],
-  tail: string,
-): Prisma.Sql[] {
-  const names = columns.map((column) => `"${column.name}"`).join(", ");
+): Generator<Prisma.Sql> {
   const aliases = columns.map((_, i) => `c${i}`);
-  const selects = columns.map((column, i) => selectExpression(column.type, `u.${aliases[i]}`)).join(", ");
+  const selects = columns
+    .map((column, i) => `${selectExpression(column.type, `u.${aliases[i]}`)} AS "${column.name}"`)
+    .join(", ");
   const cells = columns.map((column) => cellOf(column.type));
-  const statements: Prisma.Sql[] = [];
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const chunk = rows.slice(start, start + rowsPerStatement);
     const params = Prisma.join(
@@ -111,12 +112,49 @@ function insertStatements(
         return Prisma.sql`${arrayLiteral(values)}::${Prisma.raw(paramType(column.type))}`;
       }),
     );
-    statements.push(Prisma.sql`
-      INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(names)})
-      SELECT ${Prisma.raw(selects)} FROM unnest(${params}) AS u(${Prisma.raw(aliases.join(", "))})
-      ${Prisma.raw(tail)}`);
+    yield Prisma.sql`(SELECT ${Prisma.raw(selects)} FROM unnest(${params}) AS u(${Prisma.raw(aliases.join(", "))}))`;
   }
-  return statements;
+}
+
+/** The INSERT statements for `rows`; `tail` ends each one. */
+function insertStatements(
+  table: string,
+  columns: BulkColumn[],
+  rows: readonly Record<string, unknown>[],
+  tail: string,
+): Generator<Prisma.Sql> {
+  const names = Prisma.raw(columns.map((column) => `"${column.name}"`).join(", "));
+  return statementsOver(
+    columns,
+    rows,
+    (unnested) => Prisma.sql`
+      INSERT INTO ${Prisma.raw(`"${table}"`)} (${names})
+      SELECT ${names} FROM ${unnested} AS r
+      ${Prisma.raw(tail)}`,
+  );
+}
+
+function* statementsOver(
+  columns: BulkColumn[],
+  rows: readonly Record<string, unknown>[],
+  statement: (unnested: Prisma.Sql) => Prisma.Sql,
+): Generator<Prisma.Sql> {
+  for (const unnested of unnestedRows(columns, rows)) yield statement(unnested);
+}
+
+/**
+ * Runs `statement` once per `rowsPerStatement` rows, given those rows as a subquery (columns named as
+ * `columns`): for writes that join the rows to a table on their way in. Returns the rows written.
+ */
+export async function bulkExecute(
+  db: Db,
+  columns: BulkColumn[],
+  rows: readonly Record<string, unknown>[],
+  statement: (unnested: Prisma.Sql) => Prisma.Sql,
+): Promise<number> {
+  let written = 0;
+  for (const sql of statementsOver(columns, rows, statement)) written += await db.$executeRaw(sql);
+  return written;
 }
 
 /** Inserts rows (objects keyed by column name); `conflict` is an optional ON CONFLICT clause. */

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bulkExecute } from "../../src/db/bulk-insert.ts";
 import { recordAudit } from "../../src/db/repositories/audit.ts";
 import { replaceScores } from "../../src/db/repositories/health.ts";
+import { Prisma } from "../../src/generated/prisma/client.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../helpers/database.ts";
 import { anAccount } from "../helpers/factories.ts";
 
@@ -79,5 +81,37 @@ describe(`bulk inserts keep every character on ${testEngine}`, () => {
     }));
     await recordAudit(db.prisma, { userId: null, label: "system", source: "job" }, entries);
     expect(await db.prisma.auditLog.count({ where: { entityType: "Bulk" } })).toBe(25_000);
+  });
+
+  it("hands a statement its rows as a subquery, a statement's worth at a time, to join on the way in", async () => {
+    const accounts = await Promise.all([anAccount(db.prisma), anAccount(db.prisma)]);
+    const rows = Array.from({ length: 4_100 }, (_, i) => ({
+      n: i,
+      externalId: (accounts[i % 2] as { externalId: string }).externalId,
+      note: awkward[i % awkward.length],
+    }));
+    const written = await bulkExecute(
+      db.prisma,
+      [
+        { name: "n", type: "int" },
+        { name: "externalId", type: "text" },
+        { name: "note", type: "text" },
+      ],
+      rows,
+      (unnested) => Prisma.sql`
+        INSERT INTO "AuditLog" (id, "actorLabel", source, action, "entityType", "entityId")
+        SELECT 'joined-' || r.n, 'system', 'job', r.note, 'Joined', a.id
+        FROM ${unnested} AS r JOIN "Account" a ON a."externalId" = r."externalId"`,
+    );
+    expect(written).toBe(4_100);
+    const joined = await db.prisma.auditLog.findMany({ where: { entityType: "Joined" } });
+    expect(joined).toHaveLength(4_100);
+    const byId = new Map(joined.map((row) => [row.id, row]));
+    rows.forEach((row) => {
+      expect(byId.get(`joined-${row.n}`)).toMatchObject({
+        action: row.note,
+        entityId: (accounts[row.n % 2] as { id: string }).id,
+      });
+    });
   });
 });

@@ -1,6 +1,6 @@
-// Accounts and their ARR movements: the reads and bulk writes of a CRM import.
+// Accounts by CRM id, and accounts written in bulk (the import itself is in account-import.ts).
 
-import type { Account, Prisma } from "../../generated/prisma/client.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import { type BulkColumn, bulkInsert } from "../bulk-insert.ts";
 import type { Db } from "./types.ts";
 /**
@@ -11,10 +11,6 @@ export async function accountIdsByExternalId(db: Db, externalIds: string[]): Pro
   const rows = await db.$queryRaw<{ id: string; externalId: string }[]>`
     SELECT id, "externalId" FROM "Account" WHERE "externalId" = ANY(${externalIds}::text[])`;
   return new Map(rows.map((row) => [row.externalId, row.id]));
-}
-
-export function findAccountsByExternalIds(db: Db, externalIds: string[]): Promise<Account[]> {
-  return db.account.findMany({ where: { externalId: { in: externalIds } } });
 }
 
 const accountColumns: BulkColumn[] = [
@@ -33,7 +29,7 @@ const accountColumns: BulkColumn[] = [
   { name: "updatedAt", type: "timestamptz" },
 ];
 
-/** New accounts in bulk (an import of 20,000 rows is a handful of statements). */
+/** New accounts in bulk, a few thousand rows per statement. */
 export function createAccounts(
   db: Db,
   accounts: (Prisma.AccountCreateManyInput & { id: string })[],
@@ -45,23 +41,4 @@ export function createAccounts(
     accountColumns,
     accounts.map((account) => ({ ...account, updatedAt: now })),
   );
-}
-
-export function updateAccount(db: Db, id: string, data: Prisma.AccountUncheckedUpdateInput) {
-  return db.account.update({ where: { id }, data });
-}
-
-const movementColumns: BulkColumn[] = [
-  { name: "id", type: "text" },
-  { name: "accountId", type: "text" },
-  { name: "kind", type: '"ArrMovementKind"' },
-  { name: "churnType", type: '"ChurnType"' },
-  { name: "amount", type: "numeric" },
-  { name: "arrAfter", type: "numeric" },
-  { name: "effectiveDate", type: "date" },
-  { name: "source", type: '"ArrMovementSource"' },
-];
-
-export function createArrMovements(db: Db, movements: Prisma.ArrMovementCreateManyInput[]) {
-  return bulkInsert(db, "ArrMovement", movementColumns, movements as Record<string, unknown>[]);
 }
