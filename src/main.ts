@@ -8,7 +8,11 @@ import { openMigratedDatabase } from "./runtime.ts";
 import { systemClock } from "./services/ports.ts";
 import { buildApp } from "./slack/app.ts";
 import { createWebClient } from "./slack/web/client-options.ts";
+import { checkSlackCredentials, SlackCredentialsError } from "./slack/web/credentials.ts";
 import { slackNotifier } from "./slack/web/notifier.ts";
+
+/** Unexpected start-up failures show their stack only at LOG_LEVEL=debug. */
+let showStacks = false;
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -24,6 +28,20 @@ async function main(): Promise<void> {
   }
   const secrets = configSecrets(config);
   const logger = createLogger({ level: config.logLevel, secrets });
+  showStacks = config.logLevel === "debug";
+
+  // Before the database and the port: a refused token is the commonest first-start mistake, and is
+  // said in one line rather than by the first request's failure.
+  try {
+    await checkSlackCredentials(config, logger);
+  } catch (error) {
+    if (error instanceof SlackCredentialsError) {
+      logger.error(error.message);
+      logger.debug("the check failed with", error.cause);
+      process.exit(1);
+    }
+    throw error;
+  }
 
   let db: Awaited<ReturnType<typeof openMigratedDatabase>>;
   try {
@@ -69,8 +87,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `The bot could not start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  const detail =
+    error instanceof Error ? (showStacks ? (error.stack ?? error.message) : error.message) : String(error);
+  process.stderr.write(`The bot could not start: ${detail}\n`);
   process.exit(1);
 });
