@@ -76,7 +76,7 @@ export const commands: CliCommand[] = [
     async run(context, rest) {
       const [who, role] = commandArgs(rest, 2, "users set-role <slack-id|email> <csm|manager|admin>");
       const user = await teamCall(() =>
-        changeRole(context.db.client, context.directory, context.actor, who as string, role as string),
+        changeRole(context.db, context.directory, context.actor, who as string, role as string),
       );
       context.out(`${describeUser(user)} is now ${role}.`);
     },
@@ -86,7 +86,7 @@ export const commands: CliCommand[] = [
     async run(context, rest) {
       const [csm, manager] = commandArgs(rest, 2, "users set-manager <csm> <manager>");
       const pair = await teamCall(() =>
-        changeManager(context.db.client, context.directory, context.actor, csm as string, manager as string),
+        changeManager(context.db, context.directory, context.actor, csm as string, manager as string),
       );
       context.out(`${describeUser(pair.csm)} now reports to ${describeUser(pair.manager)}.`);
     },

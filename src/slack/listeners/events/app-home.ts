@@ -9,7 +9,7 @@ export function appHomeOpenedHandler(deps: AppDeps) {
   return async ({ event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<"app_home_opened">) => {
     if (event.tab !== "home") return;
     try {
-      const user = await ensureUser(deps.db.client, directoryFor(deps, client), event.user);
+      const user = await ensureUser(deps.db, directoryFor(deps, client), event.user);
       const summary = await bookSummary(deps.db, user.id, deps.clock());
       await client.views.publish({ user_id: event.user, view: homeView(summary) as never });
     } catch (error) {
