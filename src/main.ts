@@ -1,6 +1,8 @@
 // Process start: configuration, database, Slack app, scheduled jobs, signal handlers.
+import { setTimeout as sleep } from "node:timers/promises";
 import { ConfigError, configSecrets, loadConfig, loadDotEnv } from "./config.ts";
 import { DataDirBusyError } from "./db/data-dir-lock.ts";
+import { inFlightWork } from "./in-flight.ts";
 import { scheduledJobs } from "./jobs/index.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { createLogger } from "./logger.ts";
@@ -10,6 +12,9 @@ import { buildApp } from "./slack/app.ts";
 import { createWebClient } from "./slack/web/client-options.ts";
 import { checkSlackCredentials, SlackCredentialsError } from "./slack/web/credentials.ts";
 import { slackNotifier } from "./slack/web/notifier.ts";
+
+/** How long a stop waits for requests and job runs in flight. */
+const stopGraceMs = 10_000;
 
 /** Unexpected start-up failures show their stack only at LOG_LEVEL=debug. */
 let showStacks = false;
@@ -55,11 +60,17 @@ async function main(): Promise<void> {
   }
 
   const app = buildApp(config, { db, logger, clock: systemClock });
+  const inFlight = inFlightWork();
+  // Bolt's global middleware: `next()` resolves when the request's listeners are done, answers sent
+  // through response_url after the acknowledgement included.
+  app.use(async ({ next }) => {
+    await inFlight.track(next());
+  });
   await app.start(config.port);
   const webClient = createWebClient(config, logger);
   if (!webClient) throw new Error("the bot needs SLACK_BOT_TOKEN (checked by loadConfig)");
   const notifier = slackNotifier(webClient, logger);
-  const scheduler = startScheduler(scheduledJobs, { db, notifier, clock: systemClock, logger });
+  const scheduler = startScheduler(scheduledJobs, { db, notifier, clock: systemClock, logger }, inFlight);
   logger.info(
     config.slack.appToken
       ? `bot running in Socket Mode (HTTP routes on port ${config.port})`
@@ -73,13 +84,20 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    logger.info(`${signal} received, stopping`);
+    const deadline = Date.now() + stopGraceMs;
     scheduler.stop();
-    await app.stop().catch((error: unknown) => logger.warn("error while stopping the app", error));
-    await db.close();
+    // Closes the port (and the Socket Mode connection) at once; resolves when open connections end.
+    const closed = app.stop().catch((error: unknown) => logger.warn("error while stopping the app", error));
+    logger.info(`${signal} received: no new requests; finishing ${inFlight.count} in flight, then stopping`);
+    if (!(await inFlight.settled(stopGraceMs)))
+      logger.warn(`${inFlight.count} still running after ${stopGraceMs / 1000} s: stopping without them`);
+    // The health check and signal ingest answer outside Bolt's listeners: their connections end here.
+    await Promise.race([closed, sleep(Math.max(0, deadline - Date.now()))]);
+    await db.close().catch((error: unknown) => logger.warn("error while closing the database", error));
+    logger.info("stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

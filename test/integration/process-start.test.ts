@@ -1,7 +1,7 @@
 // The bot as a user starts it: the compiled bundle `npm start` runs, in its own process, configured by
 // the environment. Each run compiles a private copy, so two test projects never share one file.
-import { type ChildProcess, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { buildBundles, freePort, startBot as startBundle, waitForHealth } from "
 import { cliSandbox } from "../helpers/cli.ts";
 import { freshTarget, testEngine } from "../helpers/database.ts";
 import { FakeSlack } from "../helpers/fake-slack.ts";
+import { SlackRequests } from "../helpers/slack-requests.ts";
 
 let build = "";
 let removeBuild = () => {};
@@ -117,12 +118,69 @@ describe("a running bot", () => {
     expect(run.code).toBe(0);
   });
 
-  it("stops cleanly on SIGTERM and never logs its tokens, even at debug level", async () => {
+  it("on SIGTERM stops taking requests, answers the one in flight, closes the database and exits 0", async () => {
+    const requests = new SlackRequests({
+      url: `http://127.0.0.1:${port}/slack/events`,
+      signingSecret: env.SLACK_SIGNING_SECRET as string,
+      responseUrl: (id) => slack.responseUrl(id),
+    });
+    // A new caller's profile comes from a slow Slack: the command is acknowledged empty after 2 s and
+    // answered through response_url when the work is done.
+    slack.addUser({ id: "USLOW0001", realName: "Sam Slow" });
+    slack.delayNext("users.info", 4_000);
+    const ack = await requests.command("/account", "acme", { userId: "USLOW0001" });
+    expect(ack.status).toBe(200);
+    expect(ack.body).toBe("");
+
     const exited = new Promise<number | null>((resolve) => bot.on("exit", resolve));
     bot.kill("SIGTERM");
+    await until(() => /SIGTERM received/.test(output));
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    const answer = await slack.waitForResponse((r) => r.id === ack.responseId, 15_000);
+    expect(JSON.stringify(answer.body)).toMatch(/acme/i);
     expect(await exited).toBe(0);
+    expect(output).toMatch(/SIGTERM received: no new requests; finishing 1 in flight/);
+    expect(output).toMatch(/INFO .*stopped\n/);
     expect(output).toMatch(/bot listening on port/);
     expect(output).not.toContain("xoxb-process-test-token");
     expect(output).not.toContain("process-test-signing-secret");
   });
+
+  it("stops when `npm start`'s own process gets SIGTERM, as from systemd, Docker or timeout", async () => {
+    // The project's start script, run by npm in a folder whose dist/ is this test's private build.
+    const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
+    writeFileSync(path.join(folder, "package.json"), JSON.stringify({ scripts: { start: scripts.start } }));
+    symlinkSync(path.resolve(build), path.join(folder, "dist"));
+    // A process group of its own, so that a bot npm left behind can be cleaned up with it.
+    const npm = spawn("npm", ["start", "--silent"], {
+      cwd: folder,
+      detached: true,
+      env: { PATH: process.env.PATH ?? "", HOME: folder, npm_config_update_notifier: "false", ...env },
+    });
+    let npmOutput = "";
+    npm.stderr?.on("data", (chunk) => (npmOutput += chunk));
+    const exited = new Promise<number | null>((resolve) => npm.on("exit", resolve));
+    try {
+      expect((await waitForHealth(`http://127.0.0.1:${port}/healthz`, npm)).status).toBe(200);
+      npm.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(npmOutput).toMatch(/INFO .*stopped/);
+      // The bot itself stopped too: nothing answers on its port.
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    } finally {
+      try {
+        process.kill(-(npm.pid as number), "SIGKILL");
+      } catch {
+        // the group has ended
+      }
+    }
+  });
 });
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
