@@ -17,7 +17,9 @@ export async function freshTarget(): Promise<{ target: DatabaseTarget; drop: () 
   const base = process.env.TEST_DATABASE_URL;
   if (testEngine === "pglite" || !base)
     return { target: { kind: "pglite", dataDir: null }, drop: async () => {} };
-  const name = `csm_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  // The run's prefix (test/helpers/leak-check.ts) lets the end of the run find what a test left.
+  const prefix = process.env.CSM_TEST_DB_PREFIX ?? "csm_test_";
+  const name = `${prefix}${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

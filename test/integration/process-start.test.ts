@@ -114,8 +114,11 @@ describe("a running bot", () => {
 
   it.runIf(testEngine === "postgres")("lets the CLI work side by side on PostgreSQL", async () => {
     const cli = await cliSandbox({ DATABASE_URL: env.DATABASE_URL as string });
-    const run = await cli.run("users", "list");
-    expect(run.code).toBe(0);
+    try {
+      expect((await cli.run("users", "list")).code).toBe(0);
+    } finally {
+      await cli.destroy();
+    }
   });
 
   it("on SIGTERM stops taking requests, answers the one in flight, closes the database and exits 0", async () => {
