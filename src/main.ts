@@ -1,7 +1,7 @@
 // Process start: configuration, database, Slack app, scheduled jobs, signal handlers.
 import { setTimeout as sleep } from "node:timers/promises";
 import { ConfigError, configSecrets, loadConfig, loadDotEnv } from "./config.ts";
-import { DataDirBusyError } from "./db/data-dir-lock.ts";
+import { DataDirBusyError, DataDirError } from "./db/data-dir-lock.ts";
 import { inFlightWork } from "./in-flight.ts";
 import { scheduledJobs } from "./jobs/index.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   try {
     db = await openMigratedDatabase(config, "bot", "csm bot", logger);
   } catch (error) {
-    if (error instanceof DataDirBusyError) {
+    if (error instanceof DataDirBusyError || error instanceof DataDirError) {
       logger.error(error.message);
       process.exit(1);
     }

@@ -21,6 +21,11 @@ export const roles = ["csm", "manager", "admin"] as const satisfies readonly Rol
 
 export class TeamError extends Error {}
 
+/** What is wrong with a role named by a person; null when it is one. */
+export function roleProblem(role: string): string | null {
+  return roles.includes(role as Role) ? null : `role must be one of ${roles.join(", ")}, not "${role}"`;
+}
+
 const profileAsked = new Set<string>();
 
 /**
@@ -102,6 +107,14 @@ export async function ensureRegistered(
   known.add(slackUserId);
 }
 
+const slackUserIdPattern = /^[UW][A-Z0-9]{2,}$/;
+
+/** Whether `ref` has the shape of a Slack user id or an email, the two ways to name a team member. */
+export function isTeamMemberRef(ref: string): boolean {
+  const trimmed = ref.trim();
+  return slackUserIdPattern.test(trimmed) || trimmed.includes("@");
+}
+
 /** A Slack user id (U012AB3CD) or an email of someone on the team. */
 export async function findTeamMember(
   db: DataAccess,
@@ -109,7 +122,7 @@ export async function findTeamMember(
   who: string,
 ): Promise<TeamMember> {
   const ref = who.trim();
-  if (/^[UW][A-Z0-9]{2,}$/.test(ref)) return ensureUser(db, directory, ref);
+  if (slackUserIdPattern.test(ref)) return ensureUser(db, directory, ref);
   if (ref.includes("@")) {
     const known = await findUserByEmail(db.client, ref);
     if (known) return known;
@@ -131,8 +144,8 @@ export async function changeRole(
   who: string,
   role: string,
 ): Promise<TeamMember> {
-  if (!roles.includes(role as Role))
-    throw new TeamError(`role must be one of ${roles.join(", ")}, not "${role}"`);
+  const wrongRole = roleProblem(role);
+  if (wrongRole) throw new TeamError(wrongRole);
   const user = await findTeamMember(db, directory, who);
   if (user.role === role) return user;
   return db.transaction(async (tx) => {

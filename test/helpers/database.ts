@@ -2,6 +2,7 @@
 // PostgreSQL database next to TEST_DATABASE_URL when that is set (CI sets it).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import type { TestContext } from "vitest";
 import { type Database, type DatabaseTarget, openDatabase } from "../../src/db/client.ts";
 import { applyMigrations } from "../../src/db/migrate.ts";
 
@@ -12,6 +13,16 @@ export interface TestDatabase extends Database {
 
 export const testEngine: "pglite" | "postgres" =
   process.env.CSM_TEST_ENGINE === "postgres" && process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
+
+/** Skips a test only PostgreSQL can run, on the embedded engine, saying why in the report. */
+export function skipUnlessPostgres(context: TestContext): void {
+  if (testEngine === "postgres") return;
+  context.skip(
+    process.env.TEST_DATABASE_URL
+      ? "PostgreSQL only: runs in integration-postgres"
+      : "needs PostgreSQL: set TEST_DATABASE_URL=postgresql://user@host:5432/db to run it",
+  );
+}
 
 export async function freshTarget(): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
   const base = process.env.TEST_DATABASE_URL;

@@ -1,6 +1,7 @@
 // Global set-up of the test run: the run gets a temporary folder of its own (TMPDIR, which the tests'
 // processes and os.tmpdir() use) and a name prefix for the PostgreSQL databases its tests create. At the
-// end, what is left in either is a leak: it is named, the run fails, and it is removed.
+// end, what is left in either is a leak: it is named, the run fails, and it is removed. It also says,
+// once, when the tests that need PostgreSQL are skipped.
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,6 +17,11 @@ export function setup(): void {
   process.env.CSM_TEST_RUN_TMPDIR = dir;
   process.env.TMPDIR = dir;
   process.env.CSM_TEST_DB_PREFIX = `csm_test_${path.basename(dir).slice("csm-test-run-".length).toLowerCase()}_`;
+  if (!process.env.TEST_DATABASE_URL)
+    process.stdout.write(
+      "TEST_DATABASE_URL is unset: the integration suites run on embedded PGlite only, and the tests that " +
+        "need PostgreSQL are skipped (--reporter=verbose shows them).\n",
+    );
 }
 
 export async function teardown(): Promise<void> {
