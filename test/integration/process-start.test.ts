@@ -9,6 +9,7 @@ import { buildBundles, freePort, startBot as startBundle, waitForHealth } from "
 import { cliSandbox } from "../helpers/cli.ts";
 import { freshTarget, skipUnlessPostgres, testEngine } from "../helpers/database.ts";
 import { FakeSlack } from "../helpers/fake-slack.ts";
+import { FakeSocketMode } from "../helpers/fake-socket-mode.ts";
 import { SlackRequests } from "../helpers/slack-requests.ts";
 
 let build = "";
@@ -141,23 +142,8 @@ describe("a running bot", () => {
       signingSecret: env.SLACK_SIGNING_SECRET as string,
       responseUrl: (id) => slack.responseUrl(id),
     });
-    // A new caller's profile comes from a slow Slack: the command is acknowledged empty after 2 s and
-    // answered through response_url when the work is done.
-    slack.addUser({ id: "USLOW0001", realName: "Sam Slow" });
-    slack.delayNext("users.info", 4_000);
-    const ack = await requests.command("/account", "acme", { userId: "USLOW0001" });
-    expect(ack.status).toBe(200);
-    expect(ack.body).toBe("");
-
-    const exited = new Promise<number | null>((resolve) => bot.on("exit", resolve));
-    bot.kill("SIGTERM");
-    await until(() => /SIGTERM received/.test(output));
-    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
-    const answer = await slack.waitForResponse((r) => r.id === ack.responseId, 15_000);
-    expect(JSON.stringify(answer.body)).toMatch(/acme/i);
-    expect(await exited).toBe(0);
-    expect(output).toMatch(/SIGTERM received: no new requests; finishing 1 in flight/);
-    expect(output).toMatch(/INFO .*stopped\n/);
+    const exitCode = await stopWithRequestInFlight(bot, requests, "USLOW0001", () => output);
+    expect(exitCode).toBe(0);
     expect(output).toMatch(/bot listening on port/);
     expect(output).not.toContain("xoxb-process-test-token");
     expect(output).not.toContain("process-test-signing-secret");
@@ -195,6 +181,57 @@ describe("a running bot", () => {
       }
     }
   });
+
+  it("does the same in Socket Mode: answers the request in flight, says stopped, exits 0", async () => {
+    const socket = await FakeSocketMode.start(slack);
+    const { SLACK_SIGNING_SECRET: _unused, ...httpEnv } = env;
+    const socketBot = startBot({ ...httpEnv, SLACK_APP_TOKEN: "xapp-1-process-test" });
+    let socketOutput = "";
+    socketBot.stderr?.on("data", (chunk) => (socketOutput += chunk));
+    try {
+      await socket.connected();
+      const requests = new SlackRequests({
+        url: "",
+        signingSecret: "",
+        deliver: socket.deliver,
+        responseUrl: (id) => slack.responseUrl(id),
+      });
+      const exitCode = await stopWithRequestInFlight(socketBot, requests, "USLOW0002", () => socketOutput);
+      expect(exitCode).toBe(0);
+      expect(socketOutput).toMatch(/bot running in Socket Mode/);
+    } finally {
+      if (socketBot.exitCode === null) socketBot.kill("SIGKILL");
+      await socket.close();
+    }
+  });
+
+  /**
+   * Sends a slash command whose caller's profile comes from a slow Slack (acknowledged empty after 2 s,
+   * answered through response_url when the work is done), then SIGTERM: the port closes, the answer
+   * still arrives, and the bot says it stopped. Resolves to the exit code.
+   */
+  async function stopWithRequestInFlight(
+    child: ChildProcess,
+    requests: SlackRequests,
+    userId: string,
+    log: () => string,
+  ): Promise<number | null> {
+    slack.addUser({ id: userId, realName: "Sam Slow" });
+    slack.delayNext("users.info", 4_000);
+    const ack = await requests.command("/account", "acme", { userId });
+    expect(ack.body).toBe("");
+
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    child.kill("SIGTERM");
+    await until(() => /SIGTERM received/.test(log()));
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    const answer = await slack.waitForResponse((r) => r.id === ack.responseId, 15_000);
+    expect(JSON.stringify(answer.body)).toMatch(/acme/i);
+    const code = await exited;
+    expect(log()).toMatch(/SIGTERM received: no new requests; finishing 1 in flight/);
+    expect(log()).toMatch(/INFO .*stopped\n/);
+    return code;
+  }
 });
 
 async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
