@@ -28,6 +28,10 @@ await build({
   outdir,
   outExtension: { ".js": ".mjs" },
   bundle: true,
+  // Shared code and what the CLI imports only once a command runs (the database, Slack's client) go
+  // into chunks beside the entry points, so `csm --help` loads none of it. They stay in the output
+  // folder itself: the embedded database's worker is found beside whichever file starts it.
+  splitting: true,
   packages: "external",
   platform: "node",
   format: "esm",

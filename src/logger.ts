@@ -34,6 +34,11 @@ export interface Logger {
   setName(name: string): void;
 }
 
+/**
+ * Objects passed as arguments are printed whole (util.format). Bolt's receiver builds some debug
+ * messages with an object inside a template string (`ack() call begins (body: ${body})`), which
+ * arrive here as "[object Object]": the object is gone by then, and the line says so plainly.
+ */
 export function createLogger(options: {
   level?: LogLevelName;
   name?: string;
@@ -45,7 +50,7 @@ export function createLogger(options: {
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const emit = (at: LogLevelName, msg: unknown[]) => {
     if (order[at] < order[level]) return;
-    const text = redact(format(...msg), options.secrets);
+    const text = redact(format(...msg), options.secrets).replaceAll("[object Object]", "{…}");
     write(`${new Date().toISOString()} ${at.toUpperCase().padEnd(5)} [${name}] ${text}`);
   };
   return {

@@ -22,6 +22,8 @@ export interface CliContext {
 
 export interface CliCommand {
   matches(group: string, rest: string[]): boolean;
+  /** Throws UsageError for a wrong command line, before the database is opened (or created). */
+  checkArgs?(rest: string[]): void;
   run(context: CliContext, rest: string[]): Promise<void>;
 }
 
@@ -34,12 +36,20 @@ export function commandArgs(rest: string[], count: number, shape: string): strin
   return values;
 }
 
-export async function readInputFile(file: string): Promise<Buffer> {
+/** Reads a file named on the command line; `kind` is what it should be ("a CSV file"), for the messages. */
+export async function readInputFile(file: string, kind: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (error) {
-    throw new CliFailure(
-      `csm: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? `no such file: ${file}`
+        : code === "EISDIR"
+          ? `${file} is a folder, not ${kind}`
+          : code === "EACCES"
+            ? `${file} may not be read (permission denied)`
+            : `cannot read ${file}: ${(error as Error).message}`;
+    throw new CliFailure(`csm: ${why}`);
   }
 }

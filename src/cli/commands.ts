@@ -2,8 +2,16 @@
 import { appliedMigrationCount, applyMigrations } from "../db/migrate.ts";
 import { formatProblem, parseAccountsCsv } from "../domain/accounts-csv.ts";
 import { ImportFailure, importAccounts } from "../services/account-import.ts";
-import { changeManager, changeRole, describeUser, TeamError, teamList } from "../services/team.ts";
-import { type CliCommand, commandArgs, readInputFile, sub } from "./command.ts";
+import {
+  changeManager,
+  changeRole,
+  describeUser,
+  isTeamMemberRef,
+  roleProblem,
+  TeamError,
+  teamList,
+} from "../services/team.ts";
+import { type CliCommand, commandArgs, readInputFile, sub, UsageError } from "./command.ts";
 import { healthCommands } from "./health-commands.ts";
 import { CliFailure, formatCount } from "./output.ts";
 import { seedCommand } from "./seed-command.ts";
@@ -17,13 +25,21 @@ async function teamCall<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A value that can name no one is a wrong command line (exit 2), not a refusal. */
+function checkTeamMemberRefs(...refs: string[]): void {
+  for (const ref of refs)
+    if (!isTeamMemberRef(ref))
+      throw new UsageError(`"${ref}" is neither a Slack user id (like U012AB3CD) nor an email`);
+}
+
 export const commands: CliCommand[] = [
   ...healthCommands,
   {
     matches: sub("import", "accounts"),
+    checkArgs: (rest) => void commandArgs(rest, 1, "import accounts <file.csv>"),
     async run(context, rest) {
       const [file] = commandArgs(rest, 1, "import accounts <file.csv>");
-      const bytes = await readInputFile(file as string);
+      const bytes = await readInputFile(file as string, "a CSV file");
       const parsed = parseAccountsCsv(bytes);
       context.progress(`Checking ${formatCount(parsed.rows.length, "account")} and their owners…`);
       const result = await importAccounts(
@@ -78,20 +94,29 @@ export const commands: CliCommand[] = [
   },
   {
     matches: sub("users", "set-role"),
+    checkArgs(rest) {
+      const [who, role] = commandArgs(rest, 2, "users set-role <slack-id|email> <csm|manager|admin>");
+      checkTeamMemberRefs(who as string);
+      const wrongRole = roleProblem(role as string);
+      if (wrongRole) throw new UsageError(wrongRole);
+    },
     async run(context, rest) {
       const [who, role] = commandArgs(rest, 2, "users set-role <slack-id|email> <csm|manager|admin>");
       const user = await teamCall(() =>
-        changeRole(context.db.client, context.directory, context.actor, who as string, role as string),
+        changeRole(context.db, context.directory, context.actor, who as string, role as string),
       );
       context.out(`${describeUser(user)} is now ${role}.`);
     },
   },
   {
     matches: sub("users", "set-manager"),
+    checkArgs(rest) {
+      checkTeamMemberRefs(...commandArgs(rest, 2, "users set-manager <csm> <manager>"));
+    },
     async run(context, rest) {
       const [csm, manager] = commandArgs(rest, 2, "users set-manager <csm> <manager>");
       const pair = await teamCall(() =>
-        changeManager(context.db.client, context.directory, context.actor, csm as string, manager as string),
+        changeManager(context.db, context.directory, context.actor, csm as string, manager as string),
       );
       context.out(`${describeUser(pair.csm)} now reports to ${describeUser(pair.manager)}.`);
     },

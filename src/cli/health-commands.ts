@@ -50,7 +50,7 @@ async function storeSignalFile(context: CliContext, file: string): Promise<Store
 
 /** Reads the file and checks every snapshot; any problem fails the import before anything is written. */
 async function checkSignalFile(context: CliContext, file: string) {
-  const bytes = await readInputFile(file);
+  const bytes = await readInputFile(file, "a CSV or JSON file");
   let items: unknown[];
   let where: (problem: SignalProblem) => string;
   if (path.extname(file).toLowerCase() === ".json") {
@@ -69,7 +69,7 @@ async function checkSignalFile(context: CliContext, file: string) {
       `item ${p.index + 1}, field ${p.field}: ${p.duplicateOf === undefined ? p.message : `same account and date as item ${p.duplicateOf + 1}`}`;
   } else {
     const csv = parseSignalsCsv(bytes);
-    if (csv.problems.length) failWith(file, csv.problems.map(formatProblem));
+    if (csv.problems.length) failWith(context, file, csv.problems.map(formatProblem));
     items = csv.items;
     const lines = csv.lines;
     where = (p) =>
@@ -85,19 +85,21 @@ async function checkSignalFile(context: CliContext, file: string) {
   context.progress(`Checking ${formatCount(items.length, "signal")}…`);
   const checked = await checkSignals(context.db, items);
   context.progress("");
-  if (!checked.ok) failWith(file, checked.problems.map(where));
+  if (!checked.ok) failWith(context, file, checked.problems.map(where));
   return checked.signals;
 }
 
-function failWith(file: string, lines: string[]): never {
+function failWith(context: CliContext, file: string, lines: string[]): never {
+  for (const line of lines) context.err(line);
   throw new CliFailure(
-    `${lines.join("\n")}\n${formatCount(lines.length, "problem")} in ${file}; nothing was imported. Fix the file and run the import again.`,
+    `${formatCount(lines.length, "problem")} in ${file}; nothing was imported. Fix the file and run the import again.`,
   );
 }
 
 export const healthCommands: CliCommand[] = [
   {
     matches: sub("import", "signals"),
+    checkArgs: (rest) => void commandArgs(rest, 1, "import signals <file.csv|file.json>"),
     async run(context, rest) {
       const [file] = commandArgs(rest, 1, "import signals <file.csv|file.json>");
       await importSignals(context, file as string);
@@ -111,20 +113,21 @@ export const healthCommands: CliCommand[] = [
   },
   {
     matches: (group, rest) => group === "health" && rest[0] === "config" && rest[1] === "set",
+    checkArgs: (rest) => void commandArgs(rest, 2, "health config set <file.json>"),
     async run(context, rest) {
-      const file = rest[2];
-      if (!file || rest.length !== 3) throw new CliFailure("csm: expected: health config set <file.json>");
+      const [, file] = commandArgs(rest, 2, "health config set <file.json>") as [string, string];
       let input: unknown;
       try {
-        input = JSON.parse((await readInputFile(file)).toString("utf8"));
+        input = JSON.parse((await readInputFile(file, "a JSON file")).toString("utf8"));
       } catch (error) {
         if (error instanceof CliFailure) throw error;
         throw new CliFailure(`csm: ${file} is not valid JSON: ${(error as Error).message}`);
       }
       const saved = await saveHealthConfig(context.db, input, context.actor);
       if (!saved.ok) {
+        for (const problem of saved.problems) context.err(problem);
         throw new CliFailure(
-          `${saved.problems.join("\n")}\n${formatCount(saved.problems.length, "problem")} in ${file}; the configuration was not changed.`,
+          `${formatCount(saved.problems.length, "problem")} in ${file}; the configuration was not changed.`,
         );
       }
       const summary = await rescoreWatched(context, "all", context.clock());

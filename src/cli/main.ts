@@ -2,14 +2,10 @@
 // environment was refused (the message says why), 2 the command line itself was wrong.
 import { userInfo } from "node:os";
 import { ConfigError, configSecrets, loadConfig } from "../config.ts";
-import { DataDirBusyError } from "../db/data-dir-lock.ts";
+import { DataDirBusyError, DataDirError } from "../db/data-dir-lock.ts";
 import type { Actor } from "../db/repositories/audit.ts";
 import { createLogger, redact } from "../logger.ts";
-import { openMigratedDatabase } from "../runtime.ts";
-import { createWebClient } from "../slack/web/client-options.ts";
-import { slackDirectory } from "../slack/web/directory.ts";
 import { type CliContext, UsageError } from "./command.ts";
-import { commands } from "./commands.ts";
 import { CliFailure } from "./output.ts";
 import { clusterAnnouncer, terminalProgress } from "./progress.ts";
 
@@ -32,17 +28,34 @@ export async function runCli(
     io.stdout.write(usage());
     return group ? 0 : 2;
   }
+  // The commands, and through them Prisma, the database and Slack's client, load only for a command
+  // line worth running: help and usage answer at once.
+  const { commands } = await import("./commands.ts");
   const command = commands.find((c) => c.matches(group, rest));
   if (!command) {
-    io.stderr.write(`csm: unknown command "${argv.join(" ")}"\n\n${usage()}`);
+    const forms = usageOf(group);
+    io.stderr.write(
+      forms.length && !rest.length
+        ? `csm: ${group} needs a subcommand:\n${forms.join("\n")}\n`
+        : `csm: unknown command "${argv.join(" ")}"\n\n${usage()}`,
+    );
     return 2;
+  }
+  try {
+    command.checkArgs?.(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`csm: ${error.message}\n\n${usage()}`);
+      return 2;
+    }
+    throw error;
   }
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(env, "cli");
   } catch (error) {
     if (error instanceof ConfigError) {
-      io.stderr.write(`${error.message}\n`);
+      io.stderr.write(`${asCliError(error.message)}\n`);
       return 1;
     }
     throw error;
@@ -54,6 +67,11 @@ export async function runCli(
     name: "csm",
     write: (line) => io.stderr.write(`${line}\n`),
   });
+  const [{ openMigratedDatabase }, { createWebClient }, { slackDirectory }] = await Promise.all([
+    import("../runtime.ts"),
+    import("../slack/web/client-options.ts"),
+    import("../slack/web/directory.ts"),
+  ]);
   const client = createWebClient(config, logger);
   const progress = terminalProgress(io.stderr, Boolean(io.stderr.isTTY) && !json);
   const cluster = clusterAnnouncer(progress);
@@ -81,8 +99,8 @@ export async function runCli(
       io.stderr.write(`csm: ${error.message}\n\n${usage()}`);
       return 2;
     }
-    if (error instanceof CliFailure || error instanceof DataDirBusyError) {
-      io.stderr.write(`${error.message}\n`);
+    if (error instanceof CliFailure || error instanceof DataDirBusyError || error instanceof DataDirError) {
+      io.stderr.write(`${asCliError(error.message)}\n`);
       return 1;
     }
     if (isConnectionLost(error)) {
@@ -103,7 +121,21 @@ export async function runCli(
 /** node-postgres's words for a connection that ended under a query, however Prisma wraps them. */
 function isConnectionLost(error: unknown): boolean {
   const text = error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : String(error);
-  return /Connection terminated|ConnectionClosed|ECONNRESET|EPIPE|ECONNREFUSED|Server has closed the connection/i.test(text);
+  return /Connection terminated|ConnectionClosed|ECONNRESET|EPIPE|ECONNREFUSED|Server has closed the connection/i.test(
+    text,
+  );
+}
+
+/** Every error the CLI prints starts with "csm:", so that it reads as the CLI's among other output. */
+function asCliError(message: string): string {
+  return message.startsWith("csm: ") ? message : `csm: ${message}`;
+}
+
+/** The usage lines of a command group ("users"): what `csm users` alone answers. */
+function usageOf(group: string): string[] {
+  return usage()
+    .split("\n")
+    .filter((line) => line.startsWith(`  ${group} `));
 }
 
 function safeUserName(): string {

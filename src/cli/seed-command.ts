@@ -31,7 +31,7 @@ async function resolveOwners(context: CliContext, refs: string[]): Promise<TeamM
   const owners: TeamMember[] = [];
   for (const ref of refs) {
     try {
-      const owner = await findTeamMember(context.db.client, context.directory, ref);
+      const owner = await findTeamMember(context.db, context.directory, ref);
       if (!owners.some((known) => known.id === owner.id)) owners.push(owner);
     } catch (error) {
       if (error instanceof TeamError) throw new CliFailure(`csm: --owner ${ref}: ${error.message}`);

@@ -51,6 +51,9 @@ export async function startPGliteServer(dataDir: string | null): Promise<PGliteS
     worker.once("error", reject);
   });
   chmodSync(socketPath, 0o600);
+  const removeSocket = () => rmSync(dataDir ? socketPath : socketDir, { recursive: true, force: true });
+  // A process that ends without closing (a test that failed half-way) leaves no socket folder either.
+  process.once("exit", removeSocket);
   return {
     socketDir,
     async close() {
@@ -58,7 +61,8 @@ export async function startPGliteServer(dataDir: string | null): Promise<PGliteS
       worker.postMessage("close");
       await closed;
       await worker.terminate();
-      rmSync(dataDir ? socketPath : socketDir, { recursive: true, force: true });
+      process.removeListener("exit", removeSocket);
+      removeSocket();
     },
   };
 }

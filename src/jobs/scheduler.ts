@@ -2,6 +2,7 @@
 // through the Notifier; the scheduler gives each job its collaborators and logs the runs that fail.
 import cron, { type Logger as CronLogger, type ScheduledTask } from "node-cron";
 import type { Database } from "../db/client.ts";
+import { type InFlight, inFlightWork } from "../in-flight.ts";
 import type { Logger } from "../logger.ts";
 import type { Clock, Notifier } from "../services/ports.ts";
 
@@ -27,14 +28,19 @@ export interface Scheduler {
   stop(): void;
 }
 
-export function startScheduler(jobs: readonly Job[], context: JobContext): Scheduler {
+/** `runs` counts the runs in progress, for a stop to wait for them. */
+export function startScheduler(
+  jobs: readonly Job[],
+  context: JobContext,
+  runs: InFlight = inFlightWork(),
+): Scheduler {
   for (const job of jobs) {
     if (!cron.validate(job.cron)) throw new Error(`job ${job.name}: "${job.cron}" is no cron expression`);
   }
   const logger = cronLogger(context.logger);
   const tasks: ScheduledTask[] = jobs.map((job) =>
     // noOverlap: a run still going when the next tick comes (a slow day, a lock wait) is not doubled.
-    cron.schedule(job.cron, () => runLogged(job, context), {
+    cron.schedule(job.cron, () => runs.track(runLogged(job, context)), {
       name: job.name,
       timezone: job.timezone,
       noOverlap: true,

@@ -141,7 +141,7 @@ export async function reassignPlay(
   const profile = directory ? await directory.userInfo(newOwnerSlackId) : null;
   const refusal = profile && refusalToOwn(profile);
   if (refusal) return { ok: false, message: refusal };
-  const owner = await ensureUser(db.client, directory, newOwnerSlackId, profile);
+  const owner = await ensureUser(db, directory, newOwnerSlackId, profile);
   const reassigned = await db.transaction(async (tx) => {
     const status = await reassignIfNotClosed(tx, playId, owner.id);
     if (!status) return false;

@@ -1,14 +1,17 @@
 // The CS team: users appear when they first use the bot or own an account (role csm),
 // and admins set roles and managers from the CLI.
 
+import type { DataAccess } from "../db/client.ts";
 import { type Actor, recordAudit } from "../db/repositories/audit.ts";
 import type { Db } from "../db/repositories/types.ts";
 import {
   findUserByEmail,
   findUserBySlackId,
   listUsers,
+  moveUserToSlackId,
   setUserManager,
   setUserRole,
+  type UserProfile,
   upsertUser,
 } from "../db/repositories/users.ts";
 import type { TeamRole as Role, TeamMember } from "../domain/team.ts";
@@ -18,39 +21,79 @@ export const roles = ["csm", "manager", "admin"] as const satisfies readonly Rol
 
 export class TeamError extends Error {}
 
+/** What is wrong with a role named by a person; null when it is one. */
+export function roleProblem(role: string): string | null {
+  return roles.includes(role as Role) ? null : `role must be one of ${roles.join(", ")}, not "${role}"`;
+}
+
 const profileAsked = new Set<string>();
 
 /**
  * Finds the caller, creating them (role csm, name and time zone from users.info) on first use. `known` is
  * their profile when the caller of this function has just asked Slack for it, so Slack is not asked twice.
+ * A new Slack id whose email is already on the team is the same person (re-invited to the workspace, or
+ * named by email in a CRM export before their Slack id changed): their row takes the new id.
  */
 export async function ensureUser(
-  db: Db,
+  db: DataAccess,
   directory: SlackDirectory | null,
   slackUserId: string,
   known?: SlackProfile | null,
 ): Promise<TeamMember> {
   // Slack is asked once per person and process: when they first appear, or (for someone created
   // without a profile, e.g. by an import run without a token) on their first request.
-  const existing = await findUserBySlackId(db, slackUserId);
+  const existing = await findUserBySlackId(db.client, slackUserId);
   if (existing && (existing.name || profileAsked.has(slackUserId))) return existing;
   profileAsked.add(slackUserId);
   const profile =
     known !== undefined ? known : directory ? await directory.userInfo(slackUserId).catch(() => null) : null;
-  return upsertUser(db, {
+  const fields: UserProfile = {
     slackUserId,
     email: profile?.email ?? null,
     name: profile?.name ?? null,
     timeZone: profile?.timeZone ?? null,
+  };
+  const sameEmail = fields.email ? await findUserByEmail(db.client, fields.email) : null;
+  if (sameEmail && sameEmail.slackUserId !== slackUserId) {
+    if (!existing) return moveToSlackId(db, sameEmail, fields);
+    // Both Slack ids have a row already, each perhaps with its accounts and plays: the email stays
+    // where it is rather than being claimed twice.
+    return upsertUser(db.client, { ...fields, email: null });
+  }
+  return upsertUser(db.client, fields);
+}
+
+/** Slack's directory, through users.info, is what says the two ids are one person. */
+const slackDirectoryActor: Actor = { userId: null, label: "system", source: "slack" };
+
+async function moveToSlackId(db: DataAccess, user: TeamMember, profile: UserProfile): Promise<TeamMember> {
+  const moved = await db.transaction(async (tx) => {
+    const updated = await moveUserToSlackId(tx, user, profile);
+    if (updated)
+      await recordAudit(tx, slackDirectoryActor, [
+        {
+          action: "user.slack_id",
+          entityType: "User",
+          entityId: user.id,
+          changes: { slackUserId: [user.slackUserId, profile.slackUserId] },
+        },
+      ]);
+    return updated;
   });
+  // Null when a request of the same person's moved the row first.
+  return (
+    moved ??
+    (await findUserBySlackId(db.client, profile.slackUserId)) ??
+    upsertUser(db.client, { ...profile, email: null })
+  );
 }
 
 /** Callers this process has already put on each database's team. People are never removed from it. */
-const registered = new WeakMap<Db, Set<string>>();
+const registered = new WeakMap<DataAccess, Set<string>>();
 
 /** ensureUser for requests that do not need the caller's row: one database read per person and process. */
 export async function ensureRegistered(
-  db: Db,
+  db: DataAccess,
   directory: SlackDirectory | null,
   slackUserId: string,
 ): Promise<void> {
@@ -64,16 +107,24 @@ export async function ensureRegistered(
   known.add(slackUserId);
 }
 
+const slackUserIdPattern = /^[UW][A-Z0-9]{2,}$/;
+
+/** Whether `ref` has the shape of a Slack user id or an email, the two ways to name a team member. */
+export function isTeamMemberRef(ref: string): boolean {
+  const trimmed = ref.trim();
+  return slackUserIdPattern.test(trimmed) || trimmed.includes("@");
+}
+
 /** A Slack user id (U012AB3CD) or an email of someone on the team. */
 export async function findTeamMember(
-  db: Db,
+  db: DataAccess,
   directory: SlackDirectory | null,
   who: string,
 ): Promise<TeamMember> {
   const ref = who.trim();
-  if (/^[UW][A-Z0-9]{2,}$/.test(ref)) return ensureUser(db, directory, ref);
+  if (slackUserIdPattern.test(ref)) return ensureUser(db, directory, ref);
   if (ref.includes("@")) {
-    const known = await findUserByEmail(db, ref);
+    const known = await findUserByEmail(db.client, ref);
     if (known) return known;
     if (!directory)
       throw new TeamError(
@@ -81,31 +132,33 @@ export async function findTeamMember(
       );
     const profile = await directory.lookupByEmail(ref);
     if (!profile) throw new TeamError(`no Slack user has the email ${ref}`);
-    return upsertUser(db, profile);
+    return upsertUser(db.client, profile);
   }
   throw new TeamError(`"${ref}" is neither a Slack user id (like U012AB3CD) nor an email`);
 }
 
 export async function changeRole(
-  db: Db,
+  db: DataAccess,
   directory: SlackDirectory | null,
   actor: Actor,
   who: string,
   role: string,
 ): Promise<TeamMember> {
-  if (!roles.includes(role as Role))
-    throw new TeamError(`role must be one of ${roles.join(", ")}, not "${role}"`);
+  const wrongRole = roleProblem(role);
+  if (wrongRole) throw new TeamError(wrongRole);
   const user = await findTeamMember(db, directory, who);
   if (user.role === role) return user;
-  const updated = await setUserRole(db, user.id, role as Role);
-  await recordAudit(db, actor, [
-    { action: "user.role", entityType: "User", entityId: user.id, changes: { role: [user.role, role] } },
-  ]);
-  return updated;
+  return db.transaction(async (tx) => {
+    const updated = await setUserRole(tx, user.id, role as Role);
+    await recordAudit(tx, actor, [
+      { action: "user.role", entityType: "User", entityId: user.id, changes: { role: [user.role, role] } },
+    ]);
+    return updated;
+  });
 }
 
 export async function changeManager(
-  db: Db,
+  db: DataAccess,
   directory: SlackDirectory | null,
   actor: Actor,
   csm: string,
@@ -117,15 +170,17 @@ export async function changeManager(
   if (boss.role === "csm")
     throw new TeamError(`${describeUser(boss)} has role csm; make them a manager first (users set-role)`);
   if (report.managerId !== boss.id) {
-    await setUserManager(db, report.id, boss.id);
-    await recordAudit(db, actor, [
-      {
-        action: "user.manager",
-        entityType: "User",
-        entityId: report.id,
-        changes: { managerId: [report.managerId, boss.id] },
-      },
-    ]);
+    await db.transaction(async (tx) => {
+      await setUserManager(tx, report.id, boss.id);
+      await recordAudit(tx, actor, [
+        {
+          action: "user.manager",
+          entityType: "User",
+          entityId: report.id,
+          changes: { managerId: [report.managerId, boss.id] },
+        },
+      ]);
+    });
   }
   return { csm: report, manager: boss };
 }

@@ -49,7 +49,7 @@ export function commandHandler(
 ): (args: CommandArgs) => Promise<void> {
   return (args) =>
     answerCommand(deps, args, async () => {
-      const user = await ensureUser(deps.db.client, directoryFor(deps, args.client), args.command.user_id);
+      const user = await ensureUser(deps.db, directoryFor(deps, args.client), args.command.user_id);
       return run(args, { user, slackUserId: args.command.user_id });
     });
 }
@@ -64,7 +64,7 @@ export function readOnlyCommandHandler(
 ): (args: CommandArgs) => Promise<void> {
   return (args) =>
     answerCommand(deps, args, async () => {
-      await ensureRegistered(deps.db.client, directoryFor(deps, args.client), args.command.user_id);
+      await ensureRegistered(deps.db, directoryFor(deps, args.client), args.command.user_id);
       return run(args);
     });
 }
@@ -103,7 +103,7 @@ export function actionHandler(
     const slackUserId = args.body.user.id;
     let reply: MessagePayload | null;
     try {
-      const user = await ensureUser(deps.db.client, directoryFor(deps, args.client), slackUserId);
+      const user = await ensureUser(deps.db, directoryFor(deps, args.client), slackUserId);
       reply = await run(args, { user, slackUserId });
     } catch (error) {
       reply = failureMessage(deps, error, { action: args.action.action_id, user: slackUserId });
@@ -124,7 +124,7 @@ export function viewSubmissionHandler(
     const slackUserId = args.body.user.id;
     let outcome: ViewSubmissionOutcome;
     try {
-      const user = await ensureUser(deps.db.client, directoryFor(deps, args.client), slackUserId);
+      const user = await ensureUser(deps.db, directoryFor(deps, args.client), slackUserId);
       outcome = await run(args, { user, slackUserId });
     } catch (error) {
       const { text } = failureMessage(deps, error, { view: args.view.callback_id, user: slackUserId });

@@ -1,10 +1,11 @@
 // Runs the `csm` CLI in-process against its own fresh database (an on-disk PGlite data directory,
-// or a new PostgreSQL database when the suite runs on PostgreSQL), capturing what it prints.
+// or a new PostgreSQL database when the suite runs on PostgreSQL) or the one the caller names,
+// capturing what it prints.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runCli } from "../../src/cli/main.ts";
-import { type Database, openDatabase } from "../../src/db/client.ts";
+import { type Database, type DatabaseTarget, openDatabase } from "../../src/db/client.ts";
 import { freshTarget } from "./database.ts";
 
 export interface CliRun {
@@ -27,11 +28,17 @@ export interface CliSandbox {
 
 export async function cliSandbox(env: Record<string, string> = {}): Promise<CliSandbox> {
   const folder = mkdtempSync(path.join(tmpdir(), "csm-cli-"));
-  const { target, drop } = await freshTarget();
-  const dataDir = path.join(folder, "data");
+  // A caller that names a database (the running bot's) works on that one, which is not the sandbox's
+  // to drop; otherwise the sandbox gets a fresh one of its own.
+  const own = env.DATABASE_URL || env.DATA_DIR ? null : await freshTarget();
   const dbEnv: Record<string, string> =
-    target.kind === "postgres" ? { DATABASE_URL: target.url } : { DATA_DIR: dataDir };
-  const fullEnv = { LOG_LEVEL: "warn", ...dbEnv, ...env };
+    own?.target.kind === "postgres"
+      ? { DATABASE_URL: own.target.url }
+      : { DATA_DIR: path.join(folder, "data") };
+  const fullEnv: Record<string, string> = { LOG_LEVEL: "warn", ...dbEnv, ...env };
+  const target: DatabaseTarget = fullEnv.DATABASE_URL
+    ? { kind: "postgres", url: fullEnv.DATABASE_URL }
+    : { kind: "pglite", dataDir: fullEnv.DATA_DIR as string };
   const runWith = async (argv: string[], isTTY: boolean): Promise<CliRun> => {
     let stdout = "";
     let stderr = "";
@@ -51,7 +58,7 @@ export async function cliSandbox(env: Record<string, string> = {}): Promise<CliS
       return filePath;
     },
     async inspect(fn) {
-      const db = await openDatabase(target.kind === "postgres" ? target : { kind: "pglite", dataDir });
+      const db = await openDatabase(target);
       try {
         return await fn(db);
       } finally {
@@ -60,7 +67,7 @@ export async function cliSandbox(env: Record<string, string> = {}): Promise<CliS
     },
     async destroy() {
       rmSync(folder, { recursive: true, force: true });
-      await drop();
+      await own?.drop();
     },
   };
 }

@@ -2,6 +2,7 @@
 // PostgreSQL database next to TEST_DATABASE_URL when that is set (CI sets it).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import type { TestContext } from "vitest";
 import { type Database, type DatabaseTarget, openDatabase } from "../../src/db/client.ts";
 import { applyMigrations } from "../../src/db/migrate.ts";
 
@@ -13,11 +14,23 @@ export interface TestDatabase extends Database {
 export const testEngine: "pglite" | "postgres" =
   process.env.CSM_TEST_ENGINE === "postgres" && process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
 
+/** Skips a test only PostgreSQL can run, on the embedded engine, saying why in the report. */
+export function skipUnlessPostgres(context: TestContext): void {
+  if (testEngine === "postgres") return;
+  context.skip(
+    process.env.TEST_DATABASE_URL
+      ? "PostgreSQL only: runs in integration-postgres"
+      : "needs PostgreSQL: set TEST_DATABASE_URL=postgresql://user@host:5432/db to run it",
+  );
+}
+
 export async function freshTarget(): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
   const base = process.env.TEST_DATABASE_URL;
   if (testEngine === "pglite" || !base)
     return { target: { kind: "pglite", dataDir: null }, drop: async () => {} };
-  const name = `csm_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  // The run's prefix (test/helpers/leak-check.ts) lets the end of the run find what a test left.
+  const prefix = process.env.CSM_TEST_DB_PREFIX ?? "csm_test_";
+  const name = `${prefix}${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

@@ -62,6 +62,7 @@ export class FakeSlack {
     string,
     ({ kind: "rateLimit"; seconds: number } | { kind: "fail"; error: string })[]
   >();
+  private readonly delays = new Map<string, number[]>();
   private callWaiters: Waiter<RecordedCall>[] = [];
   private responseWaiters: Waiter<RecordedResponse>[] = [];
   private tsCounter = 0;
@@ -142,12 +143,18 @@ export class FakeSlack {
     this.inject(method, { kind: "fail", error });
   }
 
+  /** The next call to `method` is answered after `ms`: a slow Slack, to keep a request in flight. */
+  delayNext(method: string, ms: number): void {
+    this.delays.set(method, [...(this.delays.get(method) ?? []), ms]);
+  }
+
   /** Forgets calls, responses, views and pending injected failures; users stay. */
   reset(): void {
     this.calls.length = 0;
     this.responses.length = 0;
     this.views.clear();
     this.injected.clear();
+    this.delays.clear();
   }
 
   async close(): Promise<void> {
@@ -214,6 +221,8 @@ export class FakeSlack {
     const { token: bodyToken, ...args } = body;
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     const token = bearer ?? (typeof bodyToken === "string" ? bodyToken : undefined);
+    const delay = this.delays.get(method)?.shift();
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     const { status, reply, headers } = this.answer(method, args, token);
     const call: RecordedCall = { method, args, token, at: Date.now(), status, response: reply };
     this.calls.push(call);

@@ -4,7 +4,13 @@ import { openDatabase } from "../../src/db/client.ts";
 import { applyMigrations } from "../../src/db/migrate.ts";
 import { migrationList, readSchema } from "../../src/db/migrations-dir.ts";
 import { openSchemaEngine } from "../../src/db/schema-engine.ts";
-import { createTestDatabase, freshTarget, type TestDatabase, testEngine } from "../helpers/database.ts";
+import {
+  createTestDatabase,
+  freshTarget,
+  skipUnlessPostgres,
+  type TestDatabase,
+  testEngine,
+} from "../helpers/database.ts";
 
 describe(`migrations on ${testEngine}`, () => {
   let db: TestDatabase;
@@ -92,8 +98,9 @@ describe(`migrations on ${testEngine}`, () => {
   });
 });
 
-describe.runIf(testEngine === "postgres")("two processes starting at once on PostgreSQL", () => {
-  it("both migrate without error and the migration is applied once", async () => {
+describe("two processes starting at once on PostgreSQL", () => {
+  it("both migrate without error and the migration is applied once", async (context) => {
+    skipUnlessPostgres(context);
     const { target, drop } = await freshTarget();
     const [a, b] = await Promise.all([openDatabase(target), openDatabase(target)]);
     try {

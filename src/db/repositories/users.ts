@@ -27,16 +27,36 @@ export function findUsersByEmails(db: Db, emails: string[]): Promise<User[]> {
 
 /** Creates the user with role csm on first sight; fills profile fields that are still unknown. */
 export async function upsertUser(db: Db, profile: UserProfile): Promise<User> {
-  const known = Object.fromEntries(
-    Object.entries({ email: profile.email, name: profile.name, timeZone: profile.timeZone }).filter(
-      ([, value]) => value !== undefined && value !== null,
-    ),
-  );
+  const known = knownFields(profile);
   return db.user.upsert({
     where: { slackUserId: profile.slackUserId },
     create: { slackUserId: profile.slackUserId, ...known },
     update: known,
   });
+}
+
+/**
+ * Moves a person's row to a new Slack id (re-invited to the workspace, or first named by email), filling
+ * profile fields that are known; null when the row no longer has the Slack id it was read with.
+ */
+export async function moveUserToSlackId(
+  db: Db,
+  user: Pick<User, "id" | "slackUserId">,
+  profile: UserProfile,
+): Promise<User | null> {
+  const moved = await db.user.updateMany({
+    where: { id: user.id, slackUserId: user.slackUserId },
+    data: { slackUserId: profile.slackUserId, ...knownFields(profile) },
+  });
+  return moved.count ? db.user.findUnique({ where: { id: user.id } }) : null;
+}
+
+function knownFields(profile: UserProfile): Partial<Pick<User, "email" | "name" | "timeZone">> {
+  return Object.fromEntries(
+    Object.entries({ email: profile.email, name: profile.name, timeZone: profile.timeZone }).filter(
+      ([, value]) => value !== undefined && value !== null,
+    ),
+  );
 }
 
 export function listUsers(db: Db) {

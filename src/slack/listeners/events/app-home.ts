@@ -8,7 +8,7 @@ export function appHomeOpenedHandler(deps: AppDeps) {
   return async ({ event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<"app_home_opened">) => {
     if (event.tab !== "home") return;
     try {
-      const user = await ensureUser(deps.db.client, directoryFor(deps, client), event.user);
+      const user = await ensureUser(deps.db, directoryFor(deps, client), event.user);
       await publishHome(deps, client, user);
     } catch (error) {
       deps.logger.error("could not publish the App Home", { user: event.user }, error);
