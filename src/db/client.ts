@@ -48,8 +48,8 @@ export interface Database extends DataAccess {
  * PostgreSQL takes the whole script as one simple query, as `prisma migrate deploy` sends it, and runs
  * it atomically.
  */
-function migrationAwareAdapter(pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
-  const factory = new PrismaPg(pool);
+function migrationAwareAdapter(pool: pg.Pool, named: boolean): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaPg(pool, named ? { statementNameGenerator: statementNames() } : {});
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -88,7 +88,27 @@ function asAdapterError(error: unknown): unknown {
   });
 }
 
-/** Connections one bot opens: its queries are short, and more bots scale out on PostgreSQL. */
+/**
+ * Names for the statements a process runs, so that each connection parses and plans a statement once
+ * and then only binds and executes it: planning the card's query costs the database more than running
+ * it, and is most of an /account lookup (the capacity target in docs/benchmarks.md). The first
+ * `limit` distinct statements get names; a process that keeps writing new ones (lists of every length)
+ * does not grow the connections' statement caches without end.
+ */
+function statementNames(limit = 500): (query: { sql: string }) => string {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    let name = names.get(sql);
+    if (name === undefined && names.size < limit) {
+      name = `csm_${names.size}`;
+      names.set(sql, name);
+    }
+    // No name: node-postgres sends the statement unnamed, parsed and planned each time.
+    return name ?? "";
+  };
+}
+
+/** Connections one bot opens to PostgreSQL: its queries are short, and more bots scale out. */
 const botConnections = 4;
 
 /**
@@ -99,10 +119,9 @@ export async function openDatabase(
   target: DatabaseTarget,
   options: { socketDir?: string; connections?: number } = {},
 ): Promise<Database> {
-  const max = options.connections ?? botConnections;
   if (target.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: target.url, max });
-    return wrap(target, pool, null, {
+    const pool = new pg.Pool({ connectionString: target.url, max: options.connections ?? botConnections });
+    return wrap(target, pool, null, true, {
       async withExclusiveLock(key, fn) {
         const client = await pool.connect();
         try {
@@ -115,22 +134,33 @@ export async function openDatabase(
       },
     });
   }
+  // Every connection to the embedded database shares its one session, and so its named statements:
+  // the process that serves it names its statements and keeps to one connection (the session runs one
+  // statement at a time anyway); a process reaching another's database (a CLI command beside the bot)
+  // names none, so that no name is prepared twice.
   const server = options.socketDir ? null : await startPGliteServer(target.dataDir);
   const host = options.socketDir ?? (server as PGliteServer).socketDir;
-  const pool = new pg.Pool({ host, port: socketPort, user: "postgres", database: "postgres", max });
-  return wrap(target, pool, server, { withExclusiveLock: (_key, fn) => fn() });
+  const pool = new pg.Pool({
+    host,
+    port: socketPort,
+    user: "postgres",
+    database: "postgres",
+    max: server ? 1 : (options.connections ?? 1),
+  });
+  return wrap(target, pool, server, server !== null, { withExclusiveLock: (_key, fn) => fn() });
 }
 
 function wrap(
   target: DatabaseTarget,
   pool: pg.Pool,
   server: PGliteServer | null,
+  namedStatements: boolean,
   locks: Pick<Database, "withExclusiveLock">,
 ): Database {
   // An idle connection the server closes (a restart, idle_session_timeout) is dropped by the pool, which
   // opens another for the next query; with no listener, the pool's "error" event would end the process.
   pool.on("error", () => {});
-  const adapterFactory = migrationAwareAdapter(pool);
+  const adapterFactory = migrationAwareAdapter(pool, namedStatements);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
     target,
