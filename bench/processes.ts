@@ -5,6 +5,7 @@ import { type ChildProcess, execFileSync, fork, spawn } from "node:child_process
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { cliNodeFlags, nodeFlags } from "../scripts/node-flags.mjs";
 
 let compiledTo = "";
 
@@ -69,6 +70,7 @@ export async function serve(
 ): Promise<Served> {
   const port = await freePort();
   const child = fork(compiled(script), [], {
+    execArgv: script === "main" ? nodeFlags("start", "main") : [],
     env: childEnv({ ...env, PORT: String(port) }),
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -113,7 +115,7 @@ export async function runCsm(
   timeoutSeconds: number,
 ): Promise<CsmRun> {
   const start = performance.now();
-  const child = spawn(process.execPath, [compiled("cli"), ...args], {
+  const child = spawn(process.execPath, [...cliNodeFlags(args), compiled("cli"), ...args], {
     env: childEnv(env),
     stdio: ["ignore", "ignore", "pipe"],
   });
