@@ -1,12 +1,13 @@
-// The settings every embedded PostgreSQL of ours starts with: the bot's and the CLI's (db/client.ts),
+// The settings every embedded PostgreSQL of ours starts with: the bot's and the CLI's (db/pglite-server.ts),
 // and the short-lived one that creates a new data directory's cluster (db/pglite-cluster.ts).
 
 /**
  * PGlite keeps PostgreSQL's shared buffers inside its WebAssembly memory, which never shrinks. Its
- * default of 128 MB is most of the bot's resident memory; 32 MB holds a 20,000-account book's hot pages
- * (indexes, the accounts table) and the operating system's page cache keeps the rest of the files.
+ * default of 128 MB would be most of the bot's resident memory (the bot's memory target,
+ * docs/benchmarks.md); the operating system's page cache keeps the files' pages behind a small pool, and
+ * lookups on a 20,000-account book answer as fast with 16 MB.
  */
-export const pgliteSharedBuffers = "32MB";
+export const pgliteSharedBuffers = "16MB";
 
 /** PGlite's own start parameters, and ours after them. */
 export function pgliteStartParams(defaults: readonly string[]): string[] {
