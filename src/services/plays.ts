@@ -21,16 +21,30 @@ import {
   type PlayOutcome,
   playKindLabel,
   playOutcomeLabel,
-  snoozeDays,
 } from "../domain/plays/kinds.ts";
 import { mayManagePlay, playManagers } from "../domain/plays/permissions.ts";
 import type { TeamMember } from "../domain/team.ts";
 import type { TouchKind } from "../generated/prisma/client.ts";
 import { type PlayListing, toListing } from "./play-listing.ts";
+import { maxPlayNoteLength, personLabel, say } from "./play-refusals.ts";
 import type { SlackDirectory, SlackProfile } from "./ports.ts";
 import { ensureUser } from "./team.ts";
 
-export type PlayChange = { ok: true; play: PlayWithPeople } | { ok: false; message: string };
+const dayMs = 86_400_000;
+
+/** What a listener needs of a play after a change: which it is, and which account's card to redraw. */
+export interface PlayView {
+  id: string;
+  accountId: string;
+  kind: string;
+  reason: string;
+  account: { name: string };
+}
+
+export type PlayChange = { ok: true; play: PlayView } | { ok: false; message: string };
+
+/** A change or a check, with the play as the repository reads it, for this module's own use. */
+type Checked = { ok: true; play: PlayWithPeople } | { ok: false; message: string };
 
 /** A reassignment; `handover` is the play as its new owner should see it, when someone else handed it over. */
 export type Reassignment = PlayChange & { handover?: PlayListing };
@@ -45,29 +59,6 @@ export interface CloseRequest {
 
 /** What only the people answerable for a play may do to it (domain/plays/permissions.ts). */
 export type ManageVerb = "close" | "snooze" | "reassign";
-
-export const maxPlayNoteLength = 2000;
-const dayMs = 86_400_000;
-
-const say = {
-  gone: "That play no longer exists.",
-  claimedFirst: (who: string) => `${who} claimed this play first.`,
-  closed: (who: string | null, day: string, outcome: string) =>
-    who
-      ? `This play was already closed by ${who} on ${day} (${outcome}).`
-      : `This play was already closed on ${day} (${outcome}).`,
-  notAllowed: (verb: string, people: string[]) =>
-    people.length
-      ? `Only ${people.join(" or ")}, a manager or an admin can ${verb} this play. Ask one of them, or claim a play nobody has taken.`
-      : `Only a manager or an admin can ${verb} this play.`,
-  snoozeDays: `A play can be snoozed for ${snoozeDays.join(", ")} days.`,
-  outcome: "Pick how the play ended.",
-  noteTooLong: `The note is limited to ${maxPlayNoteLength} characters.`,
-  notAPerson: (who: string) =>
-    `${who} is a bot or an app: a play needs a person to own it. Pick someone on the team.`,
-  deactivated: (who: string) =>
-    `${who} has been deactivated in Slack and cannot work this play. Pick someone on the team.`,
-};
 
 /** Anyone on the team may claim an unclaimed play; claiming one's own claim again changes nothing. */
 export async function claimPlay(
@@ -99,7 +90,7 @@ export async function snoozePlay(
   now: Date,
 ): Promise<PlayChange> {
   if (!isSnoozeDays(days)) return { ok: false, message: say.snoozeDays };
-  const allowed = await checkMayManage(db.client, playId, caller, "snooze");
+  const allowed = await mayManage(db.client, playId, caller, "snooze");
   if (!allowed.ok) return allowed;
   const before = allowed.play;
   const until = new Date(now.getTime() + days * dayMs);
@@ -131,7 +122,7 @@ export async function reassignPlay(
   newOwnerSlackId: string,
   _now: Date,
 ): Promise<Reassignment> {
-  const allowed = await checkMayManage(db.client, playId, caller, "reassign");
+  const allowed = await mayManage(db.client, playId, caller, "reassign");
   if (!allowed.ok) return allowed;
   const before = allowed.play;
   const heldByOwner = before.claimedById === null || before.claimedById === before.ownerId;
@@ -177,7 +168,7 @@ export async function closePlay(
   if (!isPlayOutcome(outcome)) return { ok: false, message: say.outcome };
   const note = request.note?.trim() || null;
   if (note && note.length > maxPlayNoteLength) return { ok: false, message: say.noteTooLong };
-  const allowed = await checkMayManage(db.client, playId, caller, "close");
+  const allowed = await mayManage(db.client, playId, caller, "close");
   if (!allowed.ok) return allowed;
   const before = allowed.play;
   const closed = await db.transaction(async (tx) => {
@@ -202,12 +193,16 @@ export async function closePlay(
 }
 
 /** The play when the caller may snooze, reassign or close it (it exists and is open); otherwise why not. */
-export async function checkMayManage(
+export function checkMayManage(
   db: Db,
   playId: string,
   caller: TeamMember,
   verb: ManageVerb,
 ): Promise<PlayChange> {
+  return mayManage(db, playId, caller, verb);
+}
+
+async function mayManage(db: Db, playId: string, caller: TeamMember, verb: ManageVerb): Promise<Checked> {
   const play = await findPlay(db, playId);
   const refusal = refusalToManage(play, caller, verb);
   return refusal || !play ? { ok: false, message: refusal ?? say.gone } : { ok: true, play };
@@ -247,7 +242,7 @@ async function settle(
   playId: string,
   caller: TeamMember,
   changed: boolean,
-): Promise<PlayChange> {
+): Promise<Checked> {
   const after = await findPlay(db.client, playId);
   if (!after) return { ok: false, message: say.gone };
   if (changed) return { ok: true, play: after };
@@ -262,14 +257,6 @@ function closedMessage(play: PlayWithPeople): string {
     day,
     playOutcomeLabel(play.outcome ?? "done"),
   );
-}
-
-/** "Maria Lopez (<@U012AB3CD>)": the name for readers who do not hover, the mention to click. */
-function personLabel(user: Pick<TeamMember, "name" | "slackUserId">): string {
-  const mention = `<@${user.slackUserId}>`;
-  if (!user.name) return mention;
-  const name = user.name.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return `${name} (${mention})`;
 }
 
 function touchSummary(kind: string, outcome: PlayOutcome): string {
