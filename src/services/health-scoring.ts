@@ -21,15 +21,16 @@ import {
   openPlaysOf,
   wakeSnoozedPlays,
 } from "../db/repositories/plays.ts";
-import { signalsBetween } from "../db/repositories/signals.ts";
-import type { HealthConfig } from "../domain/health/config.ts";
-import { findWeekAgo } from "../domain/health/readings.ts";
+import { lastSentBySignal, signalsBetween } from "../db/repositories/signals.ts";
+import type { HealthConfig, SignalSubScoreName } from "../domain/health/config.ts";
+import { currentSignals } from "../domain/health/current.ts";
 import { scoreHealth } from "../domain/health/score.ts";
 import type { SignalSnapshot } from "../domain/health/signals.ts";
 import { utcDay } from "../domain/lifecycle.ts";
+import { type FeedStatus, feedStatus } from "../domain/plays/data-gap.ts";
 import { openPlayKey } from "../domain/plays/open-key.ts";
 import { reconcilePlays } from "../domain/plays/reconcile.ts";
-import { type DesiredPlay, desiredPlays } from "../domain/plays/rules.ts";
+import { type DesiredPlay, decidePlays } from "../domain/plays/rules.ts";
 import { dueAtFor } from "../domain/plays/urgency.ts";
 import { loadHealthConfig } from "./health-settings.ts";
 
@@ -37,10 +38,17 @@ export interface RescoreSummary {
   scored: number;
   playsOpened: number;
   playsClosed: number;
+  /** Signals no account sent within their staleness window; only a re-score of the whole book knows. */
+  silentFeeds: SignalSubScoreName[];
 }
 
-/** How far back a snapshot still counts as the account's current state. */
-const signalWindowDays = 14;
+/**
+ * How far back snapshots are read: a week past the longest staleness window, so a stale signal is
+ * still seen ("no usage data for 9 days") and a login trend has its week-ago snapshot.
+ */
+function lookbackDays(config: HealthConfig): number {
+  return Math.max(21, ...Object.values(config.freshness.staleAfterDays)) + 7;
+}
 /**
  * Accounts read, scored and written together. Each batch reads its own accounts and snapshots, so
  * memory stays that of one batch however large the book or the import; and each batch's transaction
@@ -79,12 +87,15 @@ export async function rescoreAccounts(
   onProgress?: RescoreProgress,
 ): Promise<RescoreSummary> {
   const today = utcDay(now);
-  const window: ScoringWindow = {
-    now,
-    today,
-    from: new Date(today.getTime() - signalWindowDays * 86_400_000),
-    config: await loadHealthConfig(db.client),
-  };
+  const config = await loadHealthConfig(db.client);
+  const from = new Date(today.getTime() - lookbackDays(config) * 86_400_000);
+  // Which feeds the team runs, and which went quiet, takes a read of the whole book's recent
+  // snapshots: done by the re-score of the whole book (daily), which alone opens data-gap plays.
+  const feeds =
+    accountIds === "all"
+      ? feedStatus(await lastSentBySignal(db.client, from), today, config.freshness.staleAfterDays)
+      : null;
+  const window: ScoringWindow = { now, today, from, config, feeds };
   await wakeSnoozedPlays(db.client, now);
   // Counted only for someone watching: the batches alone never need the total.
   const total = onProgress
@@ -93,7 +104,12 @@ export async function rescoreAccounts(
       : new Set(accountIds).size
     : 0;
 
-  const summary: RescoreSummary = { scored: 0, playsOpened: 0, playsClosed: 0 };
+  const summary: RescoreSummary = {
+    scored: 0,
+    playsOpened: 0,
+    playsClosed: 0,
+    silentFeeds: feeds ? [...feeds.silent] : [],
+  };
   for await (const batch of accountBatches(db, accountIds)) {
     const plan = await planBatch(db, batch, window);
     const { playsOpened, playsClosed } = await writeBatch(db, plan, window);
@@ -105,12 +121,13 @@ export async function rescoreAccounts(
   return summary;
 }
 
-/** The day being scored, the first day whose snapshots count, and the scoring configuration. */
+/** The day being scored, the first day whose snapshots count, the configuration, the feeds' status. */
 interface ScoringWindow {
   now: Date;
   today: Date;
   from: Date;
   config: HealthConfig;
+  feeds: FeedStatus | null;
 }
 
 /** What one batch writes: its accounts' scores, the plays to open and to close, and their audit rows. */
@@ -150,9 +167,14 @@ interface AccountState {
 /** Adds one account's score, and the plays its rules open or let close, to the batch's plan. */
 function planAccount(plan: BatchPlan, window: ScoringWindow, account: ScoredAccount, state: AccountState) {
   const { today, config } = window;
-  const latest = state.snapshots.at(-1) ?? null;
-  const weekAgo = latest ? findWeekAgo(state.snapshots, latest) : null;
-  const health = scoreHealth({ today, renewalDate: account.renewalDate, latest, weekAgo }, config);
+  const current = currentSignals(state.snapshots);
+  const signals = {
+    latest: current?.latest ?? null,
+    weekAgo: current?.weekAgo ?? null,
+    asOf: current?.asOf ?? {},
+    segment: account.segment,
+  };
+  const health = scoreHealth({ today, renewalDate: account.renewalDate, ...signals }, config);
   plan.scores.push({
     accountId: account.id,
     score: health.score,
@@ -161,16 +183,17 @@ function planAccount(plan: BatchPlan, window: ScoringWindow, account: ScoredAcco
     reasons: health.reasons,
     missingSignals: health.missingSignals,
   });
-  const wanted = desiredPlays({
+  const decision = decidePlays({
     today,
     contractStart: account.contractStart,
     executiveSponsors: state.executiveSponsors,
     health,
-    latest,
-    weekAgo,
+    ...signals,
+    previousNps: current?.previousNps ?? null,
+    feeds: window.feeds,
     config,
   });
-  const reconciliation = reconcilePlays(wanted, state.openPlays);
+  const reconciliation = reconcilePlays(decision.desired, state.openPlays, decision.cleared);
   for (const play of reconciliation.create) planOpening(plan, window.now, account, play);
   for (const id of reconciliation.close) {
     plan.closes.push(id);
@@ -193,7 +216,7 @@ function planOpening(plan: BatchPlan, now: Date, account: ScoredAccount, play: D
     reason: play.reason,
     trigger: play.trigger,
     ownerId: account.ownerId,
-    dueAt: dueAtFor(now),
+    dueAt: play.dueAt ?? dueAtFor(now),
   });
   plan.audit.push({
     action: "play.open",

@@ -1,9 +1,24 @@
 // A health-signal snapshot for unit tests: every signal unknown unless the test says otherwise.
+import type { HealthResult } from "../../src/domain/health/score.ts";
 import type { SignalSnapshot } from "../../src/domain/health/signals.ts";
+
+/** A green health result with every sub-score known; override what the test is about. */
+export function aHealthResult(overrides: Partial<HealthResult> = {}): HealthResult {
+  return {
+    score: 85,
+    band: "green",
+    subScores: { adoption: 90, loginTrend: 90, sponsor: 90, support: 90, payment: 90, renewal: 90 },
+    reasons: [],
+    missingSignals: [],
+    staleSignals: [],
+    ...overrides,
+  };
+}
 
 export function aSnapshot(date: Date, overrides: Partial<SignalSnapshot> = {}): SignalSnapshot {
   return {
     date,
+    clearedFields: 0,
     featuresUsed: null,
     featuresInPlan: null,
     adoptionPct: null,

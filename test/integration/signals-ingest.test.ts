@@ -97,7 +97,7 @@ describe("POST /api/v1/signals", () => {
     });
     expect(acme.scores).toHaveLength(1);
     expect(acme.scores[0]?.band).toBe("red");
-    expect(acme.scores[0]?.reasons.join("; ")).toMatch(/sponsor dark for 63 days/);
+    expect(acme.scores[0]?.reasons.join("; ")).toMatch(/sponsor dark for 64 days/);
     expect(acme.plays.map((p) => p.kind)).toEqual([
       "adoption_workshop",
       "power_user_checkin",

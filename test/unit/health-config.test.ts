@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultHealthConfig, parseHealthConfig } from "../../src/domain/health/config.ts";
+import { defaultHealthConfig, parseHealthConfig, supportThresholds } from "../../src/domain/health/config.ts";
 
 const problemsOf = (input: unknown) => {
   const parsed = parseHealthConfig(input);
@@ -14,9 +14,24 @@ describe("health score configuration", () => {
         adoption: { redBelowPct: 40, greenFromPct: 70 },
         loginTrend: { yellowDropAbovePct: 20, redDropAbovePct: 50 },
         sponsor: { yellowDarkAboveDays: 30, redDarkAboveDays: 45 },
-        support: { p1P2YellowAt: 1, p1P2RedAt: 2, ticketsYellowAbove: 10, ticketsRedAbove: 25 },
-        payment: { yellowOverdueAboveDays: 0, redOverdueAboveDays: 30 },
+        support: {
+          p1P2YellowAt: 1,
+          p1P2RedAt: 2,
+          ticketsYellowAbove: 10,
+          ticketsRedAbove: 25,
+          bySegment: {
+            enterprise: { p1P2YellowAt: 2, p1P2RedAt: 4, ticketsYellowAbove: 25, ticketsRedAbove: 60 },
+            mid_market: {},
+            smb: { ticketsYellowAbove: 5, ticketsRedAbove: 12 },
+          },
+        },
+        payment: { yellowOverdueAboveDays: 0, redOverdueAboveDays: 30, playAfterDaysOverdue: 15 },
+        nps: { detractorAtOrBelow: 6, dropAtLeast: 30 },
         renewal: { yellowWithinDays: 90, redWithinDays: 30 },
+      },
+      freshness: {
+        staleAfterDays: { adoption: 7, loginTrend: 7, sponsor: 7, support: 7, payment: 7 },
+        minimumFreshSignals: 3,
       },
       bands: { greenFrom: 70, yellowFrom: 40 },
       redCapsBand: ["adoption", "loginTrend", "sponsor", "support", "payment"],
@@ -119,6 +134,27 @@ describe("health score configuration", () => {
     ],
   ])("checks settings against each other: %j", (input, problem) => {
     expect(problemsOf(input)).toEqual([problem]);
+  });
+
+  it("reads support thresholds per segment, the team-wide ones where a segment sets none", () => {
+    const parsed = parseHealthConfig({
+      thresholds: { support: { p1P2RedAt: 3, bySegment: { smb: { p1P2RedAt: 2 } } } },
+    });
+    if (!parsed.ok) throw new Error(parsed.problems.join("; "));
+    expect(supportThresholds(parsed.config, "smb")).toMatchObject({ p1P2YellowAt: 1, p1P2RedAt: 2 });
+    expect(supportThresholds(parsed.config, "mid_market")).toMatchObject({ p1P2RedAt: 3 });
+    expect(supportThresholds(parsed.config, null)).toMatchObject({ p1P2RedAt: 3 });
+    expect(supportThresholds(parsed.config, "enterprise")).toMatchObject({ p1P2RedAt: 4 });
+    expect(problemsOf({ thresholds: { support: { bySegment: { smb: { p1P2YellowAt: 5 } } } } })).toEqual([
+      "thresholds.support.bySegment.smb.p1P2YellowAt: must be below p1P2RedAt (5 is not below 2)",
+    ]);
+  });
+
+  it("refuses a staleness window the snapshots read cannot see, and more fresh signals than there are", () => {
+    expect(problemsOf({ freshness: { staleAfterDays: { payment: 90 }, minimumFreshSignals: 6 } })).toEqual([
+      "freshness.staleAfterDays.payment: must be at most 60 days (older snapshots are not read)",
+      "freshness.minimumFreshSignals: must be a whole number of signals from 0 to 5",
+    ]);
   });
 
   it("reports every cross-field problem at once", () => {

@@ -26,8 +26,10 @@ function aHealthyAccount(
 }
 
 const score = (input: HealthInput, config: HealthConfig = defaultHealthConfig) => scoreHealth(input, config);
+/** Scores with no minimum of fresh signals, to look at one sub-score on its own. */
+const oneSignalAtATime = parse({ freshness: { minimumFreshSignals: 0 } });
 const only = (latest: Partial<SignalSnapshot>, input: Partial<HealthInput> = {}) =>
-  score({ today, renewalDate: null, latest: aSnapshot(latest), weekAgo: null, ...input });
+  score({ today, renewalDate: null, latest: aSnapshot(latest), weekAgo: null, ...input }, oneSignalAtATime);
 const bandOf = (value: number | null) => (value === null ? null : bandFor(value, defaultHealthConfig));
 
 describe("each sub-score at and around its threshold", () => {
@@ -113,7 +115,7 @@ describe("each sub-score at and around its threshold", () => {
 
 describe("unknown signals", () => {
   it("treats an absent signal as unknown, not as zero", () => {
-    const result = only({ adoptionPct: 90 });
+    const result = score({ today, renewalDate: null, latest: aSnapshot({ adoptionPct: 90 }), weekAgo: null });
     expect(result.subScores).toEqual({
       adoption: 90,
       loginTrend: null,
@@ -124,7 +126,26 @@ describe("unknown signals", () => {
     });
     expect(result.missingSignals).toEqual(["loginTrend", "sponsor", "support", "payment", "renewal"]);
     expect(result.score).toBe(90);
-    expect(result.band).toBe("green");
+    expect(result.band).toBe("unknown");
+    expect(result.reasons).toEqual(["not enough data: 1 of 5 health signals known and fresh (3 needed)"]);
+  });
+
+  it("does not call an account green on a single healthy signal", () => {
+    const result = score({
+      today,
+      renewalDate: null,
+      latest: aSnapshot({ invoiceDaysOverdue: 0 }),
+      weekAgo: null,
+    });
+    expect(result).toMatchObject({ score: 100, band: "unknown" });
+    expect(result.reasons[0]).toBe("not enough data: 1 of 5 health signals known and fresh (3 needed)");
+  });
+
+  it("takes the team's minimum of fresh signals", () => {
+    const latest = aSnapshot({ invoiceDaysOverdue: 0, adoptionPct: 90 });
+    expect(score({ today, renewalDate: null, latest, weekAgo: null }).band).toBe("unknown");
+    const two = parse({ freshness: { minimumFreshSignals: 2 } });
+    expect(score({ today, renewalDate: null, latest, weekAgo: null }, two).band).toBe("green");
   });
 
   it("re-normalizes the weights over the known sub-scores", () => {
@@ -156,16 +177,17 @@ describe("unknown signals", () => {
     expect(findWeekAgo([weekAgo(5), aSnapshot({ date: daysBefore(7) })], latest)).toBeNull();
   });
 
-  it("scores an account with no signals yet as yellow, whatever the calendar says", () => {
+  it("calls an account with no signals yet not enough data, whatever the calendar says", () => {
+    const noData = "not enough data: 0 of 5 health signals known and fresh (3 needed)";
     for (const input of [
       { today, renewalDate: null, latest: null, weekAgo: null },
       { today, renewalDate: daysAfter(300), latest: aSnapshot(), weekAgo: null },
     ]) {
       const result = score(input);
-      expect(result).toMatchObject({ score: 50, band: "yellow", reasons: ["no health signals yet"] });
+      expect(result).toMatchObject({ score: 50, band: "unknown", reasons: [noData] });
     }
     const soon = score({ today, renewalDate: daysAfter(20), latest: null, weekAgo: null });
-    expect(soon.reasons).toEqual(["no health signals yet", "renewal in 20 days"]);
+    expect(soon.reasons).toEqual([noData, "renewal in 20 days"]);
     expect(soon.missingSignals).toEqual(["adoption", "loginTrend", "sponsor", "support", "payment"]);
   });
 
@@ -176,8 +198,11 @@ describe("unknown signals", () => {
     expect(result.reasons).toEqual(["adoption 0% of plan features (below 40%)"]);
     expect(score({ ...aHealthyAccount(), latest: aSnapshot({ adoptionPct: 10 }) }, config)).toMatchObject({
       score: 50,
-      band: "yellow",
-      reasons: ["no weighted health signals yet", "adoption 10% of plan features (below 40%)"],
+      band: "unknown",
+      reasons: [
+        "not enough data: 1 of 5 health signals known and fresh (3 needed)",
+        "adoption 10% of plan features (below 40%)",
+      ],
     });
   });
 });
@@ -268,10 +293,11 @@ describe("reasons", () => {
       "invoice 1 day overdue",
       "1 P1/P2 ticket in 30 days",
     ]);
-    expect(only({}, { renewalDate: today }).reasons).toEqual(["no health signals yet", "renewal today"]);
+    const noData = "not enough data: 0 of 5 health signals known and fresh (0 needed)";
+    expect(only({}, { renewalDate: today }).reasons).toEqual([noData, "renewal today"]);
     expect(only({}, { renewalDate: daysBefore(5) }).reasons).toEqual([
-      "no health signals yet",
-      "renewal date passed 5 days ago",
+      noData,
+      "renewal overdue: the date passed 5 days ago with no outcome recorded",
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   csvRecordToItem,
   signalColumns,
+  signalFieldBit,
   signalItemSchema,
   toSnapshot,
 } from "../../src/domain/health/signals.ts";
@@ -157,6 +158,7 @@ describe("an item becomes a snapshot", () => {
     const item = signalItemSchema.parse(aSignalItem({ sponsorLastResponse: "2026-05-01", featuresUsed: 0 }));
     expect(toSnapshot(item)).toEqual({
       date: day("2026-06-10"),
+      clearedFields: 0,
       featuresUsed: 0,
       featuresInPlan: null,
       adoptionPct: null,
@@ -170,6 +172,15 @@ describe("an item becomes a snapshot", () => {
       nps: null,
       csat: null,
     });
+  });
+});
+
+describe("a field sent as null", () => {
+  it("is marked cleared, where a field left out is only not sent", () => {
+    const item = signalItemSchema.parse({ externalId: "ACC-1", date: "2026-06-10", nps: null, csat: 4 });
+    const snapshot = toSnapshot(item);
+    expect(snapshot.clearedFields).toBe(signalFieldBit("nps"));
+    expect(snapshot.clearedFields & signalFieldBit("featuresUsed")).toBe(0);
   });
 });
 

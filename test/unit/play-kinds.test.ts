@@ -15,12 +15,15 @@ describe("play kinds", () => {
   it("labels each kind the way a CSM says it", () => {
     expect(playKinds.map(playKindLabel)).toEqual([
       "Save play",
+      "Health review",
       "Re-engage the sponsor",
       "Map a second executive sponsor",
       "Adoption workshop",
       "Power-user check-in",
       "Support escalation review",
       "Billing check",
+      "NPS recovery",
+      "Data gap",
     ]);
   });
 

@@ -4,7 +4,7 @@ import { bandFor, type HealthResult, scoreHealth } from "../../src/domain/health
 import type { SignalSnapshot } from "../../src/domain/health/signals.ts";
 import { playKinds } from "../../src/domain/plays/kinds.ts";
 import { desiredPlays, type PlayRuleInput } from "../../src/domain/plays/rules.ts";
-import { aHealthyWeek, aSnapshot as snapshotOn } from "../helpers/snapshots.ts";
+import { aHealthResult, aHealthyWeek, aSnapshot as snapshotOn } from "../helpers/snapshots.ts";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const today = day("2026-06-10");
@@ -12,16 +12,7 @@ const daysBefore = (n: number) => new Date(today.getTime() - n * 86_400_000);
 
 const aSnapshot = (overrides: Partial<SignalSnapshot> = {}) => snapshotOn(today, overrides);
 
-function aHealth(overrides: Partial<HealthResult> = {}): HealthResult {
-  return {
-    score: 85,
-    band: "green",
-    subScores: { adoption: 90, loginTrend: 90, sponsor: 90, support: 90, payment: 90, renewal: 90 },
-    reasons: [],
-    missingSignals: [],
-    ...overrides,
-  };
-}
+const aHealth = aHealthResult;
 
 /** Every signal known and healthy, two sponsors, 200 days in: no play fires. Override what the test is about. */
 function aHealthyAccount(
@@ -84,8 +75,9 @@ describe("save play", () => {
     expect(playOf(aHealthyAccount({}, { health }), "save")?.reason).toBe("Health red (12)");
   });
 
-  it.each(["green", "yellow"] as const)("does not start for a %s account", (band) => {
-    expect(kindsFor(aHealthyAccount({}, { health: aHealth({ score: 50, band }) }))).toEqual([]);
+  it.each(["green", "yellow", "unknown"] as const)("does not start for a %s account", (band) => {
+    const kinds = kindsFor(aHealthyAccount({}, { health: aHealth({ score: 50, band }) }));
+    expect(kinds).not.toContain("save");
   });
 
   it("does not start when the account has no score", () => {
@@ -128,7 +120,9 @@ describe("re-engage the sponsor", () => {
 
 describe("map a second executive sponsor", () => {
   it.each([
-    [89, 1, false],
+    [59, 1, false],
+    [60, 1, true],
+    [89, 1, true],
     [90, 1, true],
     [120, 1, true],
     [120, 0, true],
@@ -143,13 +137,18 @@ describe("map a second executive sponsor", () => {
     const oneSponsor = aHealthyAccount({}, { contractStart: daysBefore(120), executiveSponsors: 1 });
     expect(playOf(oneSponsor, "second_sponsor")).toEqual({
       kind: "second_sponsor",
-      reason: "Only one executive sponsor mapped, 120 days into the contract",
+      reason: "Only one executive sponsor mapped, 120 days into the contract (two are due by day 90)",
       trigger: { executiveSponsors: 1, contractDays: 120, threshold: 90 },
     });
     const noSponsor = aHealthyAccount({}, { contractStart: daysBefore(120), executiveSponsors: 0 });
     expect(playOf(noSponsor, "second_sponsor")?.reason).toBe(
-      "No executive sponsor mapped, 120 days into the contract",
+      "No executive sponsor mapped, 120 days into the contract (two are due by day 90)",
     );
+  });
+
+  it("opens from day 60, due on day 90 of the contract: inside the first 90 days", () => {
+    const input = aHealthyAccount({}, { contractStart: daysBefore(60), executiveSponsors: 1 });
+    expect(playOf(input, "second_sponsor")?.dueAt).toEqual(daysBefore(60 - 90));
   });
 
   it("does not start when the contract start is unknown or still ahead", () => {
@@ -258,7 +257,9 @@ describe("support escalation review", () => {
 describe("billing check", () => {
   it.each([
     [0, false],
-    [1, true],
+    [1, false],
+    [15, false],
+    [16, true],
     [45, true],
   ])("an invoice %i days overdue starts the play: %s", (overdue, fires) => {
     expect(kindsFor(aHealthyAccount({ invoiceDaysOverdue: overdue }))).toEqual(
@@ -267,18 +268,15 @@ describe("billing check", () => {
   });
 
   it("says how late the invoice is", () => {
-    expect(playOf(aHealthyAccount({ invoiceDaysOverdue: 1 }), "billing_check")).toEqual({
+    expect(playOf(aHealthyAccount({ invoiceDaysOverdue: 16 }), "billing_check")).toEqual({
       kind: "billing_check",
-      reason: "Invoice 1 day overdue",
-      trigger: { invoiceDaysOverdue: 1, threshold: 0 },
+      reason: "Invoice 16 days overdue",
+      trigger: { invoiceDaysOverdue: 16, threshold: 15 },
     });
-    expect(playOf(aHealthyAccount({ invoiceDaysOverdue: 12 }), "billing_check")?.reason).toBe(
-      "Invoice 12 days overdue",
-    );
   });
 
-  it("follows the team's late-payment threshold and ignores an unknown one", () => {
-    const config = configWith({ thresholds: { payment: { yellowOverdueAboveDays: 5 } } });
+  it("follows the team's threshold for the play and ignores an unknown one", () => {
+    const config = configWith({ thresholds: { payment: { playAfterDaysOverdue: 5 } } });
     expect(kindsFor(aHealthyAccount({ invoiceDaysOverdue: 5 }, { config }))).toEqual([]);
     expect(kindsFor(aHealthyAccount({ invoiceDaysOverdue: 6 }, { config }))).toEqual(["billing_check"]);
     expect(kindsFor(aHealthyAccount({ invoiceDaysOverdue: null }))).toEqual([]);
@@ -317,9 +315,11 @@ describe("plays and the health score agree", () => {
     expect(kindsFor(input).includes("support_escalation")).toBe(subScoreBand(input, "support") === "red");
   });
 
-  it.each([0, 1, 30, 31])("an invoice %i days overdue", (overdue) => {
+  it.each([0, 1, 15, 16, 31])("an invoice %i days overdue", (overdue) => {
+    // The sub-score turns yellow on the first day; the play waits for the team's threshold (15 days).
     const input = aHealthyAccount({ invoiceDaysOverdue: overdue });
-    expect(kindsFor(input).includes("billing_check")).toBe(subScoreBand(input, "payment") !== "green");
+    expect(subScoreBand(input, "payment")).toBe(overdue === 0 ? "green" : overdue > 30 ? "red" : "yellow");
+    expect(kindsFor(input).includes("billing_check")).toBe(overdue > 15);
   });
 });
 
@@ -335,14 +335,22 @@ describe("an account in trouble on every front", () => {
         p1P2Tickets30d: 4,
         invoiceDaysOverdue: 40,
       },
-      { executiveSponsors: 1 },
+      { executiveSponsors: 1, previousNps: 50 },
     );
     const health = scoreHealth(
-      { today, renewalDate: null, latest: input.latest, weekAgo: input.weekAgo },
+      {
+        today,
+        renewalDate: null,
+        latest: { ...(input.latest as SignalSnapshot), nps: 0 },
+        weekAgo: input.weekAgo,
+      },
       defaultHealthConfig,
     );
-    const plays = desiredPlays({ ...input, health });
-    expect(plays.map((play) => play.kind)).toEqual([...playKinds]);
+    const plays = desiredPlays({ ...input, latest: { ...(input.latest as SignalSnapshot), nps: 0 }, health });
+    // The review play is for yellow accounts, the data-gap play for feeds that went quiet: not these.
+    expect(plays.map((play) => play.kind)).toEqual(
+      playKinds.filter((kind) => kind !== "health_review" && kind !== "data_gap"),
+    );
     expect(plays[0]?.reason).toMatch(/^Health red \(\d+\): /);
   });
 });

@@ -9,16 +9,23 @@ import type { Db } from "./types.ts";
 export interface ScoredAccount {
   id: string;
   ownerId: string | null;
+  segment: string | null;
   contractStart: Date | null;
   renewalDate: Date | null;
 }
 
-const scoredAccount = { id: true, ownerId: true, contractStart: true, renewalDate: true } as const;
+const scoredAccount = {
+  id: true,
+  ownerId: true,
+  segment: true,
+  contractStart: true,
+  renewalDate: true,
+} as const;
 
 /** These accounts (churned or not), in id order. */
 export function accountsToScore(db: Db, accountIds: string[]): Promise<ScoredAccount[]> {
   return db.$queryRaw<ScoredAccount[]>`
-    SELECT id, "ownerId", "contractStart", "renewalDate" FROM "Account"
+    SELECT id, "ownerId", segment::text, "contractStart", "renewalDate" FROM "Account"
     WHERE id = ANY(${accountIds}::text[])
     ORDER BY id`;
 }
@@ -63,7 +70,7 @@ const scoreColumns: BulkColumn[] = [
 export interface DayScore {
   accountId: string;
   score: number;
-  band: "green" | "yellow" | "red";
+  band: "green" | "yellow" | "red" | "unknown";
   subScores: unknown;
   reasons: string[];
   missingSignals: string[];

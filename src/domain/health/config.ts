@@ -5,6 +5,7 @@ import { renewalWindowDays } from "../lifecycle.ts";
 
 export const subScoreNames = ["adoption", "loginTrend", "sponsor", "support", "payment", "renewal"] as const;
 export type SubScoreName = (typeof subScoreNames)[number];
+export type SignalSubScoreName = Exclude<SubScoreName, "renewal">;
 
 const percent = z
   .number({ error: "must be a percentage from 0 to 100" })
@@ -22,6 +23,32 @@ const tickets = (min: number) =>
 const weight = z
   .number({ error: "must be a weight, 0 or more" })
   .min(0, { error: "must be a weight, 0 or more" });
+const staleAfter = z
+  .number({ error: "must be a whole number of days, 1 or more" })
+  .int({ error: "must be a whole number of days, 1 or more" })
+  .min(1, { error: "must be a whole number of days, 1 or more" })
+  .max(60, { error: "must be at most 60 days (older snapshots are not read)" });
+const signalCount = z
+  .number({ error: "must be a whole number of signals from 0 to 5" })
+  .int({ error: "must be a whole number of signals from 0 to 5" })
+  .min(0, { error: "must be a whole number of signals from 0 to 5" })
+  .max(5, { error: "must be a whole number of signals from 0 to 5" });
+const npsPoints = z
+  .number({ error: "must be a whole NPS from -100 to 100" })
+  .int({ error: "must be a whole NPS from -100 to 100" })
+  .min(-100, { error: "must be a whole NPS from -100 to 100" })
+  .max(100, { error: "must be a whole NPS from -100 to 100" });
+
+/** Support thresholds for one segment; a setting left out takes the team-wide one. */
+const segmentSupport = z
+  .strictObject({
+    p1P2YellowAt: tickets(1).optional(),
+    p1P2RedAt: tickets(1).optional(),
+    ticketsYellowAbove: tickets(0).optional(),
+    ticketsRedAbove: tickets(0).optional(),
+  })
+  .optional();
+
 const bandScore = z
   .number({ error: "must be a whole score from 1 to 100" })
   .int({ error: "must be a whole score from 1 to 100" })
@@ -72,17 +99,56 @@ export const healthConfigSchema = group({
       p1P2RedAt: tickets(1).default(2),
       ticketsYellowAbove: tickets(0).default(10),
       ticketsRedAbove: tickets(0).default(25),
+      /**
+       * Per segment: an enterprise account with thousands of users files more tickets, and two P1/P2
+       * tickets there are a normal month, where at an SMB customer they are an outage.
+       */
+      bySegment: group({
+        enterprise: segmentSupport.default({
+          p1P2YellowAt: 2,
+          p1P2RedAt: 4,
+          ticketsYellowAbove: 25,
+          ticketsRedAbove: 60,
+        }),
+        mid_market: segmentSupport.default({}),
+        smb: segmentSupport.default({ ticketsYellowAbove: 5, ticketsRedAbove: 12 }),
+      }),
     }),
     payment: group({
       /** Days the oldest open invoice is overdue: yellow from the first day, red after 30. */
       yellowOverdueAboveDays: days.default(0),
       redOverdueAboveDays: days.default(30),
+      /** The billing play opens past this many days overdue; the sub-score turns yellow before. */
+      playAfterDaysOverdue: days.default(15),
+    }),
+    nps: group({
+      /** An NPS at or below this (a detractor's 0-6) opens the recovery play. */
+      detractorAtOrBelow: npsPoints.default(6),
+      /** So does a drop of at least this many points from the NPS known before. */
+      dropAtLeast: z
+        .number({ error: "must be a whole number of points from 1 to 200" })
+        .int({ error: "must be a whole number of points from 1 to 200" })
+        .min(1, { error: "must be a whole number of points from 1 to 200" })
+        .max(200, { error: "must be a whole number of points from 1 to 200" })
+        .default(30),
     }),
     renewal: group({
       /** Days to the renewal date: yellow inside T-90 (the renewal lock date), red inside T-30. */
       yellowWithinDays: days.default(renewalWindowDays),
       redWithinDays: days.default(30),
     }),
+  }),
+  freshness: group({
+    /** Days after which a signal is stale: shown, but not counted among the fresh signals a band needs. */
+    staleAfterDays: group({
+      adoption: staleAfter.default(7),
+      loginTrend: staleAfter.default(7),
+      sponsor: staleAfter.default(7),
+      support: staleAfter.default(7),
+      payment: staleAfter.default(7),
+    }),
+    /** Fresh, known signal sub-scores (of five) an account needs for a band; fewer is "not enough data". */
+    minimumFreshSignals: signalCount.default(3),
   }),
   /** Composite and sub-scores alike: green from `greenFrom`, yellow from `yellowFrom`, red below. */
   bands: group({
@@ -144,6 +210,21 @@ export const healthConfigSchema = group({
       "yellowWithinDays",
       renewal.yellowWithinDays,
     );
+    // A segment's pair is checked where the segment sets one of it; otherwise it is the team-wide pair.
+    for (const segment of segments) {
+      const own = support.bySegment[segment] ?? {};
+      const merged = supportThresholds(config, segment);
+      const where = (key: string) => at("support", "bySegment", segment, key);
+      if (own.p1P2YellowAt !== undefined || own.p1P2RedAt !== undefined)
+        below(where("p1P2YellowAt"), merged.p1P2YellowAt, "p1P2RedAt", merged.p1P2RedAt);
+      if (own.ticketsYellowAbove !== undefined || own.ticketsRedAbove !== undefined)
+        below(
+          where("ticketsYellowAbove"),
+          merged.ticketsYellowAbove,
+          "ticketsRedAbove",
+          merged.ticketsRedAbove,
+        );
+    }
     below(["bands", "yellowFrom"], config.bands.yellowFrom, "greenFrom", config.bands.greenFrom);
     if (subScoreNames.every((name) => config.weights[name] === 0))
       ctx.addIssue({ code: "custom", path: ["weights"], message: "at least one weight must be above 0" });
@@ -154,6 +235,25 @@ export const healthConfigSchema = group({
 );
 
 export type HealthConfig = z.output<typeof healthConfigSchema>;
+
+const segments = ["enterprise", "mid_market", "smb"] as const;
+export type SupportSegment = (typeof segments)[number];
+type SupportThresholds = Omit<HealthConfig["thresholds"]["support"], "bySegment">;
+
+/** The support thresholds for an account of `segment`: the segment's own, else the team-wide ones. */
+export function supportThresholds(
+  config: Pick<HealthConfig, "thresholds">,
+  segment: string | null | undefined,
+): SupportThresholds {
+  const { bySegment, ...teamWide } = config.thresholds.support;
+  const own = segment && Object.hasOwn(bySegment, segment) ? bySegment[segment as SupportSegment] : undefined;
+  return {
+    p1P2YellowAt: own?.p1P2YellowAt ?? teamWide.p1P2YellowAt,
+    p1P2RedAt: own?.p1P2RedAt ?? teamWide.p1P2RedAt,
+    ticketsYellowAbove: own?.ticketsYellowAbove ?? teamWide.ticketsYellowAbove,
+    ticketsRedAbove: own?.ticketsRedAbove ?? teamWide.ticketsRedAbove,
+  };
+}
 
 export const defaultHealthConfig: HealthConfig = healthConfigSchema.parse({});
 

@@ -45,8 +45,11 @@ export function findWeekAgo(
   return best;
 }
 
-/** Days from the sponsor's last response to the snapshot's date; null when never recorded. */
-export function sponsorDarkDays(snapshot: SignalSnapshot): number | null {
+/**
+ * Days from the sponsor's last response to `today`, not to the snapshot's day: a sponsor who answered
+ * 53 days ago is dark 53 days, however old the snapshot that said so. Null when never recorded.
+ */
+export function sponsorDarkDays(snapshot: SignalSnapshot, today: Date = snapshot.date): number | null {
   if (!snapshot.sponsorLastResponse) return null;
-  return Math.max(0, daysBetween(snapshot.sponsorLastResponse, snapshot.date));
+  return Math.max(0, daysBetween(snapshot.sponsorLastResponse, today));
 }

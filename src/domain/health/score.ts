@@ -6,19 +6,34 @@
 // Inside its band a sub-score moves linearly with the signal; a red one falls to 0 at twice its red
 // threshold (90 days dark, a 100% login drop, 4 P1/P2 tickets, 60 days overdue).
 import { daysBetween } from "../lifecycle.ts";
-import { type HealthConfig, type SubScoreName, subScoreNames } from "./config.ts";
+import { type HealthConfig, type SubScoreName, subScoreNames, supportThresholds } from "./config.ts";
+import type { CurrentSignals } from "./current.ts";
+import {
+  isStale,
+  notEnoughDataText,
+  type StaleSignal,
+  signalSubScoreNames,
+  staleText,
+  subScoreAge,
+} from "./freshness.ts";
 import { adoptionPctOf, loginDropPct, sponsorDarkDays } from "./readings.ts";
 import type { SignalSnapshot } from "./signals.ts";
 
 export { type SubScoreName, subScoreNames };
-export type HealthBand = "green" | "yellow" | "red";
+/** "unknown": fewer fresh signals than the team's minimum; the card says "not enough data". */
+export type HealthBand = "green" | "yellow" | "red" | "unknown";
 
 export interface HealthInput {
   today: Date;
   renewalDate: Date | null;
+  /** Every signal at its latest known value (see `currentSignals`). */
   latest: SignalSnapshot | null;
   /** The snapshot 7 days (±1) before `latest`, for the login trend; see `findWeekAgo`. */
   weekAgo: SignalSnapshot | null;
+  /** The day each field of `latest` was sent; a field missing here counts as sent on `latest.date`. */
+  asOf?: CurrentSignals["asOf"];
+  /** The account's segment, for the support thresholds. */
+  segment?: string | null;
 }
 
 export interface HealthResult {
@@ -30,27 +45,28 @@ export interface HealthResult {
   reasons: string[];
   /** The sub-scores that could not be computed because their signals are unknown. */
   missingSignals: SubScoreName[];
+  /** Known signals older than their staleness window, with their age in days. */
+  staleSignals: StaleSignal[];
 }
 
-/** The reason given when no signal is known: unknown is not healthy, so the account shows yellow. */
-export const noSignalsReason = "no health signals yet";
-export const noWeightedSignalsReason = "no weighted health signals yet";
+/** The score shown beside "not enough data" when no weighted signal is known at all. */
 const noSignalsScore = 50;
 
-export function bandFor(score: number, config: HealthConfig): HealthBand {
+export function bandFor(score: number, config: HealthConfig): Exclude<HealthBand, "unknown"> {
   if (score >= config.bands.greenFrom) return "green";
   return score >= config.bands.yellowFrom ? "yellow" : "red";
 }
 
 /**
  * The composite is the weighted mean of the KNOWN sub-scores (weights re-normalized over them), rounded.
- * Two rules on top of it:
+ * Rules on top of it:
  * - red sub-scores listed in `redCapsBand` (by default all but renewal) cap the composite: one at the top
  *   of yellow, two or more at the top of red. A sub-score weighted 0 does not count, so it caps nothing
  *   either; its reason is still given;
- * - when no weighted signal is known (only the renewal date, or nothing), the score is 50, yellow, with
- *   the reason "no health signals yet": the calendar alone says nothing about health, and unknown is not
- *   healthy.
+ * - a renewal date that passed with no outcome recorded caps it at the top of yellow: never silently green;
+ * - the band needs `freshness.minimumFreshSignals` known signal sub-scores within their staleness
+ *   window; with fewer, the band is "unknown" (not enough data), led by a reason that says so. Unknown
+ *   is not healthy.
  */
 export function scoreHealth(input: HealthInput, config: HealthConfig): HealthResult {
   const readings = readAll(input, config);
@@ -58,18 +74,31 @@ export function scoreHealth(input: HealthInput, config: HealthConfig): HealthRes
     subScoreNames.map((name) => [name, readings[name]?.score ?? null]),
   ) as Record<SubScoreName, number | null>;
   const missingSignals = subScoreNames.filter((name) => readings[name] === null);
+  const staleSignals = staleSignalsOf(input, config, readings);
   const reasons = subScoreNames
     .flatMap((name, order) => (readings[name]?.notes ?? []).map((note) => ({ ...note, order })))
     .sort((a, b) => a.score - b.score || a.order - b.order)
-    .map((note) => note.text);
+    .map((note) => note.text)
+    .concat(staleSignals.map(staleText));
+  const fresh = signalSubScoreNames.filter(
+    (name) => readings[name] !== null && !staleSignals.some((stale) => stale.name === name),
+  ).length;
+  const anyWeighted = signalSubScoreNames.some((name) => readings[name] !== null && config.weights[name] > 0);
+  const enoughData = anyWeighted && fresh >= config.freshness.minimumFreshSignals;
+  const result = (score: number, band: HealthBand): HealthResult => ({
+    score,
+    band: enoughData ? band : "unknown",
+    subScores,
+    reasons: enoughData ? reasons : [notEnoughDataText(fresh, config), ...reasons],
+    missingSignals,
+    staleSignals,
+  });
 
-  const weighted = subScoreNames.filter((name) => subScores[name] !== null && config.weights[name] > 0);
-  if (!weighted.some((name) => name !== "renewal")) {
+  if (!anyWeighted) {
     const score = Math.min(Math.max(noSignalsScore, config.bands.yellowFrom), config.bands.greenFrom - 1);
-    const anyKnown = subScoreNames.some((name) => name !== "renewal" && subScores[name] !== null);
-    const why = anyKnown ? noWeightedSignalsReason : noSignalsReason;
-    return { score, band: "yellow", subScores, reasons: [why, ...reasons], missingSignals };
+    return result(score, "unknown");
   }
+  const weighted = subScoreNames.filter((name) => subScores[name] !== null && config.weights[name] > 0);
   let total = 0;
   let weights = 0;
   for (const name of weighted) {
@@ -81,8 +110,27 @@ export function scoreHealth(input: HealthInput, config: HealthConfig): HealthRes
     (name) => config.weights[name] > 0 && readings[name]?.band === "red",
   ).length;
   if (reds >= 2) score = Math.min(score, config.bands.yellowFrom - 1);
-  else if (reds === 1) score = Math.min(score, config.bands.greenFrom - 1);
-  return { score, band: bandFor(score, config), subScores, reasons, missingSignals };
+  else if (reds === 1 || renewalOverdue(input)) score = Math.min(score, config.bands.greenFrom - 1);
+  return result(score, bandFor(score, config));
+}
+
+/** The renewal date passed and nobody recorded an outcome (which would have moved the date). */
+export function renewalOverdue(input: Pick<HealthInput, "today" | "renewalDate">): boolean {
+  return input.renewalDate !== null && daysBetween(input.today, input.renewalDate) < 0;
+}
+
+function staleSignalsOf(
+  input: HealthInput,
+  config: HealthConfig,
+  readings: Record<SubScoreName, Reading | null>,
+): StaleSignal[] {
+  const { latest, today } = input;
+  if (!latest) return [];
+  const signals = { latest, asOf: input.asOf ?? {} };
+  return signalSubScoreNames.flatMap((name) => {
+    const days = readings[name] === null ? null : subScoreAge(signals, name, today);
+    return days !== null && isStale(name, days, config) ? [{ name, days }] : [];
+  });
 }
 
 interface Note {
@@ -106,8 +154,8 @@ function readAll(input: HealthInput, config: HealthConfig): Record<SubScoreName,
   return {
     adoption: latest && readAdoption(latest, config),
     loginTrend: latest && readLoginTrend(latest, input.weekAgo, config),
-    sponsor: latest && readSponsor(latest, config),
-    support: latest && readSupport(latest, config),
+    sponsor: latest && readSponsor(latest, input.today, config),
+    support: latest && readSupport(latest, input.segment, config),
     payment: latest && readPayment(latest, config),
     renewal: readRenewal(input, config),
   };
@@ -132,8 +180,8 @@ function readLoginTrend(latest: SignalSnapshot, weekAgo: SignalSnapshot | null, 
   return reading(placement, config, `power-user logins down ${pct}% week over week`);
 }
 
-function readSponsor(latest: SignalSnapshot, config: HealthConfig): Reading | null {
-  const dark = sponsorDarkDays(latest);
+function readSponsor(latest: SignalSnapshot, today: Date, config: HealthConfig): Reading | null {
+  const dark = sponsorDarkDays(latest, today);
   if (dark === null) return null;
   const { yellowDarkAboveDays, redDarkAboveDays } = config.thresholds.sponsor;
   const placement = higherIsWorse(dark, yellowDarkAboveDays, redDarkAboveDays, false);
@@ -141,8 +189,8 @@ function readSponsor(latest: SignalSnapshot, config: HealthConfig): Reading | nu
 }
 
 /** The lower of the P1/P2 reading and the volume reading; each that is not green gives its own note. */
-function readSupport(latest: SignalSnapshot, config: HealthConfig): Reading | null {
-  const { p1P2YellowAt, p1P2RedAt, ticketsYellowAbove, ticketsRedAbove } = config.thresholds.support;
+function readSupport(latest: SignalSnapshot, segment: string | null | undefined, config: HealthConfig) {
+  const { p1P2YellowAt, p1P2RedAt, ticketsYellowAbove, ticketsRedAbove } = supportThresholds(config, segment);
   const parts: Reading[] = [];
   if (latest.p1P2Tickets30d !== null) {
     const n = latest.p1P2Tickets30d;
@@ -179,7 +227,7 @@ function readRenewal(input: HealthInput, config: HealthConfig): Reading | null {
       ? `renewal in ${plural(days, "day")}`
       : days === 0
         ? "renewal today"
-        : `renewal date passed ${plural(-days, "day")} ago`;
+        : `renewal overdue: the date passed ${plural(-days, "day")} ago with no outcome recorded`;
   return reading(placement, config, text);
 }
 

@@ -1,11 +1,36 @@
 // One health-signal snapshot per account and date, as the CSV import and the HTTP ingest both send it.
 // Both paths validate an item with the same schema, so a value the CLI refuses is refused over HTTP too.
 // A signal that is absent or null is unknown, never zero: the score says which signals it lacked.
+//
+// Feeds send pieces: billing posts the overdue days, the usage feed the features used, each for the same
+// account and day. A field left out of an item is "not sent" and keeps what another feed stored; a field
+// sent as null clears it ("cleared"). The snapshot keeps which of its nulls were cleared on purpose.
 import { z } from "zod";
 import { isoDayToDate } from "../lifecycle.ts";
 
+/** The value fields of a snapshot, in a fixed order: a field's bit in `clearedFields` is 1 << index. */
+export const signalFieldNames = [
+  "featuresUsed",
+  "featuresInPlan",
+  "adoptionPct",
+  "powerUserLogins",
+  "sponsorLastResponse",
+  "tickets30d",
+  "p1P2Tickets30d",
+  "invoiceDaysOverdue",
+  "seatsActive",
+  "seatsPurchased",
+  "nps",
+  "csat",
+] as const;
+export type SignalFieldName = (typeof signalFieldNames)[number];
+
+export const signalFieldBit = (field: SignalFieldName): number => 1 << signalFieldNames.indexOf(field);
+
 export interface SignalSnapshot {
   date: Date;
+  /** Bits (signalFieldBit) of the fields whose null was sent as null: cleared, not merely not sent. */
+  clearedFields: number;
   featuresUsed: number | null;
   featuresInPlan: number | null;
   adoptionPct: number | null;
@@ -112,8 +137,13 @@ export type SignalItem = z.infer<typeof signalItemSchema>;
  * a shared Date per day (a 100,000-row file has a few dozen distinct days).
  */
 export function toSnapshot(item: SignalItem, dayOf: (isoDay: string) => Date = isoDayToDate): SignalSnapshot {
+  let clearedFields = 0;
+  for (let i = 0; i < signalFieldNames.length; i++) {
+    if (item[signalFieldNames[i] as SignalFieldName] === null) clearedFields |= 1 << i;
+  }
   return {
     date: dayOf(item.date),
+    clearedFields,
     featuresUsed: item.featuresUsed ?? null,
     featuresInPlan: item.featuresInPlan ?? null,
     adoptionPct: item.adoptionPct ?? null,

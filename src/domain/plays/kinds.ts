@@ -4,12 +4,15 @@
 /** The kinds the signal rules start and close on their own (see `desiredPlays` and `reconcilePlays`). */
 export const signalPlayKinds = [
   "save",
+  "health_review",
   "sponsor_reengage",
   "second_sponsor",
   "adoption_workshop",
   "power_user_checkin",
   "support_escalation",
   "billing_check",
+  "nps_recovery",
+  "data_gap",
 ] as const;
 export type SignalPlayKind = (typeof signalPlayKinds)[number];
 
@@ -19,17 +22,22 @@ export type PlayKind = (typeof playKinds)[number];
 
 const labels: Record<PlayKind, string> = {
   save: "Save play",
+  health_review: "Health review",
   sponsor_reengage: "Re-engage the sponsor",
   second_sponsor: "Map a second executive sponsor",
   adoption_workshop: "Adoption workshop",
   power_user_checkin: "Power-user check-in",
   support_escalation: "Support escalation review",
   billing_check: "Billing check",
+  nps_recovery: "NPS recovery",
+  data_gap: "Data gap",
 };
 
 /** What the CSM does when the play starts: one line, shown under the play. */
 const hints: Record<PlayKind, string> = {
   save: "Agree a written save plan with the champion and the sponsor this week, with owners and dates, and tell your manager.",
+  health_review:
+    "Go through the reasons with the champion, agree what moves each one back to green, and log it as a touch.",
   sponsor_reengage:
     "Reach the sponsor directly (or through the champion) with a short value summary and book time: a dark sponsor will not defend the renewal.",
   second_sponsor:
@@ -42,6 +50,10 @@ const hints: Record<PlayKind, string> = {
     "Review the open P1/P2 tickets with support, then tell the customer who owns each fix and by when.",
   billing_check:
     "Ask finance why the invoice is late, then talk to the economic buyer: late payment signals budget pressure.",
+  nps_recovery:
+    "Call the person who answered within a week, hear the complaint out, and agree one fix with a date.",
+  data_gap:
+    "Ask the owner of the feed why this account's data stopped (an id that no longer matches, an export that skips it): until it is back, its health is a guess.",
 };
 
 export function isPlayKind(kind: string): kind is PlayKind {

@@ -1,6 +1,7 @@
 // Turns the plays an account's signals call for into changes to the plays it has: start the missing
-// ones, let unclaimed ones whose signal went away close themselves ("signal cleared"), keep the rest.
-// A play somebody claimed is theirs to close, whatever the signals say since.
+// ones, let unclaimed ones whose trigger a fresh reading shows cleared close themselves ("signal
+// cleared"), keep the rest. A signal that went quiet clears nothing. A play somebody claimed is theirs
+// to close, whatever the signals say since.
 import { isSignalPlayKind } from "./kinds.ts";
 import type { DesiredPlay } from "./rules.ts";
 
@@ -23,12 +24,14 @@ export interface PlayReconciliation {
 
 /**
  * At most one play per kind: a kind is created only when the account has no play of it that is not
- * closed (whatever its status), and a kind desired twice is created once. Only the signal kinds are
- * closed here; a play of another kind (a renewal play, say) belongs to the rule that started it.
+ * closed (whatever its status), and a kind desired twice is created once. Only the signal kinds in
+ * `cleared` are closed here; a play of another kind (a renewal play, say) belongs to the rule that
+ * started it.
  */
 export function reconcilePlays(
   desired: readonly DesiredPlay[],
   current: readonly CurrentPlay[],
+  cleared: ReadonlySet<string>,
 ): PlayReconciliation {
   const desiredKinds = new Set<string>(desired.map((play) => play.kind));
   const present = new Set(current.map((play) => play.kind));
@@ -43,8 +46,8 @@ export function reconcilePlays(
   const close: string[] = [];
   const keep: string[] = [];
   for (const play of current) {
-    const cleared = isSignalPlayKind(play.kind) && !desiredKinds.has(play.kind);
-    (cleared && isUnclaimed(play) ? close : keep).push(play.id);
+    const closes = isSignalPlayKind(play.kind) && !desiredKinds.has(play.kind) && cleared.has(play.kind);
+    (closes && isUnclaimed(play) ? close : keep).push(play.id);
   }
   return { create, close, keep };
 }

@@ -64,7 +64,7 @@ export function touchKindLabel(kind: TouchKind): string {
   return touchKindLabels[kind];
 }
 
-const bandEmojis: Record<HealthBand, string> = { green: "🟢", yellow: "🟡", red: "🔴" };
+const bandEmojis: Record<HealthBand, string> = { green: "🟢", yellow: "🟡", red: "🔴", unknown: "⚪" };
 
 export function bandEmoji(band: HealthBand): string {
   return bandEmojis[band];
