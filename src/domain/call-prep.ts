@@ -2,7 +2,7 @@
 // open plays, success plan and health. One vocabulary for the read model that loads it, the lookup that
 // assembles it and the view that draws it.
 import type { HealthBand } from "./health/score.ts";
-import type { LifecycleStage } from "./lifecycle.ts";
+import type { ContractState } from "./lifecycle.ts";
 
 export type Segment = "enterprise" | "mid_market" | "smb";
 
@@ -29,7 +29,9 @@ export interface AccountFacts {
   arr: string;
   contractStart: Date | null;
   renewalDate: Date | null;
-  stage: LifecycleStage | null;
+  stage: ContractState | null;
+  /** Start of the current term: the contract start, or the last renewal. */
+  termStart?: Date | null;
   plan: string | null;
   seatsPurchased: number | null;
 }

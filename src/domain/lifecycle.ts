@@ -3,6 +3,9 @@
 
 export type LifecycleStage = "onboarding" | "adoption" | "value_realization" | "expansion" | "renewal";
 
+/** Where a contract stands: a lifecycle stage, or past its renewal date with no outcome recorded. */
+export type ContractState = LifecycleStage | "renewal_overdue";
+
 export const lifecycleStages: readonly LifecycleStage[] = [
   "onboarding",
   "adoption",
@@ -13,7 +16,7 @@ export const lifecycleStages: readonly LifecycleStage[] = [
 
 const dayMs = 86_400_000;
 
-/** The first day of each stage, in days since contract start. */
+/** The first day of each stage in days since the start of a 12-month term; other terms scale it. */
 const stageStarts: readonly [number, LifecycleStage][] = [
   [270, "renewal"],
   [180, "expansion"],
@@ -24,7 +27,10 @@ const stageStarts: readonly [number, LifecycleStage][] = [
 /** T-90 is the renewal lock date: from then on the account runs the renewal play. */
 export const renewalWindowDays = 90;
 
-const labels: Record<LifecycleStage, string> = {
+const yearDays = 365;
+
+const labels: Record<ContractState, string> = {
+  renewal_overdue: "Renewal overdue",
   onboarding: "Onboarding",
   adoption: "Adoption",
   value_realization: "Value realization",
@@ -61,28 +67,55 @@ export function isoDayToDate(isoDay: string): Date {
 }
 
 /**
- * The stage the contract dates imply, or null when they say nothing.
+ * Where the current contract term stands, from its start, its renewal date and today.
  *
- * DOMAIN.md's table overlaps expansion (180-330) and renewal (270-365). We resolve it so that the
- * renewal play is never late: renewal from day 270 of the contract, and also whenever the renewal
- * date is known and at most 90 days away (or passed), whatever the contract's length. A contract that
- * starts in the future counts as onboarding: the kickoff happens before day 0.
+ * - A renewal date in the past is "renewal_overdue": nobody recorded the outcome that would have moved
+ *   it, and an account in that state is never silently fine.
+ * - The stages scale with the term: DOMAIN.md's table is for 12 months, so a 3-year term reaches
+ *   expansion at month 18, not month 6.
+ * - DOMAIN.md's table overlaps expansion (180-330) and renewal (270-365). We resolve it so that the
+ *   renewal play is never late: renewal from day 270 of a year's term, and also whenever the renewal date
+ *   is at most 90 days away, whatever the term's length.
+ * - A term that starts in the future counts as onboarding: the kickoff happens before day 0.
+ *
+ * `termStart` is the current term's start (the contract start, or the last renewal when the contract
+ * renewed without a new start date).
  */
 export function deriveStage(
-  contractStart: Date | null,
+  termStart: Date | null,
   renewalDate: Date | null,
   today: Date,
-): LifecycleStage | null {
-  if (renewalDate && daysBetween(today, renewalDate) <= renewalWindowDays) return "renewal";
-  if (!contractStart) return null;
-  const day = daysBetween(contractStart, today);
+): ContractState | null {
+  if (renewalDate) {
+    const daysLeft = daysBetween(today, renewalDate);
+    if (daysLeft < 0) return "renewal_overdue";
+    if (daysLeft <= renewalWindowDays) return "renewal";
+  }
+  if (!termStart) return null;
+  const termDays = renewalDate ? daysBetween(termStart, renewalDate) : yearDays;
+  const scale = termDays > 0 ? termDays / yearDays : 1;
+  const day = daysBetween(termStart, today);
   for (const [firstDay, stage] of stageStarts) {
-    if (day >= firstDay) return stage;
+    if (day >= firstDay * scale) return stage;
   }
   return "onboarding";
 }
 
-export function stageLabel(stage: LifecycleStage): string {
+/**
+ * The stage a card shows: the one the CRM set, unless the renewal date passed (overdue whatever the
+ * CRM says), else the one the dates imply.
+ */
+export function contractState(
+  setStage: LifecycleStage | null,
+  termStart: Date | null,
+  renewalDate: Date | null,
+  today: Date,
+): ContractState | null {
+  const derived = deriveStage(termStart, renewalDate, today);
+  return derived === "renewal_overdue" ? derived : (setStage ?? derived);
+}
+
+export function stageLabel(stage: ContractState): string {
   return labels[stage];
 }
 

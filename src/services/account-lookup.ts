@@ -13,7 +13,7 @@ import {
 import type { Db } from "../db/repositories/types.ts";
 import type { AccountCardData } from "../domain/call-prep.ts";
 import { scoreTrend } from "../domain/health/trend.ts";
-import { daysBetween, deriveStage } from "../domain/lifecycle.ts";
+import { contractState, daysBetween } from "../domain/lifecycle.ts";
 import { parseAccountQuery } from "../domain/search-text.ts";
 
 export type AccountLookup =
@@ -76,7 +76,8 @@ function toCardData(record: AccountCardRecord, today: Date): AccountCardData {
       arr: record.arr,
       contractStart: record.contractStart,
       renewalDate: record.renewalDate,
-      stage: record.stage ?? deriveStage(record.contractStart, record.renewalDate, today),
+      termStart: record.termStart ?? record.contractStart,
+      stage: contractState(record.stage, record.termStart ?? record.contractStart, record.renewalDate, today),
       stageDerived: record.stage === null,
       plan: record.plan,
       seatsPurchased: record.seatsPurchased,

@@ -113,6 +113,25 @@ describe(`an accounts import writes what the file says, and only that, on ${test
     ]);
   });
 
+  it("starts a new term when a due renewal date moves later, and a new contract start starts one too", async () => {
+    await run(
+      ["external_id,name,contract_start,renewal_date", "R-1,Renewed Co,2025-12-01,2026-12-01"].join("\n"),
+    );
+    expect((await account("R-1")).termStart).toBeNull();
+    // Renewed: the CRM moves the renewal date a year on and leaves the contract start as it was.
+    await run(
+      ["external_id,name,contract_start,renewal_date", "R-1,Renewed Co,2025-12-01,2027-12-01"].join("\n"),
+    );
+    expect((await account("R-1")).termStart).toEqual(new Date("2026-12-01T00:00:00Z"));
+    // A correction of a date months away renews nothing.
+    await run(["external_id,name,renewal_date", "R-1,Renewed Co,2027-12-15"].join("\n"));
+    expect((await account("R-1")).termStart).toEqual(new Date("2026-12-01T00:00:00Z"));
+    await run(
+      ["external_id,name,contract_start,renewal_date", "R-1,Renewed Co,2027-01-01,2028-01-01"].join("\n"),
+    );
+    expect((await account("R-1")).termStart).toBeNull();
+  });
+
   it("rolls back an import that outlives its transaction's time and says so in one line", async () => {
     const counts = async () => ({
       accounts: await db.prisma.account.count(),

@@ -186,6 +186,27 @@ describe("the /account card a CSM reads before a call", () => {
     expect(visibleText(card({ ...cardData(), health, openPlays: [play()] }))).not.toContain("no open play");
   });
 
+  it("says when there is not enough data for a band, with what is missing or stale", () => {
+    const health = {
+      score: 62,
+      band: "unknown" as const,
+      date: new Date("2026-11-20T00:00:00Z"),
+      reasons: [
+        "not enough data: 2 of 5 health signals known and fresh (3 needed)",
+        "no usage data for 9 days",
+      ],
+    };
+    const text = visibleText(card({ ...cardData(), health }));
+    expect(text).toContain("⚪ Not enough data (62)");
+    expect(text).toContain("no usage data for 9 days");
+    expect(text).not.toContain("no open play");
+  });
+
+  it("shows a renewal that passed with no outcome as overdue, whatever stage the CRM set", () => {
+    const overdue = withAccount({ renewalDate: daysFromToday(-3), stage: "renewal_overdue" });
+    expect(visibleText(card(overdue))).toContain("Renewal overdue");
+  });
+
   it("draws the last two weeks of scores, and says only what the history supports", () => {
     const health = (overrides: Partial<NonNullable<AccountCardData["health"]>>) =>
       cardData({ health: { score: 72, band: "green", date: today, reasons: [], ...overrides } });

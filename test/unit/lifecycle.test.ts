@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, deriveStage, parseStage, stageLabel, utcDay } from "../../src/domain/lifecycle.ts";
+import {
+  contractState,
+  daysBetween,
+  deriveStage,
+  parseStage,
+  stageLabel,
+  utcDay,
+} from "../../src/domain/lifecycle.ts";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const contractStart = day("2026-01-01");
@@ -16,7 +23,7 @@ describe("lifecycle stage of an account", () => {
     [180, "expansion"],
     [269, "expansion"],
     [270, "renewal"],
-    [400, "renewal"],
+    [364, "renewal"],
   ] as const)("on day %i of the contract the account is in %s", (n, stage) => {
     expect(deriveStage(contractStart, null, dayOfContract(n))).toBe(stage);
   });
@@ -25,12 +32,33 @@ describe("lifecycle stage of an account", () => {
     const renewalDate = dayOfContract(365);
     expect(deriveStage(contractStart, renewalDate, dayOfContract(274))).toBe("renewal");
     const sixMonthContract = dayOfContract(182);
-    expect(deriveStage(contractStart, sixMonthContract, dayOfContract(91))).toBe("value_realization");
+    expect(deriveStage(contractStart, sixMonthContract, dayOfContract(44))).toBe("adoption");
+    expect(deriveStage(contractStart, sixMonthContract, dayOfContract(91))).toBe("expansion");
     expect(deriveStage(contractStart, sixMonthContract, dayOfContract(92))).toBe("renewal");
   });
 
-  it("keeps an overdue renewal in the renewal stage", () => {
-    expect(deriveStage(contractStart, dayOfContract(365), dayOfContract(380))).toBe("renewal");
+  it("scales the stages with the term: a 3-year contract is not in renewal at day 270", () => {
+    const threeYears = dayOfContract(3 * 365);
+    expect(deriveStage(contractStart, threeYears, dayOfContract(89))).toBe("onboarding");
+    expect(deriveStage(contractStart, threeYears, dayOfContract(270))).toBe("value_realization");
+    expect(deriveStage(contractStart, threeYears, dayOfContract(540))).toBe("expansion");
+    expect(deriveStage(contractStart, threeYears, dayOfContract(810))).toBe("renewal");
+  });
+
+  it("reads a renewed term from its own start, not the first contract's", () => {
+    const renewedOn = dayOfContract(365);
+    expect(deriveStage(renewedOn, dayOfContract(730), dayOfContract(400))).toBe("adoption");
+  });
+
+  it("calls a renewal date that passed with no outcome overdue, whatever the CRM's stage says", () => {
+    expect(deriveStage(contractStart, dayOfContract(365), dayOfContract(380))).toBe("renewal_overdue");
+    expect(contractState("expansion", contractStart, dayOfContract(365), dayOfContract(366))).toBe(
+      "renewal_overdue",
+    );
+    expect(contractState("expansion", contractStart, dayOfContract(365), dayOfContract(200))).toBe(
+      "expansion",
+    );
+    expect(stageLabel("renewal_overdue")).toBe("Renewal overdue");
   });
 
   it("derives renewal from the renewal date alone, and nothing else without a contract start", () => {

@@ -8,11 +8,14 @@ import type {
   TouchSummary,
 } from "../../domain/call-prep.ts";
 import type { HealthBand } from "../../domain/health/score.ts";
+import type { LifecycleStage } from "../../domain/lifecycle.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Db } from "./types.ts";
 
 /** The account's facts (its stage as set, null when derived from the dates) and what the card shows. */
-export interface AccountCardRecord extends AccountFacts {
+export interface AccountCardRecord extends Omit<AccountFacts, "stage"> {
+  /** As the CRM set it; null when the card derives it from the dates. */
+  stage: LifecycleStage | null;
   owner: AccountOwner | null;
   /** By role, then name. */
   stakeholders: StakeholderSummary[];
@@ -41,6 +44,7 @@ const cardSelect = {
   arr: true,
   contractStart: true,
   renewalDate: true,
+  termStart: true,
   stage: true,
   plan: true,
   seatsPurchased: true,

@@ -4,6 +4,7 @@
 // the import's transaction; the staging table lives until that transaction ends.
 
 import { randomBytes } from "node:crypto";
+import { renewalWindowDays } from "../../domain/lifecycle.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { type BulkColumn, type BulkType, bulkExecute } from "../bulk-insert.ts";
 import type { Actor } from "./audit.ts";
@@ -181,6 +182,7 @@ export function updateChangedAccounts(
   now: Date,
 ): Promise<number> {
   const assignments = ["name", "searchName", ...fields].map((field) => `"${field}" = s."${field}"`);
+  if (fields.includes("renewalDate")) assignments.push(termStartAssignment(fields));
   return tx.$executeRawUnsafe(
     `UPDATE "Account" a
      SET ${assignments.join(", ")}, arr = COALESCE(s.arr, a.arr), "updatedAt" = $1::timestamp(3)
@@ -188,6 +190,22 @@ export function updateChangedAccounts(
      WHERE a.id = s."accountId" AND s.changes IS NOT NULL`,
     now.toISOString(),
   );
+}
+
+/**
+ * The current term's start, kept as the CRM's dates move. A new contract start starts a new term (the
+ * column goes back to null: the term starts at contractStart). A renewal date that moves later while
+ * the contract start stays is a renewal: the new term starts on the old renewal date. Only when the old
+ * date was due (inside T-90, or past): moving a date that is months away corrects it, it renews nothing.
+ */
+function termStartAssignment(fields: readonly OptionalImportField[]): string {
+  const newContract = fields.includes("contractStart")
+    ? `WHEN s."contractStart" IS DISTINCT FROM a."contractStart" THEN NULL`
+    : "";
+  return `"termStart" = CASE ${newContract}
+    WHEN s."renewalDate" > a."renewalDate" AND a."renewalDate" <= $1::timestamp(3)::date + ${renewalWindowDays}
+      THEN a."renewalDate"
+    ELSE a."termStart" END`;
 }
 
 /**

@@ -70,6 +70,7 @@ const say = {
   noEconomicBuyer: "⚠️ No economic buyer mapped — who signs the renewal?",
   noTouches: "No touches logged yet — log one within 24 h of every customer conversation.",
   noPlays: "No open plays.",
+  notEnoughData: "Not enough data",
   unplayedHealth: (band: string) => `⚠️ Health is ${band} with no open play — start one within 24 h.`,
   noSuccessPlan: "No success plan yet — agree with the customer what success means, in their terms.",
   noGoals: "No goals with KPIs yet.",
@@ -117,7 +118,8 @@ function overviewFields(data: AccountCardData, today: Date): SectionBlock {
 
 function stageText(account: AccountCardData["account"], today: Date): string {
   if (!account.stage) return say.noStage;
-  const day = account.contractStart ? ` · day ${daysBetween(account.contractStart, today)}` : "";
+  const start = account.termStart ?? account.contractStart;
+  const day = start && account.stage !== "renewal_overdue" ? ` · day ${daysBetween(start, today)}` : "";
   return `${stageLabel(account.stage)}${day}${account.stageDerived ? " _(derived)_" : ""}`;
 }
 
@@ -136,7 +138,10 @@ function renewalText(renewalDate: Date | null, today: Date): string {
 /** Where health is and where it is heading: "🔴 34 ▇▆▅▃▂ · −12 vs 7 days ago · −30 vs 30 days ago". */
 function healthLine(health: NonNullable<AccountCardData["health"]>): string {
   const recent = (health.trend ?? []).slice(-sparklineBars);
-  const score = `${bandEmoji(health.band)} ${health.score}`;
+  const score =
+    health.band === "unknown"
+      ? `${bandEmoji(health.band)} ${say.notEnoughData} (${health.score})`
+      : `${bandEmoji(health.band)} ${health.score}`;
   const parts = [recent.length >= 2 ? `${score} ${sparkline(recent)}` : score];
   if (health.vs7d != null) parts.push(say.scoreChange(health.vs7d, 7));
   if (health.vs30d != null) parts.push(say.scoreChange(health.vs30d, 30));
@@ -152,7 +157,7 @@ function healthDetail({ health, openPlays }: AccountCardData): Block[] {
     lines.push(...shown, ...moreLine(health.reasons.length - shown.length));
   }
   const blocks: Block[] = lines.length ? [section(lines.join("\n"))] : [];
-  if (health.band !== "green" && openPlays.length === 0)
+  if (health.band !== "green" && health.band !== "unknown" && openPlays.length === 0)
     blocks.push(context(say.unplayedHealth(health.band)));
   return blocks;
 }
