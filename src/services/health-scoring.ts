@@ -22,7 +22,7 @@ import {
   wakeSnoozedPlays,
 } from "../db/repositories/plays.ts";
 import { lastSentBySignal, signalsBetween } from "../db/repositories/signals.ts";
-import type { HealthConfig, SignalSubScoreName } from "../domain/health/config.ts";
+import type { HealthConfig } from "../domain/health/config.ts";
 import { currentSignals } from "../domain/health/current.ts";
 import { scoreHealth } from "../domain/health/score.ts";
 import type { SignalSnapshot } from "../domain/health/signals.ts";
@@ -32,6 +32,7 @@ import { openPlayKey } from "../domain/plays/open-key.ts";
 import { reconcilePlays } from "../domain/plays/reconcile.ts";
 import { type DesiredPlay, decidePlays } from "../domain/plays/rules.ts";
 import { dueAtFor } from "../domain/plays/urgency.ts";
+import type { SilentFeed } from "./feed-notices.ts";
 import { loadHealthConfig } from "./health-settings.ts";
 
 export interface RescoreSummary {
@@ -39,7 +40,7 @@ export interface RescoreSummary {
   playsOpened: number;
   playsClosed: number;
   /** Signals no account sent within their staleness window; only a re-score of the whole book knows. */
-  silentFeeds: SignalSubScoreName[];
+  silentFeeds: SilentFeed[];
 }
 
 /**
@@ -91,10 +92,8 @@ export async function rescoreAccounts(
   const from = new Date(today.getTime() - lookbackDays(config) * 86_400_000);
   // Which feeds the team runs, and which went quiet, takes a read of the whole book's recent
   // snapshots: done by the re-score of the whole book (daily), which alone opens data-gap plays.
-  const feeds =
-    accountIds === "all"
-      ? feedStatus(await lastSentBySignal(db.client, from), today, config.freshness.staleAfterDays)
-      : null;
+  const lastSent = accountIds === "all" ? await lastSentBySignal(db.client, from) : null;
+  const feeds = lastSent && feedStatus(lastSent, today, config.freshness.staleAfterDays);
   const window: ScoringWindow = { now, today, from, config, feeds };
   await wakeSnoozedPlays(db.client, now);
   // Counted only for someone watching: the batches alone never need the total.
@@ -108,7 +107,7 @@ export async function rescoreAccounts(
     scored: 0,
     playsOpened: 0,
     playsClosed: 0,
-    silentFeeds: feeds ? [...feeds.silent] : [],
+    silentFeeds: [...(feeds?.silent ?? [])].map((name) => ({ name, lastSent: lastSent?.[name] as Date })),
   };
   for await (const batch of accountBatches(db, accountIds)) {
     const plan = await planBatch(db, batch, window);

@@ -80,7 +80,17 @@ describe("csm import signals and health config", () => {
     const run = await cli.run("health", "config", "set", bad);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/thresholds\.adoption\.redBelowPct: must be below greenFromPct/);
-    expect((await cli.run("health", "config", "show")).stdout).toMatch(/"redBelowPct": 40/);
+    const shown = (await cli.run("health", "config", "show")).stdout;
+    expect(shown).toMatch(/"redBelowPct": 40/);
+    // Every window and threshold, with its default: staleness, the fresh-signal minimum, the plays'.
+    expect(JSON.parse(shown)).toMatchObject({
+      freshness: { staleAfterDays: { adoption: 7, payment: 7 }, minimumFreshSignals: 3 },
+      thresholds: {
+        payment: { playAfterDaysOverdue: 15 },
+        nps: { detractorAtOrBelow: 6, dropAtLeast: 30 },
+        support: { bySegment: { enterprise: { p1P2RedAt: 4 } } },
+      },
+    });
   });
 
   it("saves a new configuration and re-scores every account with it", async () => {

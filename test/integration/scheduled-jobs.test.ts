@@ -7,7 +7,7 @@ import { maintenance } from "../../src/jobs/maintenance.ts";
 import { type Job, type JobContext, type Scheduler, startScheduler } from "../../src/jobs/scheduler.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../helpers/database.ts";
-import { anAccount } from "../helpers/factories.ts";
+import { anAccount, aUser } from "../helpers/factories.ts";
 import { FakeSlack } from "../helpers/fake-slack.ts";
 import { notifierOn } from "../helpers/notifier.ts";
 
@@ -118,6 +118,29 @@ describe(`scheduled jobs on ${testEngine}`, () => {
     await dailyRescore.run(context);
     expect(await db.prisma.healthScore.count({ where: { date: today } })).toBe(3);
     expect(logLines.join("\n")).toMatch(/daily re-score: 3 accounts, \d+ plays opened, 0 self-closed/);
+  });
+
+  it("the daily re-score tells the admins once when a whole feed goes quiet, and once when it is back", async () => {
+    await aUser(db.prisma, { slackUserId: "UADMIN001", role: "admin" });
+    const account = await anAccount(db.prisma);
+    const billing = (date: string) =>
+      db.prisma.healthSignal.create({
+        data: { accountId: account.id, date: new Date(`${date}T00:00:00Z`), invoiceDaysOverdue: 0 },
+      });
+    await billing("2026-11-13");
+    await dailyRescore.run(context);
+    const notices = () =>
+      fake.callsTo("chat.postMessage").filter((call) => call.args.channel === "UADMIN001");
+    expect(notices().map((call) => call.args.text)).toEqual([
+      expect.stringMatching(
+        /^:warning: No billing data has arrived for any account for 10 days \(last on 2026-11-13\)/,
+      ),
+    ]);
+    await dailyRescore.run(context);
+    expect(notices()).toHaveLength(1);
+    await billing("2026-11-23");
+    await dailyRescore.run(context);
+    expect(notices().at(-1)?.args.text).toBe(":white_check_mark: Billing data is arriving again.");
   });
 
   it("the maintenance forgets the search words of a renamed account, and vacuums the embedded database", async () => {

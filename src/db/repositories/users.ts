@@ -77,3 +77,13 @@ export function setUserManager(db: Db, id: string, managerId: string | null): Pr
 export function setDigestChannel(db: Db, id: string, digestChannelId: string | null): Promise<User> {
   return db.user.update({ where: { id }, data: { digestChannelId } });
 }
+
+/** The Slack ids of the people with a role: the admins a feed notice goes to, say. */
+export async function slackIdsWithRole(db: Db, role: Role): Promise<string[]> {
+  const users = await db.user.findMany({
+    where: { role },
+    select: { slackUserId: true },
+    orderBy: { slackUserId: "asc" },
+  });
+  return users.map((user) => user.slackUserId);
+}
