@@ -94,7 +94,7 @@ describe("health that tells the truth", () => {
     expect(result.staleSignals).toEqual([{ name: "adoption", days: 9 }]);
     expect(result.band).toBe("unknown");
     expect(result.reasons).toEqual([
-      "not enough data: 2 of 5 health signals known and fresh (3 needed)",
+      "not enough data: 2 of 5 health signals known and fresh (3 needed); missing: login trend, sponsor",
       "no usage data for 9 days",
     ]);
   });

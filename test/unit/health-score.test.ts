@@ -127,7 +127,9 @@ describe("unknown signals", () => {
     expect(result.missingSignals).toEqual(["loginTrend", "sponsor", "support", "payment", "renewal"]);
     expect(result.score).toBe(90);
     expect(result.band).toBe("unknown");
-    expect(result.reasons).toEqual(["not enough data: 1 of 5 health signals known and fresh (3 needed)"]);
+    expect(result.reasons).toEqual([
+      "not enough data: 1 of 5 health signals known and fresh (3 needed); missing: login trend, sponsor, support, billing",
+    ]);
   });
 
   it("does not call an account green on a single healthy signal", () => {
@@ -138,7 +140,9 @@ describe("unknown signals", () => {
       weekAgo: null,
     });
     expect(result).toMatchObject({ score: 100, band: "unknown" });
-    expect(result.reasons[0]).toBe("not enough data: 1 of 5 health signals known and fresh (3 needed)");
+    expect(result.reasons[0]).toBe(
+      "not enough data: 1 of 5 health signals known and fresh (3 needed); missing: usage, login trend, sponsor, support",
+    );
   });
 
   it("takes the team's minimum of fresh signals", () => {
@@ -178,7 +182,8 @@ describe("unknown signals", () => {
   });
 
   it("calls an account with no signals yet not enough data, whatever the calendar says", () => {
-    const noData = "not enough data: 0 of 5 health signals known and fresh (3 needed)";
+    const noData =
+      "not enough data: 0 of 5 health signals known and fresh (3 needed); missing: usage, login trend, sponsor, support, billing";
     for (const input of [
       { today, renewalDate: null, latest: null, weekAgo: null },
       { today, renewalDate: daysAfter(300), latest: aSnapshot(), weekAgo: null },
@@ -200,7 +205,7 @@ describe("unknown signals", () => {
       score: 50,
       band: "unknown",
       reasons: [
-        "not enough data: 1 of 5 health signals known and fresh (3 needed)",
+        "not enough data: 1 of 5 health signals known and fresh (3 needed); missing: login trend, sponsor, support, billing",
         "adoption 10% of plan features (below 40%)",
       ],
     });
@@ -293,7 +298,8 @@ describe("reasons", () => {
       "invoice 1 day overdue",
       "1 P1/P2 ticket in 30 days",
     ]);
-    const noData = "not enough data: 0 of 5 health signals known and fresh (0 needed)";
+    const noData =
+      "not enough data: 0 of 5 health signals known and fresh (0 needed); missing: usage, login trend, sponsor, support, billing";
     expect(only({}, { renewalDate: today }).reasons).toEqual([noData, "renewal today"]);
     expect(only({}, { renewalDate: daysBefore(5) }).reasons).toEqual([
       noData,

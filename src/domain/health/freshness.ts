@@ -47,7 +47,21 @@ export function staleText({ name, days }: StaleSignal): string {
   return `no ${feedOf(name)} data for ${days} day${days === 1 ? "" : "s"}`;
 }
 
-export function notEnoughDataText(fresh: number, config: HealthConfig): string {
+const missingNames: Record<SignalSubScoreName, string> = {
+  adoption: "usage",
+  loginTrend: "login trend",
+  sponsor: "sponsor",
+  support: "support",
+  payment: "billing",
+};
+
+/** "not enough data: 2 of 5 health signals known and fresh (3 needed); missing: support, billing". */
+export function notEnoughDataText(
+  fresh: number,
+  missing: readonly SignalSubScoreName[],
+  config: HealthConfig,
+): string {
   const needed = config.freshness.minimumFreshSignals;
-  return `not enough data: ${fresh} of ${signalSubScoreNames.length} health signals known and fresh (${needed} needed)`;
+  const head = `not enough data: ${fresh} of ${signalSubScoreNames.length} health signals known and fresh (${needed} needed)`;
+  return missing.length ? `${head}; missing: ${missing.map((name) => missingNames[name]).join(", ")}` : head;
 }

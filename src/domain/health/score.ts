@@ -74,6 +74,7 @@ export function scoreHealth(input: HealthInput, config: HealthConfig): HealthRes
     subScoreNames.map((name) => [name, readings[name]?.score ?? null]),
   ) as Record<SubScoreName, number | null>;
   const missingSignals = subScoreNames.filter((name) => readings[name] === null);
+  const missingFeeds = signalSubScoreNames.filter((name) => readings[name] === null);
   const staleSignals = staleSignalsOf(input, config, readings);
   const reasons = subScoreNames
     .flatMap((name, order) => (readings[name]?.notes ?? []).map((note) => ({ ...note, order })))
@@ -89,7 +90,7 @@ export function scoreHealth(input: HealthInput, config: HealthConfig): HealthRes
     score,
     band: enoughData ? band : "unknown",
     subScores,
-    reasons: enoughData ? reasons : [notEnoughDataText(fresh, config), ...reasons],
+    reasons: enoughData ? reasons : [notEnoughDataText(fresh, missingFeeds, config), ...reasons],
     missingSignals,
     staleSignals,
   });
