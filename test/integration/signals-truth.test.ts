@@ -133,7 +133,12 @@ describe("signals that arrive in pieces", () => {
     // Two weeks without a word from any feed: the daily re-score runs, the play stays.
     const summary = await rescoreAccounts(running.db, "all", daysLater(15));
     expect((await workshop()).status).toBe("open");
-    expect(summary.silentFeeds.sort()).toEqual(["adoption", "payment", "sponsor", "support"]);
+    expect(summary.silentFeeds.map((feed) => feed.name).sort()).toEqual([
+      "adoption",
+      "payment",
+      "sponsor",
+      "support",
+    ]);
     // A whole feed gone quiet is one notice to the admins, not a data-gap play per account.
     expect(await running.db.prisma.play.count({ where: { kind: "data_gap" } })).toBe(0);
     const quiet = await running.db.prisma.healthScore.findFirstOrThrow({
