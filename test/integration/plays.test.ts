@@ -132,7 +132,7 @@ describe("working plays from Slack", () => {
     expect(running.logLines.filter((line) => line.includes("ERROR"))).toEqual([]);
   });
 
-  it("lists a CSM's open plays, overdue first, then by ARR at risk", async () => {
+  it("lists a CSM's open plays, overdue first, then the soonest due", async () => {
     const csm = await aUser(prisma(), { name: "Maria Lopez" });
     const account = (name: string, arr: string) => anAccount(prisma(), { name, arr, ownerId: csm.id });
     const [initech, globex, acme] = [
@@ -161,7 +161,7 @@ describe("working plays from Slack", () => {
     expect(list.response_type).toBe("ephemeral");
     const text = allText(list);
     expect(text).toContain("Your open plays (3)");
-    const order = ["Initech", "Globex", "Acme Corporation"].map((name) => text.indexOf(`*${name}*`));
+    const order = ["Initech", "Acme Corporation", "Globex"].map((name) => text.indexOf(`*${name}*`));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(text).toContain("⚠️ overdue");
