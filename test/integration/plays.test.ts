@@ -160,7 +160,7 @@ describe("working plays from Slack", () => {
 
     expect(list.response_type).toBe("ephemeral");
     const text = allText(list);
-    expect(text).toContain("Your open plays (3)");
+    expect(text).toContain("Your open plays: 3 on 3 accounts");
     const order = ["Initech", "Acme Corporation", "Globex"].map((name) => text.indexOf(`*${name}*`));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
