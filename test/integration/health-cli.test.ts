@@ -72,6 +72,29 @@ describe("csm import signals and health config", () => {
     });
   });
 
+  it("shows the plays' working deadlines with their defaults, and takes a team's own", async () => {
+    const shown = JSON.parse((await cli.run("health", "config", "show")).stdout);
+    expect(shown.plays).toEqual({
+      claimDeadlineDays: {
+        save: 7,
+        sponsor_reengage: 5,
+        second_sponsor: 14,
+        adoption_workshop: 14,
+        power_user_checkin: 5,
+        support_escalation: 3,
+        billing_check: 3,
+      },
+      defaultClaimDeadlineDays: 7,
+      wakeDueHours: 24,
+    });
+    const bad = cli.file("bad-plays.json", JSON.stringify({ plays: { claimDeadlineDays: { save: 0 } } }));
+    const refused = await cli.run("health", "config", "set", bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /plays\.claimDeadlineDays\.save: must be a whole number of days, 1 or more/,
+    );
+  });
+
   it("refuses an invalid health configuration and keeps the old one", async () => {
     const bad = cli.file(
       "bad-health.json",
