@@ -8,6 +8,7 @@ import { saveHealthConfig } from "../../src/services/health-settings.ts";
 import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
 import { aHealthScore, anAccount, aPlay, aUser } from "../helpers/factories.ts";
 import { type RunningApp, startRunningApp } from "../helpers/running-app.ts";
+import { slashPlays as slashPlaysAs } from "../helpers/slash-plays.ts";
 
 type Element = { action_id?: string; value?: string; options?: { value: string }[] };
 type Message = {
@@ -46,13 +47,7 @@ describe("plays by account", () => {
     running.setNow(start);
   });
 
-  async function slashPlays(user: User): Promise<Message> {
-    const reply = await running.requests.command("/plays", "", { userId: user.slackUserId });
-    expect(reply.status).toBe(200);
-    const message = JSON.parse(reply.body) as Message;
-    expectWithinSlackLimits(message, "message");
-    return message;
-  }
+  const slashPlays = (user: User) => slashPlaysAs<Message>(running, user);
 
   async function click(user: User, element: { action_id: string; value?: string }, option?: string) {
     const sent = await running.requests.blockAction({

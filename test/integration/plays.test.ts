@@ -4,6 +4,7 @@ import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
 import { anAccount, aPlay, aUser } from "../helpers/factories.ts";
 import type { RecordedResponse } from "../helpers/fake-slack.ts";
 import { type RunningApp, startRunningApp } from "../helpers/running-app.ts";
+import { slashPlays as slashPlaysAs } from "../helpers/slash-plays.ts";
 
 type Element = {
   type: string;
@@ -59,13 +60,7 @@ describe("working plays from Slack", () => {
 
   const prisma = () => running.db.prisma;
 
-  async function slashPlays(user: User): Promise<Message> {
-    const reply = await running.requests.command("/plays", "", { userId: user.slackUserId });
-    expect(reply.status).toBe(200);
-    const message = JSON.parse(reply.body) as Message;
-    expectWithinSlackLimits(message, "message");
-    return message;
-  }
+  const slashPlays = (user: User) => slashPlaysAs<Message>(running, user);
 
   /** Clicks a button (or picks a select option) and returns what the app posted to that message's response_url. */
   function click(
