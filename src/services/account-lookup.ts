@@ -14,6 +14,7 @@ import type { Db } from "../db/repositories/types.ts";
 import type { AccountCardData } from "../domain/call-prep.ts";
 import { scoreTrend } from "../domain/health/trend.ts";
 import { contractState, daysBetween } from "../domain/lifecycle.ts";
+import { awakeAt } from "../domain/plays/deadlines.ts";
 import { parseAccountQuery } from "../domain/search-text.ts";
 
 export type AccountLookup =
@@ -96,7 +97,8 @@ function toCardData(record: AccountCardRecord, today: Date): AccountCardData {
       : null,
     stakeholders: record.stakeholders,
     touches: record.touches,
-    openPlays: record.plays,
+    // A play whose snooze has run out reads as woken, as /plays shows it.
+    openPlays: record.plays.map((play) => awakeAt(play, today)),
     successPlan: record.successPlan,
   };
 }

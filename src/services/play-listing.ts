@@ -1,8 +1,9 @@
 // A person's open plays as the lists and messages show them: what a play is about, who holds it, what is
-// at stake.
-import { openPlaysForUser, type PlayWithPeople } from "../db/repositories/plays.ts";
+// at stake, grouped by account (domain/plays/account-groups.ts).
+import { openPlaysForUser, type PlayWithAccountBand, type PlayWithPeople } from "../db/repositories/plays.ts";
 import type { Db } from "../db/repositories/types.ts";
-import { sortByUrgency } from "../domain/plays/urgency.ts";
+import { type AccountPlays, groupPlaysByAccount } from "../domain/plays/account-groups.ts";
+import { awakeAt } from "../domain/plays/deadlines.ts";
 import type { TeamMember } from "../domain/team.ts";
 
 /** A play that is not closed, with what a person needs to pick it up. */
@@ -17,18 +18,37 @@ export interface PlayListing {
   claimedBySlackId: string | null;
   /** The account's ARR, exact decimal string: what is at stake if the play is not worked. */
   arrAtRisk: string;
-  account: { id: string; name: string; ownerSlackId: string | null };
+  account: {
+    id: string;
+    name: string;
+    ownerSlackId: string | null;
+    /** The band of the account's latest health score; null when it has none (or it was not read). */
+    band: string | null;
+  };
 }
 
-/** The caller's plays that are not closed (owned or claimed), most urgent first. */
-export async function listPlaysFor(db: Db, user: Pick<TeamMember, "id">, now: Date): Promise<PlayListing[]> {
+export type AccountPlaysListing = AccountPlays<PlayListing>;
+
+/**
+ * The caller's plays that are not closed (owned or claimed), by account, the most urgent account first.
+ * A play whose snooze has run out reads as woken, even before the next re-score writes it so.
+ */
+export async function listAccountPlaysFor(
+  db: Db,
+  user: Pick<TeamMember, "id">,
+  now: Date,
+): Promise<AccountPlaysListing[]> {
   const rows = await openPlaysForUser(db, user.id);
-  const listings = rows.map(toListing).filter((play): play is PlayListing => play !== null);
-  return sortByUrgency(listings, now);
+  const listings = rows.flatMap((row) => {
+    const listing = toListing(row);
+    return listing ? [awakeAt(listing, now)] : [];
+  });
+  return groupPlaysByAccount(listings, now);
 }
 
-export function toListing(play: PlayWithPeople): PlayListing | null {
+export function toListing(play: PlayWithPeople | PlayWithAccountBand): PlayListing | null {
   if (play.status === "closed") return null;
+  const scores = "scores" in play.account ? play.account.scores : [];
   return {
     id: play.id,
     kind: play.kind,
@@ -43,6 +63,7 @@ export function toListing(play: PlayWithPeople): PlayListing | null {
       id: play.account.id,
       name: play.account.name,
       ownerSlackId: play.account.owner?.slackUserId ?? null,
+      band: scores[0]?.band ?? null,
     },
   };
 }

@@ -15,6 +15,7 @@ import {
 } from "../db/repositories/plays.ts";
 import { createTouch } from "../db/repositories/touches.ts";
 import type { Db } from "../db/repositories/types.ts";
+import { claimedDueAt, wokenDueAt } from "../domain/plays/deadlines.ts";
 import {
   isPlayOutcome,
   isSnoozeDays,
@@ -25,6 +26,7 @@ import {
 import { mayManagePlay, playManagers } from "../domain/plays/permissions.ts";
 import type { TeamMember } from "../domain/team.ts";
 import type { TouchKind } from "../generated/prisma/client.ts";
+import { loadHealthConfig } from "./health-settings.ts";
 import { type PlayListing, toListing } from "./play-listing.ts";
 import { maxPlayNoteLength, personLabel, say } from "./play-refusals.ts";
 import type { SlackDirectory, SlackProfile } from "./ports.ts";
@@ -65,17 +67,19 @@ export async function claimPlay(
   db: DataAccess,
   playId: string,
   caller: TeamMember,
-  _now: Date,
+  now: Date,
 ): Promise<PlayChange> {
   const before = await findPlay(db.client, playId);
   if (!before) return { ok: false, message: say.gone };
   if (before.claimedById === caller.id && before.status !== "closed") return { ok: true, play: before };
+  const dueAt = claimedDueAt(before.kind, now, (await loadHealthConfig(db.client)).plays);
   // No check of who holds it first: the guarded update decides, and settle() explains a loss.
   const claimed = await db.transaction(async (tx) => {
-    if (!(await claimIfUnclaimed(tx, playId, caller.id))) return false;
+    if (!(await claimIfUnclaimed(tx, playId, caller.id, dueAt))) return false;
     await audit(tx, caller, "play.claim", playId, {
       claimedById: [null, caller.id],
       status: [before.status, "claimed"],
+      dueAt: [before.dueAt.toISOString(), dueAt.toISOString()],
     });
     return true;
   });
@@ -94,12 +98,13 @@ export async function snoozePlay(
   if (!allowed.ok) return allowed;
   const before = allowed.play;
   const until = new Date(now.getTime() + days * dayMs);
+  const dueAt = wokenDueAt(until, (await loadHealthConfig(db.client)).plays);
   const snoozed = await db.transaction(async (tx) => {
-    if (!(await snoozeIfNotClosed(tx, playId, until))) return false;
+    if (!(await snoozeIfNotClosed(tx, playId, until, dueAt))) return false;
     await audit(tx, caller, "play.snooze", playId, {
       status: [before.status, "snoozed"],
       snoozedUntil: [before.snoozedUntil?.toISOString() ?? null, until.toISOString()],
-      dueAt: [before.dueAt.toISOString(), until.toISOString()],
+      dueAt: [before.dueAt.toISOString(), dueAt.toISOString()],
       days,
     });
     return true;

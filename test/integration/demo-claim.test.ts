@@ -95,7 +95,7 @@ describe("taking the demo book over from the App Home", () => {
     expect(card.body).toContain("<@UFIRST0001>");
     expect(card.body).not.toContain("UDEMO");
     const plays = await running.requests.command("/plays", "", { userId: "UFIRST0001" });
-    expect(plays.body).toContain(`Your open plays (${openPlays})`);
+    expect(plays.body).toContain(`Your open plays: ${openPlays} on `);
   });
 
   it("no longer offers the book, and a late click on an old Home moves nothing", async () => {

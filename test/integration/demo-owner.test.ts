@@ -72,7 +72,7 @@ describe(`csm seed --demo --owner <Slack id>, on ${testEngine}`, () => {
       const slack = await inSlack(db, "UOWNER0001", "Acme Corporation");
       expect(slack.card).toContain("<@UOWNER0001>");
       expect(slack.card).not.toContain("UDEMO");
-      expect(slack.plays).toContain(`Your open plays (${openPlays})`);
+      expect(slack.plays).toContain(`Your open plays: ${openPlays} on `);
     });
   });
 });
@@ -146,9 +146,9 @@ describe(`csm seed --demo --owner <email> --owner <email>, on ${testEngine}`, ()
       // Acme Corporation is the book's second account, so it went to the second owner.
       const cam = await inSlack(db, "UCSM000001", "Acme Corporation");
       expect(cam.card).toContain("<@UCSM000001>");
-      expect(cam.plays).toContain(`Your open plays (${team[0]?._count.ownedPlays})`);
+      expect(cam.plays).toContain(`Your open plays: ${team[0]?._count.ownedPlays} on `);
       const lee = await inSlack(db, "ULEAD00001", "Acme Corporation");
-      expect(lee.plays).toContain(`Your open plays (${team[1]?._count.ownedPlays})`);
+      expect(lee.plays).toContain(`Your open plays: ${team[1]?._count.ownedPlays} on `);
     });
   });
 });

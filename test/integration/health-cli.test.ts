@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultHealthConfig } from "../../src/domain/health/config.ts";
 import { type CliSandbox, cliSandbox } from "../helpers/cli.ts";
 
 const accounts = [
@@ -70,6 +71,19 @@ describe("csm import signals and health config", () => {
         "second_sponsor",
       ]);
     });
+  });
+
+  it("shows the plays' working deadlines with their defaults, and takes a team's own", async () => {
+    const shown = JSON.parse((await cli.run("health", "config", "show")).stdout);
+    expect(shown.plays).toEqual(defaultHealthConfig.plays);
+    expect(shown.plays.claimDeadlineDays).toMatchObject({ save: 7, billing_check: 3 });
+    expect(shown.plays).toMatchObject({ defaultClaimDeadlineDays: 7, wakeDueHours: 24 });
+    const bad = cli.file("bad-plays.json", JSON.stringify({ plays: { claimDeadlineDays: { save: 0 } } }));
+    const refused = await cli.run("health", "config", "set", bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /plays\.claimDeadlineDays\.save: must be a whole number of days, 1 or more/,
+    );
   });
 
   it("refuses an invalid health configuration and keeps the old one", async () => {

@@ -4,6 +4,7 @@ import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
 import { anAccount, aPlay, aUser } from "../helpers/factories.ts";
 import type { RecordedResponse } from "../helpers/fake-slack.ts";
 import { type RunningApp, startRunningApp } from "../helpers/running-app.ts";
+import { slashPlays as slashPlaysAs } from "../helpers/slash-plays.ts";
 
 type Element = {
   type: string;
@@ -59,13 +60,7 @@ describe("working plays from Slack", () => {
 
   const prisma = () => running.db.prisma;
 
-  async function slashPlays(user: User): Promise<Message> {
-    const reply = await running.requests.command("/plays", "", { userId: user.slackUserId });
-    expect(reply.status).toBe(200);
-    const message = JSON.parse(reply.body) as Message;
-    expectWithinSlackLimits(message, "message");
-    return message;
-  }
+  const slashPlays = (user: User) => slashPlaysAs<Message>(running, user);
 
   /** Clicks a button (or picks a select option) and returns what the app posted to that message's response_url. */
   function click(
@@ -132,7 +127,7 @@ describe("working plays from Slack", () => {
     expect(running.logLines.filter((line) => line.includes("ERROR"))).toEqual([]);
   });
 
-  it("lists a CSM's open plays, overdue first, then by ARR at risk", async () => {
+  it("lists a CSM's open plays, overdue first, then the soonest due", async () => {
     const csm = await aUser(prisma(), { name: "Maria Lopez" });
     const account = (name: string, arr: string) => anAccount(prisma(), { name, arr, ownerId: csm.id });
     const [initech, globex, acme] = [
@@ -160,8 +155,8 @@ describe("working plays from Slack", () => {
 
     expect(list.response_type).toBe("ephemeral");
     const text = allText(list);
-    expect(text).toContain("Your open plays (3)");
-    const order = ["Initech", "Globex", "Acme Corporation"].map((name) => text.indexOf(`*${name}*`));
+    expect(text).toContain("Your open plays: 3 on 3 accounts");
+    const order = ["Initech", "Acme Corporation", "Globex"].map((name) => text.indexOf(`*${name}*`));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(text).toContain("⚠️ overdue");

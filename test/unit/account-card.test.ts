@@ -301,6 +301,50 @@ describe("the /account card a CSM reads before a call", () => {
     ]);
   });
 
+  it("shows an open save play first with the account's other signal plays as its checklist, each with buttons", () => {
+    const plays = [
+      play({
+        id: "billing",
+        kind: "billing_check",
+        reason: "Invoice 12 days overdue",
+        dueAt: daysFromToday(0.5),
+      }),
+      play({ id: "save", kind: "save", reason: "Health red: 31", dueAt: daysFromToday(1) }),
+      play({
+        id: "sponsor",
+        kind: "sponsor_reengage",
+        reason: "Executive sponsor dark for 52 days",
+        claimedBySlackId: "U0ALEX",
+        status: "claimed",
+      }),
+    ];
+    const payload = card(cardData({ openPlays: plays }));
+    expectWithinSlackLimits(payload, "message");
+    const text = visibleText(payload);
+    const at = (needle: string) => text.indexOf(needle);
+    expect(text).toContain("*Open plays* · 3");
+    expect(text).toContain("*Save play* — Health red: 31\nUnclaimed · owner <@U0CSM> · due");
+    expect(text).toContain("Save plan checklist: 2 steps below, due with this play");
+    expect(text).toContain("↳ *Billing check* — Invoice 12 days overdue · owner <@U0CSM>");
+    expect(text).toContain(
+      "↳ *Re-engage the sponsor* — Executive sponsor dark for 52 days · claimed by <@U0ALEX>",
+    );
+    expect(at("*Save play*")).toBeLessThan(at("↳ *Billing check*"));
+    expect(at("↳ *Billing check*")).toBeLessThan(at("↳ *Re-engage the sponsor*"));
+    // One due time on the card: the save play's; its steps are worked to it.
+    expect(text.match(/due <!date/g)).toHaveLength(1);
+    const closes = payload.blocks.flatMap((block) =>
+      block.type === "actions"
+        ? block.elements.flatMap((element) =>
+            element.action_id.startsWith("play_close_")
+              ? [JSON.parse((element as { value: string }).value).p]
+              : [],
+          )
+        : [],
+    );
+    expect(closes).toEqual(["save", "billing", "sponsor"]);
+  });
+
   it("lets people work plays on a card shared in a channel, keeping who shared it", () => {
     const shared = card(cardData({ openPlays: [play()] }), { today, shared: { bySlackId: "U0ALEX" } });
     const claim = shared.blocks
@@ -415,6 +459,6 @@ describe("the /account card a CSM reads before a call", () => {
     const payload = card({ ...data, account: { ...data.account, name: essay, plan: essay } });
     const text = visibleText(payload);
     expect(text).toContain("+4 more"); // of nine economic buyers, five shown
-    expect(text).toContain("+15 more"); // of twenty plays, five shown
+    expect(text).toContain("+13 more"); // of twenty plays, seven shown
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseClosePlayForm, parseClosePlayMetadata } from "../../src/slack/parse/close-play.ts";
-import { parsePlayActionValue } from "../../src/slack/parse/play-action.ts";
+import { parsePlayActionValue, parsePlaysPageValue } from "../../src/slack/parse/play-action.ts";
 import { closePlayMetadata, closePlayModal } from "../../src/slack/views/close-play-modal.ts";
 import { playActionValue } from "../../src/slack/views/play-blocks.ts";
 import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
@@ -45,6 +45,13 @@ describe("the Close modal", () => {
       surface: { kind: "plays" },
       responseUrl: null,
     });
+    expect(parseClosePlayMetadata(closePlayMetadata("cmplay01", { kind: "plays", offset: 3 }, null))).toEqual(
+      {
+        playId: "cmplay01",
+        surface: { kind: "plays", offset: 3 },
+        responseUrl: null,
+      },
+    );
   });
 
   it("drops a response_url that would not fit private_metadata rather than break the modal", () => {
@@ -128,6 +135,19 @@ describe("play button values", () => {
       playId: "p1",
       surface: { kind: "account", sharedBy: "UALEX0001" },
     });
+    // A later page of /plays: the redrawn list stays on it. The first page carries no offset at all.
+    expect(parsePlayActionValue(playActionValue("p1", { kind: "plays", offset: 6 }))).toEqual({
+      playId: "p1",
+      surface: { kind: "plays", offset: 6 },
+    });
+    expect(playActionValue("p1", { kind: "plays", offset: 0 })).toBe('{"p":"p1","s":"plays"}');
+  });
+
+  it("read the first account of a /plays page from a paging button, and refuse anything else", () => {
+    expect(parsePlaysPageValue("0")).toBe(0);
+    expect(parsePlaysPageValue("12")).toBe(12);
+    for (const bad of [undefined, "", "-1", "1.5", "x", "9999999", '{"o":3}'])
+      expect(parsePlaysPageValue(bad), String(bad)).toBeNull();
   });
 
   it("refuses values that are not ours", () => {
@@ -142,6 +162,7 @@ describe("play button values", () => {
       '{"p":"p1","s":"account","by":"<!channel>"}',
       '{"p":"p1","s":"plays","d":-1}',
       '{"p":"p1","s":"plays","d":1.5}',
+      '{"p":"p1","s":"plays","o":-3}',
     ];
     for (const value of bad) expect(parsePlayActionValue(value), String(value)).toBeNull();
   });

@@ -35,6 +35,22 @@ describe("health score configuration", () => {
       },
       bands: { greenFrom: 70, yellowFrom: 40 },
       redCapsBand: ["adoption", "loginTrend", "sponsor", "support", "payment"],
+      plays: {
+        claimDeadlineDays: {
+          save: 7,
+          health_review: 7,
+          sponsor_reengage: 5,
+          second_sponsor: 14,
+          adoption_workshop: 14,
+          power_user_checkin: 5,
+          support_escalation: 3,
+          billing_check: 3,
+          nps_recovery: 5,
+          data_gap: 3,
+        },
+        defaultClaimDeadlineDays: 7,
+        wakeDueHours: 24,
+      },
     });
   });
 
@@ -94,6 +110,21 @@ describe("health score configuration", () => {
       "redCapsBand[1]: must be one of adoption, loginTrend, sponsor, support, payment, renewal",
     ],
     [{ redCapsBand: "adoption" }, "redCapsBand: must be a list of sub-score names"],
+    [
+      { plays: { claimDeadlineDays: { save: 0 } } },
+      "plays.claimDeadlineDays.save: must be a whole number of days, 1 or more",
+    ],
+    [
+      { plays: { claimDeadlineDays: { "Save play": 3 } } },
+      "plays.claimDeadlineDays.Save play: is not a play kind: lower case and underscores (save, billing_check…)",
+    ],
+    [{ plays: { claimDeadlineDays: 7 } }, "plays.claimDeadlineDays: must be an object of play kind → days"],
+    [
+      { plays: { defaultClaimDeadlineDays: 2.5 } },
+      "plays.defaultClaimDeadlineDays: must be a whole number of days, 1 or more",
+    ],
+    [{ plays: { wakeDueHours: -1 } }, "plays.wakeDueHours: must be a whole number of hours, 0 or more"],
+    [{ plays: { wakeDueHour: 12 } }, "plays.wakeDueHour: unknown setting"],
   ])("refuses %j: %s", (input, problem) => {
     expect(problemsOf(input)).toEqual([problem]);
   });

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { parsePlayActionValue, parsePlayBlockId } from "../../src/slack/parse/play-action.ts";
 import type { ActionsBlock, Block, SectionBlock } from "../../src/slack/views/blocks.ts";
 import { type PlayItem, playBlocks, playStatusLine, slackTime } from "../../src/slack/views/play-blocks.ts";
-import { playsList, playsShownInList } from "../../src/slack/views/plays-list.ts";
 import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
 
 const now = new Date("2026-11-23T09:00:00Z");
@@ -122,42 +121,5 @@ describe("a play's blocks", () => {
     const text = (section as SectionBlock).text?.text ?? "";
     expect(text).not.toMatch(/<!channel>|<@U999>|<https:/);
     expect(text).toContain("&lt;!channel&gt;");
-  });
-});
-
-describe("the /plays list", () => {
-  it("has a header with the count and the plays in the order given, with account and ARR", () => {
-    const payload = playsList(
-      [listed({ id: "p1" }), { ...listed({ id: "p2", kind: "billing_check" }), account: { name: "Globex" } }],
-      now,
-    );
-    expectWithinSlackLimits(payload, "message");
-    expect(payload.blocks[0]).toMatchObject({ type: "header", text: { text: "Your open plays (2)" } });
-    const text = JSON.stringify(payload.blocks);
-    expect(text).toContain("*Save play* · *Acme Corporation* · $120K ARR");
-    expect(text.indexOf("Acme Corporation")).toBeLessThan(text.indexOf("Globex"));
-    expect(payload.text).toBe("You have 2 open plays");
-  });
-
-  it("says so when there is nothing to do", () => {
-    const payload = playsList([], now);
-    expectWithinSlackLimits(payload, "message");
-    expect(payload.text).toMatch(/^No open plays/);
-  });
-
-  it("caps a long list, says how many are left, and stays within Slack's limits with huge text", () => {
-    const essay = "Very long reason ".repeat(200);
-    const plays = Array.from({ length: 40 }, (_, i) => ({
-      ...listed({ id: `play-${i}`, kind: essay, reason: essay }),
-      account: { name: essay },
-      arrAtRisk: "99999999999.99",
-    }));
-    const payload = playsList(plays, now);
-    expectWithinSlackLimits(payload, "message");
-    const closes = actionElements(payload.blocks).filter((element) =>
-      element.action_id.startsWith("play_close_"),
-    );
-    expect(closes).toHaveLength(playsShownInList);
-    expect(JSON.stringify(payload.blocks)).toContain(`+${40 - playsShownInList} more`);
   });
 });

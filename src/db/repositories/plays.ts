@@ -71,7 +71,10 @@ export async function closeClearedPlays(db: Db, ids: string[], now: Date): Promi
   return closed.map((play) => play.id);
 }
 
-/** Snoozes that ran out: back to claimed (if someone has it) or open. */
+/**
+ * Snoozes that ran out: back to claimed (if someone has it) or open. The due time stays: the snooze set
+ * it to some time after the wake (services/plays.ts snoozePlay).
+ */
 export async function wakeSnoozedPlays(db: Db, now: Date) {
   await db.play.updateMany({
     where: { status: "snoozed", snoozedUntil: { lte: now }, claimedById: { not: null } },
@@ -87,18 +90,20 @@ export function findPlay(db: Db, id: string): Promise<PlayWithPeople | null> {
   return db.play.findUnique({ where: { id }, include: withPeople });
 }
 
-export async function claimIfUnclaimed(db: Db, id: string, userId: string): Promise<boolean> {
+/** Claiming wakes a snoozed play and gives it its working deadline, `dueAt`. */
+export async function claimIfUnclaimed(db: Db, id: string, userId: string, dueAt: Date): Promise<boolean> {
   const { count } = await db.play.updateMany({
     where: { id, claimedById: null, status: { in: ["open", "snoozed"] } },
-    data: { claimedById: userId, status: "claimed", snoozedUntil: null },
+    data: { claimedById: userId, status: "claimed", snoozedUntil: null, dueAt },
   });
   return count === 1;
 }
 
-export async function snoozeIfNotClosed(db: Db, id: string, until: Date): Promise<boolean> {
+/** The play sleeps until `until` and is due at `dueAt`, some time after it wakes. */
+export async function snoozeIfNotClosed(db: Db, id: string, until: Date, dueAt: Date): Promise<boolean> {
   const { count } = await db.play.updateMany({
     where: { id, status: notClosed },
-    data: { status: "snoozed", snoozedUntil: until, dueAt: until },
+    data: { status: "snoozed", snoozedUntil: until, dueAt },
   });
   return count === 1;
 }
@@ -142,11 +147,29 @@ export async function closeIfNotClosed(
   return count === 1;
 }
 
-/** A CSM's open plays: those they own or have claimed. */
-export function openPlaysForUser(db: Db, userId: string) {
+const withPeopleAndBand = {
+  ...withPeople,
+  account: {
+    include: {
+      owner: true,
+      // The latest score's band: what the account looks like to the CSM working its plays.
+      scores: { select: { band: true }, orderBy: { date: "desc" }, take: 1 },
+    },
+  },
+} as const satisfies Prisma.PlayInclude;
+
+export type PlayWithAccountBand = Prisma.PlayGetPayload<{ include: typeof withPeopleAndBand }>;
+
+// Far more than a CSM works at once (a book of 400 accounts, all red, opens about 2,800): a guard against
+// a runaway book, not a page size; /plays pages by account.
+const openPlaysForUserCap = 3000;
+
+/** A CSM's open plays: those they own or have claimed, with their account's latest health band. */
+export function openPlaysForUser(db: Db, userId: string): Promise<PlayWithAccountBand[]> {
   return db.play.findMany({
     where: { status: notClosed, OR: [{ ownerId: userId }, { claimedById: userId }] },
-    include: withPeople,
-    take: 200,
+    include: withPeopleAndBand,
+    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    take: openPlaysForUserCap,
   });
 }

@@ -55,6 +55,28 @@ const bandScore = z
   .min(1, { error: "must be a whole score from 1 to 100" })
   .max(100, { error: "must be a whole score from 1 to 100" });
 
+const claimDays = z
+  .number({ error: "must be a whole number of days, 1 or more" })
+  .int({ error: "must be a whole number of days, 1 or more" })
+  .min(1, { error: "must be a whole number of days, 1 or more" });
+const playKindKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+/**
+ * A claimed play's working time by kind: a save plan needs a week of meetings, a late invoice a call to
+ * finance within days, a second sponsor weeks of introductions.
+ */
+const defaultClaimDeadlineDays: Record<string, number> = {
+  save: 7,
+  health_review: 7,
+  sponsor_reengage: 5,
+  second_sponsor: 14,
+  adoption_workshop: 14,
+  power_user_checkin: 5,
+  support_escalation: 3,
+  billing_check: 3,
+  nps_recovery: 5,
+  data_gap: 3,
+};
+
 /** A group of settings: unknown keys are typos worth reporting; missing ones take their defaults. */
 const group = <Shape extends z.ZodRawShape>(shape: Shape) => {
   const settings = z.strictObject(shape);
@@ -166,6 +188,29 @@ export const healthConfigSchema = group({
       error: "must be a list of sub-score names",
     })
     .default(["adoption", "loginTrend", "sponsor", "support", "payment"]),
+  /** How long a play may be worked before it is late (domain/plays/deadlines.ts). */
+  plays: group({
+    /**
+     * Days a play may be worked once claimed, by kind; kinds not named here take
+     * `defaultClaimDeadlineDays`. A team's file names only the kinds it changes; the rest keep these.
+     */
+    claimDeadlineDays: z
+      .record(playKindKey, claimDays, {
+        error: (issue) =>
+          issue.code === "invalid_key"
+            ? "is not a play kind: lower case and underscores (save, billing_check…)"
+            : "must be an object of play kind → days",
+      })
+      .default({})
+      .transform((given) => ({ ...defaultClaimDeadlineDays, ...given })),
+    defaultClaimDeadlineDays: claimDays.default(7),
+    /** A snoozed play is due this many hours after it wakes: time to pick it up again. */
+    wakeDueHours: z
+      .number({ error: "must be a whole number of hours, 0 or more" })
+      .int({ error: "must be a whole number of hours, 0 or more" })
+      .min(0, { error: "must be a whole number of hours, 0 or more" })
+      .default(24),
+  }),
 }).superRefine(
   (config, ctx) => {
     const below = (path: string[], value: number, otherName: string, other: number) => {

@@ -1,5 +1,5 @@
-// The order a CSM works their plays in (`/plays`, the digest): what is late first, then what has the
-// most revenue riding on it, then what falls due next. And when a new signal play falls due.
+// The order a CSM works their plays in (`/plays`, the digest): what is late first, then what falls due
+// next, then what has the most revenue riding on it. And when a new signal play falls due.
 import { centsOf } from "../money.ts";
 
 /** DOMAIN.md: signal-driven teams start the play within 24 hours of the signal. */
@@ -23,22 +23,20 @@ export interface UrgencyFields {
 }
 
 /**
- * A new array, most urgent first: overdue plays, the most overdue first (equally late: more ARR first);
- * then the others by ARR at risk, highest first, and equal ARR by due time, soonest first. Plays equal
- * on all of that keep their given order.
+ * Negative when `a` is more urgent than `b`: overdue before not overdue, the most overdue first; then the
+ * soonest due; plays due at the same moment by ARR at risk, highest first. Zero when they are equal on all.
  */
+export function compareUrgency(a: UrgencyFields, b: UrgencyFields, now: Date): number {
+  const aOverdue = isOverdue(a.dueAt, now);
+  if (aOverdue !== isOverdue(b.dueAt, now)) return aOverdue ? -1 : 1;
+  const due = a.dueAt.getTime() - b.dueAt.getTime();
+  if (due !== 0) return due;
+  const [aCents, bCents] = [centsOf(a.arrAtRisk), centsOf(b.arrAtRisk)];
+  if (aCents === bCents) return 0;
+  return aCents > bCents ? -1 : 1;
+}
+
+/** A new array, most urgent first (`compareUrgency`); plays equal on all of it keep their given order. */
 export function sortByUrgency<T extends UrgencyFields>(plays: readonly T[], now: Date): T[] {
-  const keyed = plays.map((play) => ({
-    play,
-    due: play.dueAt.getTime(),
-    overdue: isOverdue(play.dueAt, now),
-    cents: centsOf(play.arrAtRisk),
-  }));
-  keyed.sort((a, b) => {
-    if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
-    if (a.overdue && a.due !== b.due) return a.due - b.due;
-    if (a.cents !== b.cents) return a.cents > b.cents ? -1 : 1;
-    return a.due - b.due;
-  });
-  return keyed.map((entry) => entry.play);
+  return [...plays].sort((a, b) => compareUrgency(a, b, now));
 }

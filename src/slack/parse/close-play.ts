@@ -5,12 +5,10 @@ import { playOutcomes } from "../../domain/plays/kinds.ts";
 import { closePlayInputs, logTouchOptionValue, maxNoteLength } from "../views/close-play-modal.ts";
 import { touchKinds } from "../views/wording.ts";
 import type { PlayActionTarget } from "./play-action.ts";
-import { parseJson, playIdSchema, slackUserIdSchema, toSurface } from "./play-action.ts";
+import { parseJson, playIdSchema, surfaceKeysSchema, toSurface } from "./play-action.ts";
 
-const metadataSchema = z.object({
+const metadataSchema = surfaceKeysSchema.extend({
   p: playIdSchema,
-  s: z.enum(["plays", "account"]),
-  by: slackUserIdSchema.optional(),
   r: z
     .url({ protocol: /^https?$/ })
     .max(2000)
@@ -25,8 +23,8 @@ export interface ClosePlayOrigin extends PlayActionTarget {
 export function parseClosePlayMetadata(privateMetadata: string): ClosePlayOrigin | null {
   const parsed = metadataSchema.safeParse(parseJson(privateMetadata));
   if (!parsed.success) return null;
-  const { p, s, by, r } = parsed.data;
-  return { playId: p, surface: toSurface(s, by), responseUrl: r ?? null };
+  const { p, r, ...keys } = parsed.data;
+  return { playId: p, surface: toSurface(keys), responseUrl: r ?? null };
 }
 
 const closePlayForm = z

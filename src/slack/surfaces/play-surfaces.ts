@@ -1,8 +1,9 @@
 // After a play changes, the message it was clicked in is drawn again from the database, so everyone who
-// sees that message sees the new owner or status: the caller's /plays list, or the account card.
+// sees that message sees the new owner or status: the caller's /plays list (on the page it showed), or the
+// account card.
 import type { TeamMember } from "../../domain/team.ts";
 import { accountCard } from "../../services/account-lookup.ts";
-import { listPlaysFor } from "../../services/play-listing.ts";
+import { listAccountPlaysFor } from "../../services/play-listing.ts";
 import type { AppDeps } from "../deps.ts";
 import { accountCard as accountCardView } from "../views/account-card.ts";
 import type { MessagePayload } from "../views/blocks.ts";
@@ -16,12 +17,22 @@ export async function renderPlaySurface(
   caller: TeamMember,
   accountId: string,
 ): Promise<MessagePayload | null> {
+  if (surface.kind === "plays") return renderPlaysList(deps, caller, surface.offset ?? 0);
   const now = deps.clock();
-  if (surface.kind === "plays") return playsList(await listPlaysFor(deps.db.client, caller, now), now);
   const card = await accountCard(deps.db.client, accountId, now);
   if (!card) return null;
   return accountCardView(card, {
     today: now,
     ...(surface.sharedBy ? { shared: { bySlackId: surface.sharedBy } } : {}),
   });
+}
+
+/** The caller's /plays list from the `offset`-th account on. */
+export async function renderPlaysList(
+  deps: AppDeps,
+  caller: TeamMember,
+  offset: number,
+): Promise<MessagePayload> {
+  const now = deps.clock();
+  return playsList(await listAccountPlaysFor(deps.db.client, caller, now), { now, offset });
 }

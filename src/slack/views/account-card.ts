@@ -6,6 +6,8 @@ import type { AccountCardData, StakeholderRole } from "../../domain/call-prep.ts
 import { sparkline } from "../../domain/health/trend.ts";
 import { daysBetween, renewalWindowDays, stageLabel } from "../../domain/lifecycle.ts";
 import { formatMoney } from "../../domain/money.ts";
+import { accountEntries } from "../../domain/plays/account-groups.ts";
+import { accountPlaysBlocks } from "./account-plays.ts";
 import {
   type Block,
   button,
@@ -18,7 +20,6 @@ import {
   section,
   truncate,
 } from "./blocks.ts";
-import { playBlocks } from "./play-blocks.ts";
 import {
   bandEmoji,
   dayCount,
@@ -47,7 +48,8 @@ const lastTouchesShown = 6;
 const sponsorDarkAfterDays = 45;
 const sponsorsWanted = 2;
 const stakeholdersShownPerRole = 5;
-const playsShown = 5;
+// A red account's seven signal plays: the save play and its checklist of six.
+const playsShown = 7;
 const goalsShown = 6;
 const healthReasonsShown = 3;
 // Two weeks of daily scores fit the Health column on one line.
@@ -90,7 +92,7 @@ export function accountCard(data: AccountCardData, options: AccountCardOptions):
     divider(),
     section(`*Last touches*\n${touchLines(data.touches)}`),
     divider(),
-    ...openPlayBlocks(data.openPlays, options),
+    ...openPlayBlocks(data, options),
     divider(),
     section(`*Success plan*\n${successPlanLines(data.successPlan)}`),
     context(accountFacts(account)),
@@ -211,23 +213,30 @@ function touchLines(touches: AccountCardData["touches"]): string {
   return fitLines(lines, lines.length);
 }
 
-/** Each play with its buttons (Claim, Snooze, Close); a click re-renders this card in place. */
-function openPlayBlocks(plays: AccountCardData["openPlays"], options: AccountCardOptions): Block[] {
+/**
+ * The plays grouped as /plays groups them (views/account-plays.ts): most urgent first, an open save play
+ * with the account's other signal plays as its checklist. A click re-renders this card in place.
+ */
+function openPlayBlocks(data: AccountCardData, options: AccountCardOptions): Block[] {
+  const plays = data.openPlays;
   if (plays.length === 0) return [section(`*Open plays*\n${say.noPlays}`)];
-  const soonestFirst = [...plays].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   const surface = {
     kind: "account" as const,
     ...(options.shared ? { sharedBy: options.shared.bySlackId } : {}),
   };
-  const shown = soonestFirst
-    .slice(0, playsShown)
-    .flatMap((play, index) => playBlocks(play, { index, surface, now: options.today }));
-  const hidden = plays.length - Math.min(plays.length, playsShown);
-  return [
-    section(`*Open plays* · ${plays.length}`),
-    ...shown,
-    ...(hidden > 0 ? [context(say.morePlays(hidden))] : []),
-  ];
+  const arrAtRisk = data.account.arr;
+  const entries = accountEntries(
+    plays.map((play) => ({ ...play, arrAtRisk })),
+    options.today,
+  );
+  const { blocks } = accountPlaysBlocks(entries, {
+    firstIndex: 0,
+    surface,
+    now: options.today,
+    maxPlays: playsShown,
+    more: say.morePlays,
+  });
+  return [section(`*Open plays* · ${plays.length}`), ...blocks];
 }
 
 function successPlanLines(plan: AccountCardData["successPlan"]): string {

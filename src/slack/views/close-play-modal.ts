@@ -6,7 +6,7 @@ import type { TouchKind } from "../../domain/call-prep.ts";
 import { playKindLabel, playOutcomeLabel, playOutcomes } from "../../domain/plays/kinds.ts";
 import { type Block, context, type ModalView, noticeModal, type Option, plain, section } from "./blocks.ts";
 import { blockKitLimits } from "./limits.ts";
-import type { PlaySurface } from "./play-blocks.ts";
+import { type PlaySurface, type SurfaceKeys, surfaceKeys } from "./play-blocks.ts";
 import { inertText, touchKindLabel, touchKinds } from "./wording.ts";
 
 export const closePlayCallbackId = "play_close";
@@ -24,10 +24,8 @@ export const maxNoteLength = 2000;
 const defaultTouchKind: TouchKind = "call";
 
 /** Short keys: private_metadata is limited to 3,000 characters. */
-export interface ClosePlayMetadata {
+export interface ClosePlayMetadata extends SurfaceKeys {
   p: string;
-  s: "plays" | "account";
-  by?: string;
   /** response_url of the message the Close button was in. */
   r?: string;
 }
@@ -40,8 +38,7 @@ export interface ClosePlayTarget {
 }
 
 export function closePlayMetadata(playId: string, surface: PlaySurface, responseUrl: string | null): string {
-  const metadata: ClosePlayMetadata = { p: playId, s: surface.kind };
-  if (surface.kind === "account" && surface.sharedBy) metadata.by = surface.sharedBy;
+  const metadata: ClosePlayMetadata = { p: playId, ...surfaceKeys(surface) };
   if (responseUrl) metadata.r = responseUrl;
   const text = JSON.stringify(metadata);
   // A response_url is ~100 characters; should one ever be absurdly long, close without updating the message.

@@ -18,8 +18,11 @@ import {
 } from "./blocks.ts";
 import { dayCount, formatDay, inertText, userMention } from "./wording.ts";
 
-/** Where a play was clicked: the caller's /plays list, or an account card (shared in a channel or not). */
-export type PlaySurface = { kind: "plays" } | { kind: "account"; sharedBy?: string };
+/**
+ * Where a play was clicked: the caller's /plays list (from the `offset`-th account on, when paged), or an
+ * account card (shared in a channel or not).
+ */
+export type PlaySurface = { kind: "plays"; offset?: number } | { kind: "account"; sharedBy?: string };
 
 export interface PlayItem extends OpenPlaySummary {
   /** Shown when the play is listed away from its account card. */
@@ -46,19 +49,29 @@ export const playActions = {
 /** Marks a play's actions block; the rest of its block_id is the play's action value. */
 export const playBlockIdPrefix = "play:";
 
-/** What a button carries, in short keys: Slack allows 150 characters in a select option's value. */
-export interface PlayActionValue {
-  p: string;
+/** The surface in short keys, as buttons and the Close modal's metadata carry it. */
+export interface SurfaceKeys {
   s: "plays" | "account";
   /** Who shared the account card in the channel, so the re-rendered card still says so. */
   by?: string;
+  /** The first account of a later page of /plays, so the re-rendered list stays on that page. */
+  o?: number;
+}
+
+/** What a button carries, in short keys: Slack allows 150 characters in a select option's value. */
+export interface PlayActionValue extends SurfaceKeys {
+  p: string;
   /** Snooze days, on the snooze options only. */
   d?: number;
 }
 
+export function surfaceKeys(surface: PlaySurface): SurfaceKeys {
+  if (surface.kind === "plays") return surface.offset ? { s: "plays", o: surface.offset } : { s: "plays" };
+  return surface.sharedBy ? { s: "account", by: surface.sharedBy } : { s: "account" };
+}
+
 export function playActionValue(playId: string, surface: PlaySurface, days?: number): string {
-  const value: PlayActionValue = { p: playId, s: surface.kind };
-  if (surface.kind === "account" && surface.sharedBy) value.by = surface.sharedBy;
+  const value: PlayActionValue = { p: playId, ...surfaceKeys(surface) };
   if (days !== undefined) value.d = days;
   return JSON.stringify(value);
 }
@@ -83,24 +96,33 @@ function playTitle(play: PlayItem): string {
   return `${kind} · *${inertText(play.account.name, 80)}*${arr}\n${reason}`;
 }
 
+/** "claimed by @maria", "owner @maria"; null when nobody holds the play. */
+export function playHolder(play: Pick<PlayItem, "claimedBySlackId" | "ownerSlackId">): string | null {
+  if (play.claimedBySlackId) return `claimed by ${userMention(play.claimedBySlackId)}`;
+  return play.ownerSlackId ? `owner ${userMention(play.ownerSlackId)}` : null;
+}
+
+/** "Snoozed until …", while the play sleeps; null otherwise. */
+export function snoozedLine(play: Pick<PlayItem, "status" | "snoozedUntil" | "dueAt">): string | null {
+  return play.status === "snoozed" ? `Snoozed until ${slackTime(play.snoozedUntil ?? play.dueAt)}` : null;
+}
+
 /** "Claimed by @maria · due tomorrow 10:00", "Unclaimed · owner @maria · due …", "Snoozed until …". */
 export function playStatusLine(play: PlayItem, now: Date): string {
-  const holder = play.claimedBySlackId
-    ? `claimed by ${userMention(play.claimedBySlackId)}`
-    : play.ownerSlackId
-      ? `owner ${userMention(play.ownerSlackId)}`
-      : null;
-  if (play.status === "snoozed") {
-    const until = `Snoozed until ${slackTime(play.snoozedUntil ?? play.dueAt)}`;
-    return holder ? `${until} · ${holder}` : until;
-  }
+  const holder = playHolder(play);
+  const until = snoozedLine(play);
+  if (until) return holder ? `${until} · ${holder}` : until;
   const overdue = isOverdue(play.dueAt, now) ? " · ⚠️ overdue" : "";
   const due = `due ${slackTime(play.dueAt)}${overdue}`;
   if (play.claimedBySlackId) return `Claimed by ${userMention(play.claimedBySlackId)} · ${due}`;
   return holder ? `Unclaimed · ${holder} · ${due}` : `Unclaimed · ${due}`;
 }
 
-function playButtons(play: PlayItem, { index, surface }: PlayBlockOptions): ActionsBlock {
+/** Claim (while nobody has), Snooze, Reassign and Close, for the play at `index` in the message. */
+export function playButtons(
+  play: Pick<PlayItem, "id" | "claimedBySlackId">,
+  { index, surface }: Pick<PlayBlockOptions, "index" | "surface">,
+): ActionsBlock {
   const value = playActionValue(play.id, surface);
   const snoozeOptions: Option[] = snoozeDays.map((days) => ({
     text: plain(dayCount(days)),

@@ -4,8 +4,7 @@
 
 import { playKindLabel } from "../../domain/plays/kinds.ts";
 import { type MessagePayload, section } from "./blocks.ts";
-import { playBlocks, slackTime } from "./play-blocks.ts";
-import type { PlaysListItem } from "./plays-list.ts";
+import { type PlayItem, playBlocks, slackTime } from "./play-blocks.ts";
 import { inertText, userMention } from "./wording.ts";
 
 export interface PlayHandoverOptions {
@@ -20,7 +19,10 @@ const say = {
     `${by} handed you a play on ${account}: ${kind}, due ${due}`,
 };
 
-export function playHandover(play: PlaysListItem, { bySlackId, now }: PlayHandoverOptions): MessagePayload {
+export function playHandover(
+  play: PlayItem & { account: { name: string } },
+  { bySlackId, now }: PlayHandoverOptions,
+): MessagePayload {
   const by = userMention(bySlackId);
   const account = inertText(play.account.name, 80);
   const kind = inertText(playKindLabel(play.kind), 60);

@@ -70,6 +70,16 @@ export function bandEmoji(band: HealthBand): string {
   return bandEmojis[band];
 }
 
+/**
+ * An account's band as a CSM reads it next to its plays: "🔴 red". A band this build does not know (a
+ * new state of the health model) reads as its own words; no score at all says so.
+ */
+export function bandBadge(band: string | null): string {
+  if (band === null) return "⚪ no health score yet";
+  if (Object.hasOwn(bandEmojis, band)) return `${bandEmojis[band as HealthBand]} ${band}`;
+  return `⚪ ${inertText(band.replace(/[_-]+/g, " "), 40)}`;
+}
+
 const sentimentEmojis: Record<Sentiment, string> = {
   positive: "🙂",
   neutral: "😐",

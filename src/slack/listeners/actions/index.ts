@@ -17,6 +17,7 @@ import {
   playSnoozeAction,
   playSnoozeHandler,
 } from "./plays.ts";
+import { playsPageAction, playsPageHandler } from "./plays-page.ts";
 
 export function registerActions(app: App, deps: AppDeps): void {
   const routes = [
@@ -26,6 +27,7 @@ export function registerActions(app: App, deps: AppDeps): void {
     [playSnoozeAction, playSnoozeHandler(deps)],
     [playCloseAction, playCloseHandler(deps)],
     [playReassignAction, playReassignHandler(deps)],
+    [playsPageAction, playsPageHandler(deps)],
     [demoBookClaimAction, demoBookClaimHandler(deps)],
   ] as const;
   for (const [actionId, handler] of routes)

@@ -1,8 +1,7 @@
-// /plays: the caller's plays that are not closed, most urgent first, each with Claim, Snooze and Close.
-import { listPlaysFor } from "../../../services/play-listing.ts";
+// /plays: the caller's open plays by account, the most urgent account first, each play with its buttons.
 import type { AppDeps } from "../../deps.ts";
 import { commandHandler } from "../../handler.ts";
-import { playsList } from "../../views/plays-list.ts";
+import { renderPlaysList } from "../../surfaces/play-surfaces.ts";
 
 export const playsCommand = {
   command: "/plays",
@@ -10,8 +9,5 @@ export const playsCommand = {
 };
 
 export function playsCommandHandler(deps: AppDeps) {
-  return commandHandler(deps, async (_args, caller) => {
-    const now = deps.clock();
-    return playsList(await listPlaysFor(deps.db.client, caller.user, now), now);
-  });
+  return commandHandler(deps, async (_args, caller) => renderPlaysList(deps, caller.user, 0));
 }
