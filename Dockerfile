@@ -5,6 +5,9 @@
 # postinstall), then the runtime folder assembled from it.
 FROM node:20-slim AS build
 WORKDIR /src
+# Prisma's install script would download a native schema engine that nothing here runs (migrations use
+# its WebAssembly build): naming any existing file as the engine skips it (scripts/prisma-generate.mjs).
+ENV PRISMA_SCHEMA_ENGINE_BINARY=/src/scripts/prisma-generate.mjs
 COPY . .
 RUN npm ci --no-audit --no-fund \
  && node scripts/runtime-folder.mjs /runtime
