@@ -11,6 +11,7 @@ import { systemClock } from "./services/ports.ts";
 import { buildApp } from "./slack/app.ts";
 import { createWebClient } from "./slack/web/client-options.ts";
 import { checkSlackCredentials, SlackCredentialsError } from "./slack/web/credentials.ts";
+import { slackDirectory } from "./slack/web/directory.ts";
 import { slackNotifier } from "./slack/web/notifier.ts";
 
 /** How long a stop waits for requests and job runs in flight. */
@@ -70,7 +71,12 @@ async function main(): Promise<void> {
   const webClient = createWebClient(config, logger);
   if (!webClient) throw new Error("the bot needs SLACK_BOT_TOKEN (checked by loadConfig)");
   const notifier = slackNotifier(webClient, logger);
-  const scheduler = startScheduler(scheduledJobs, { db, notifier, clock: systemClock, logger }, inFlight);
+  const directory = slackDirectory(webClient);
+  const scheduler = startScheduler(
+    scheduledJobs,
+    { db, notifier, directory, clock: systemClock, logger },
+    inFlight,
+  );
   logger.info(
     config.slack.appToken
       ? `bot running in Socket Mode (HTTP routes on port ${config.port})`

@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import type { Database } from "../db/client.ts";
 import type { Actor } from "../db/repositories/audit.ts";
-import type { Clock, SlackDirectory } from "../services/ports.ts";
+import type { Clock, Notifier, SlackDirectory } from "../services/ports.ts";
 import { CliFailure } from "./output.ts";
 
 export class UsageError extends Error {}
@@ -10,6 +10,8 @@ export class UsageError extends Error {}
 export interface CliContext {
   db: Database;
   directory: SlackDirectory | null;
+  /** Posts to Slack; null without SLACK_BOT_TOKEN. */
+  notifier: Notifier | null;
   actor: Actor;
   clock: Clock;
   out: (line: string) => void;

@@ -12,6 +12,7 @@ import {
   teamList,
 } from "../services/team.ts";
 import { type CliCommand, commandArgs, readInputFile, sub, UsageError } from "./command.ts";
+import { digestCommands } from "./digest-commands.ts";
 import { healthCommands } from "./health-commands.ts";
 import { CliFailure, formatCount } from "./output.ts";
 import { seedCommand } from "./seed-command.ts";
@@ -34,6 +35,7 @@ function checkTeamMemberRefs(...refs: string[]): void {
 
 export const commands: CliCommand[] = [
   ...healthCommands,
+  ...digestCommands,
   {
     matches: sub("import", "accounts"),
     checkArgs: (rest) => void commandArgs(rest, 1, "import accounts <file.csv>"),

@@ -67,11 +67,13 @@ export async function runCli(
     name: "csm",
     write: (line) => io.stderr.write(`${line}\n`),
   });
-  const [{ openMigratedDatabase }, { createWebClient }, { slackDirectory }] = await Promise.all([
-    import("../runtime.ts"),
-    import("../slack/web/client-options.ts"),
-    import("../slack/web/directory.ts"),
-  ]);
+  const [{ openMigratedDatabase }, { createWebClient }, { slackDirectory }, { slackNotifier }] =
+    await Promise.all([
+      import("../runtime.ts"),
+      import("../slack/web/client-options.ts"),
+      import("../slack/web/directory.ts"),
+      import("../slack/web/notifier.ts"),
+    ]);
   const client = createWebClient(config, logger);
   const progress = terminalProgress(io.stderr, Boolean(io.stderr.isTTY) && !json);
   const cluster = clusterAnnouncer(progress);
@@ -84,6 +86,7 @@ export async function runCli(
     const context: CliContext = {
       db,
       directory: client ? slackDirectory(client) : null,
+      notifier: client ? slackNotifier(client, logger) : null,
       actor,
       clock: () => new Date(),
       out: (line) => io.stdout.write(`${line}\n`),
@@ -161,8 +164,13 @@ export function usage(): string {
                                         load a demo book into an empty database, owned by these
                                         people (the first leads the others) or by a made-up team
   db migrate                            apply pending database migrations
+  digest --now [--user <slack-id>]... [--date YYYY-MM-DD] [--dry-run] [--force]
+                                        build today's digests and post them now, whatever the day
+                                        and hour; never twice for a date unless --force; --dry-run
+                                        prints them (with --json, as Block Kit) and posts nothing
+  digest log [--date YYYY-MM-DD]        who got a digest, where, and what failed
 
---json: imports, re-scores, seed and db migrate print their summary as one JSON object; no progress.
+--json: imports, re-scores, seed, digest and db migrate print their summary as one JSON object; no progress.
 Environment: DATABASE_URL or DATA_DIR chooses the database; SLACK_BOT_TOKEN lets imports and seed
 resolve owners by email and fetch names and time zones. See README.md.
 `;

@@ -4,12 +4,14 @@ import cron, { type Logger as CronLogger, type ScheduledTask } from "node-cron";
 import type { Database } from "../db/client.ts";
 import { type InFlight, inFlightWork } from "../in-flight.ts";
 import type { Logger } from "../logger.ts";
-import type { Clock, Notifier } from "../services/ports.ts";
+import type { Clock, Notifier, SlackDirectory } from "../services/ports.ts";
 
 /** What a job may use. */
 export interface JobContext {
   db: Database;
   notifier: Notifier;
+  /** Slack's directory of people (time zones, deactivations). */
+  directory: SlackDirectory | null;
   clock: Clock;
   logger: Logger;
 }

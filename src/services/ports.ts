@@ -33,13 +33,23 @@ export interface PostedMessage {
   ts: string;
 }
 
+/** A message that could not go where it was sent, and Slack's reason ("is_archived", "not_in_channel"). */
+export interface Undelivered {
+  undelivered: string;
+}
+
+export function isPosted(result: PostedMessage | Undelivered): result is PostedMessage {
+  return !("undelivered" in result);
+}
+
 export interface Notifier {
   /**
-   * Posts a message, paced so that one channel gets about one message a second. null when the
-   * channel cannot take it (not found, archived, read-only, the bot not in it); the reason is
-   * logged, so that one such recipient does not stop a job's other messages.
+   * Posts a message, paced so that one channel gets about one message a second. Undelivered when the
+   * channel or person cannot take it (not found, archived, read-only, the bot not in it, a deactivated
+   * user), with Slack's reason, so that one such recipient does not stop a job's other messages.
+   * Throws what is the app's fault or Slack's outage (after the Web API client's own retries).
    */
-  postMessage(message: SlackMessage): Promise<PostedMessage | null>;
+  postMessage(message: SlackMessage): Promise<PostedMessage | Undelivered>;
 }
 
 export type Clock = () => Date;

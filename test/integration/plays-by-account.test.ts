@@ -2,7 +2,6 @@
 // carrying its checklist, paged beyond one message, with deadlines that follow the work.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { wakeSnoozedPlays } from "../../src/db/repositories/plays.ts";
-import { signalPlayKinds } from "../../src/domain/plays/kinds.ts";
 import type { User } from "../../src/generated/prisma/client.ts";
 import { saveHealthConfig } from "../../src/services/health-settings.ts";
 import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
@@ -62,12 +61,23 @@ describe("plays by account", () => {
     return message;
   }
 
-  /** A red account owned by `csm`, scored red, with a play of every signal kind, all due in a day. */
+  /** The issue's red account: the save play and six signal plays. */
+  const redAccountKinds = [
+    "save",
+    "sponsor_reengage",
+    "second_sponsor",
+    "adoption_workshop",
+    "power_user_checkin",
+    "support_escalation",
+    "billing_check",
+  ];
+
+  /** A red account owned by `csm`, scored red, with those seven plays, all due in a day. */
   async function aRedAccount(csm: User, name: string, arr = "120000.00") {
     const account = await anAccount(prisma(), { name, arr, ownerId: csm.id });
     await aHealthScore(prisma(), account.id, { band: "red", score: 31 });
     const plays = [];
-    for (const kind of signalPlayKinds)
+    for (const kind of redAccountKinds)
       plays.push(await aPlay(prisma(), account.id, { kind, ownerId: csm.id, reason: `${kind} fired` }));
     return { account, plays };
   }

@@ -38,7 +38,7 @@ describe(`scheduled jobs on ${testEngine}`, () => {
   beforeAll(async () => {
     [db, fake] = await Promise.all([createTestDatabase(), FakeSlack.start()]);
     const logger = createLogger({ level: "info", secrets: [botToken], write: (line) => logLines.push(line) });
-    context = { db, notifier: notifierOn(fake, botToken, logger), clock: () => now, logger };
+    context = { db, notifier: notifierOn(fake, botToken, logger), directory: null, clock: () => now, logger };
   });
   afterAll(async () => {
     await fake?.close();

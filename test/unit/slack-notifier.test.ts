@@ -43,7 +43,7 @@ describe("the Slack notifier jobs post through", () => {
   it("posts to a person by their user id, in the bot's direct message with them", async () => {
     const posted = await notifier.postMessage({ channel: "UMARIA001", text: "Two plays are due today" });
     expect(fake.callsTo("chat.postMessage")[0]?.args.channel).toBe("UMARIA001");
-    expect(posted?.channel).toBe("DMARIA001");
+    expect(posted).toMatchObject({ channel: "DMARIA001" });
   });
 
   it("sends a channel's second message only after the first was answered, even when Slack rate-limits the first", async () => {
@@ -81,7 +81,9 @@ describe("the Slack notifier jobs post through", () => {
 
   it("reports a channel it cannot post in as not delivered, with the reason in the log", async () => {
     fake.failNext("chat.postMessage", "is_archived");
-    expect(await notifier.postMessage({ channel: "C0ARCHIVE", text: "hello" })).toBeNull();
+    expect(await notifier.postMessage({ channel: "C0ARCHIVE", text: "hello" })).toEqual({
+      undelivered: "is_archived",
+    });
     expect(logLines.join("\n")).toMatch(/Slack message to C0ARCHIVE not delivered: is_archived/);
   });
 

@@ -173,3 +173,13 @@ export function openPlaysForUser(db: Db, userId: string): Promise<PlayWithAccoun
     take: openPlaysForUserCap,
   });
 }
+
+/** The open plays of several people at once (owned or claimed), for the morning digests. */
+export function openPlaysForUsers(db: Db, userIds: string[]): Promise<PlayWithAccountBand[]> {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db.play.findMany({
+    where: { status: notClosed, OR: [{ ownerId: { in: userIds } }, { claimedById: { in: userIds } }] },
+    include: withPeopleAndBand,
+    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+  });
+}

@@ -33,8 +33,8 @@ const countdown: Partial<Record<RenewalStepName, number>> = {
   record_outcome: 0,
 };
 
-/** Month 7 of 12: the expansion conversation opens when 7/12 of the term has passed. */
-const expansionShare = 7 / 12;
+/** The expansion conversation is due in month 7 of 12: its step comes as month 7 starts, half the term in. */
+const expansionShare = 6 / 12;
 /** A 12-month term, when the term's start is unknown. */
 const yearDays = 365;
 

@@ -1,6 +1,6 @@
 // After a play changes, the message it was clicked in is drawn again from the database, so everyone who
 // sees that message sees the new owner or status: the caller's /plays list (on the page it showed), or the
-// account card.
+// account card. A digest stays as it was sent; the clicker hears what changed.
 import type { TeamMember } from "../../domain/team.ts";
 import { accountCard } from "../../services/account-lookup.ts";
 import { listAccountPlaysFor } from "../../services/play-listing.ts";
@@ -18,6 +18,8 @@ export async function renderPlaySurface(
   accountId: string,
 ): Promise<MessagePayload | null> {
   if (surface.kind === "plays") return renderPlaysList(deps, caller, surface.offset ?? 0);
+  // A digest is the morning's picture, maybe in a channel two CSMs share: it is not drawn again.
+  if (surface.kind === "digest") return null;
   const now = deps.clock();
   const card = await accountCard(deps.db.client, accountId, now);
   if (!card) return null;

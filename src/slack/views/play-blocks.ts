@@ -22,7 +22,11 @@ import { dayCount, formatDay, inertText, userMention } from "./wording.ts";
  * Where a play was clicked: the caller's /plays list (from the `offset`-th account on, when paged), or an
  * account card (shared in a channel or not).
  */
-export type PlaySurface = { kind: "plays"; offset?: number } | { kind: "account"; sharedBy?: string };
+export type PlaySurface =
+  | { kind: "plays"; offset?: number }
+  | { kind: "account"; sharedBy?: string }
+  /** A digest: a message in a channel that may be shared, left as it was sent; the clicker is answered privately. */
+  | { kind: "digest" };
 
 export interface PlayItem extends OpenPlaySummary {
   /** Shown when the play is listed away from its account card. */
@@ -51,7 +55,7 @@ export const playBlockIdPrefix = "play:";
 
 /** The surface in short keys, as buttons and the Close modal's metadata carry it. */
 export interface SurfaceKeys {
-  s: "plays" | "account";
+  s: "plays" | "account" | "digest";
   /** Who shared the account card in the channel, so the re-rendered card still says so. */
   by?: string;
   /** The first account of a later page of /plays, so the re-rendered list stays on that page. */
@@ -67,6 +71,7 @@ export interface PlayActionValue extends SurfaceKeys {
 
 export function surfaceKeys(surface: PlaySurface): SurfaceKeys {
   if (surface.kind === "plays") return surface.offset ? { s: "plays", o: surface.offset } : { s: "plays" };
+  if (surface.kind === "digest") return { s: "digest" };
   return surface.sharedBy ? { s: "account", by: surface.sharedBy } : { s: "account" };
 }
 

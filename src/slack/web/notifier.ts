@@ -4,7 +4,7 @@
 import { type ChatPostMessageArguments, WebAPIPlatformError, type WebClient } from "@slack/web-api";
 import PQueue from "p-queue";
 import type { Logger } from "../../logger.ts";
-import type { Notifier, PostedMessage, SlackMessage } from "../../services/ports.ts";
+import type { Notifier, PostedMessage, SlackMessage, Undelivered } from "../../services/ports.ts";
 
 /** chat.postMessage's errors that concern one channel, not the app: the job goes on with the others. */
 const undeliverable = new Set([
@@ -13,6 +13,9 @@ const undeliverable = new Set([
   "is_archived",
   "restricted_action_read_only_channel",
   "restricted_action_thread_only_channel",
+  "user_not_found",
+  "user_disabled",
+  "cannot_dm_bot",
 ]);
 
 /** Block Kit as @slack/web-api types it; the views build the same shapes without depending on it. */
@@ -34,7 +37,7 @@ export function slackNotifier(client: WebClient, logger: Logger): Notifier {
     return queue;
   };
 
-  async function post(message: SlackMessage): Promise<PostedMessage | null> {
+  async function post(message: SlackMessage): Promise<PostedMessage | Undelivered> {
     try {
       // A user id as the channel posts in the bot's direct message with that person; Slack opens it.
       const result = await client.chat.postMessage({
@@ -46,7 +49,7 @@ export function slackNotifier(client: WebClient, logger: Logger): Notifier {
     } catch (error) {
       if (error instanceof WebAPIPlatformError && undeliverable.has(error.data.error)) {
         logger.warn(`Slack message to ${message.channel} not delivered: ${error.data.error}`);
-        return null;
+        return { undelivered: error.data.error };
       }
       throw error;
     }

@@ -1,10 +1,12 @@
 // Claim, Snooze, Reassign and Close on a play, wherever it is shown. A change re-renders the clicked message
 // in place; a refusal (not allowed, already claimed or closed) goes to the clicker alone and the message stays.
 import type { BlockAction, RespondFn } from "@slack/bolt";
+import { playKindLabel } from "../../../domain/plays/kinds.ts";
 import {
   checkMayManage,
   claimPlay,
   type PlayChange,
+  type PlayView,
   reassignPlay,
   snoozePlay,
 } from "../../../services/plays.ts";
@@ -18,7 +20,7 @@ import {
 } from "../../parse/play-action.ts";
 import { tellNewOwner } from "../../surfaces/play-handover.ts";
 import { renderPlaySurface } from "../../surfaces/play-surfaces.ts";
-import type { MessagePayload } from "../../views/blocks.ts";
+import { escapeMrkdwn, type MessagePayload } from "../../views/blocks.ts";
 import { closePlayMetadata, closePlayModal } from "../../views/close-play-modal.ts";
 import { playActions, playNotice } from "../../views/play-blocks.ts";
 
@@ -29,6 +31,10 @@ export const playReassignAction = new RegExp(`^${playActions.reassign}_\\d+$`);
 
 type Action = BlockAction["actions"][number];
 const outdated = "That button is out of date. Run `/plays` for your current plays.";
+const say = {
+  changedFromDigest: (play: PlayView) =>
+    `Done: ${playKindLabel(play.kind)} on *${escapeMrkdwn(play.account.name)}*. The digest shows the morning's picture; \`/plays\` shows yours as it is now.`,
+};
 
 function targetOf(action: Action): PlayActionTarget {
   const value =
@@ -59,6 +65,7 @@ async function answerClick(
   result: PlayChange,
 ): Promise<MessagePayload | null> {
   if (!result.ok) return playNotice(result.message);
+  if (target.surface.kind === "digest") return playNotice(say.changedFromDigest(result.play));
   const message = await renderPlaySurface(deps, target.surface, caller.user, result.play.accountId);
   if (message) await respond({ replace_original: true, ...message });
   return null;

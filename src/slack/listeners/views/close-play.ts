@@ -6,6 +6,7 @@ import { type Caller, viewSubmissionHandler } from "../../handler.ts";
 import { type ClosePlayOrigin, parseClosePlayForm, parseClosePlayMetadata } from "../../parse/close-play.ts";
 import { renderPlaySurface } from "../../surfaces/play-surfaces.ts";
 import { closePlayRefusedModal } from "../../views/close-play-modal.ts";
+import { playNotice } from "../../views/play-blocks.ts";
 import { postToResponseUrl } from "../../web/response-url.ts";
 
 const outdated = "This form is out of date. Run `/plays` and click Close again.";
@@ -25,6 +26,16 @@ export function closePlaySubmissionHandler(deps: AppDeps) {
 
 async function updateOrigin(deps: AppDeps, origin: ClosePlayOrigin, caller: Caller, accountId: string) {
   if (!origin.responseUrl) return;
+  // A digest stays as it was sent: the closer alone hears it is done.
+  if (origin.surface.kind === "digest") {
+    const text = "Closed. The digest shows the morning's picture; `/plays` shows your plays as they are now.";
+    await postToResponseUrl(origin.responseUrl, {
+      response_type: "ephemeral",
+      replace_original: false,
+      ...playNotice(text),
+    });
+    return;
+  }
   const message = await renderPlaySurface(deps, origin.surface, caller.user, accountId);
   if (message) await postToResponseUrl(origin.responseUrl, { replace_original: true, ...message });
 }

@@ -1,0 +1,64 @@
+// What the morning digests read, for many CSMs at once: their accounts with the latest score, the score
+// on the day to compare with, the last touch, and their open plays. A handful of queries for the whole
+// run, not a handful per CSM: 300 digests are built in one pass.
+import type { Db } from "./types.ts";
+
+export interface BookAccountRow {
+  id: string;
+  ownerId: string | null;
+  name: string;
+  arr: { toFixed(digits: number): string };
+  contractStart: Date | null;
+  termStart: Date | null;
+  renewalDate: Date | null;
+  stage: string | null;
+  renewalCommit: "committed" | "at_risk" | "unknown" | null;
+}
+
+export interface ScoreRow {
+  accountId: string;
+  date: Date;
+  band: string;
+  score: number;
+  reasons: string[];
+  subScores: unknown;
+}
+
+/** The accounts of these owners that are still customers. */
+export function bookAccounts(db: Db, ownerIds: string[]): Promise<BookAccountRow[]> {
+  return db.account.findMany({
+    where: { ownerId: { in: ownerIds }, churnedAt: null },
+    select: {
+      id: true,
+      ownerId: true,
+      name: true,
+      arr: true,
+      contractStart: true,
+      termStart: true,
+      renewalDate: true,
+      stage: true,
+      renewalCommit: true,
+    },
+    orderBy: { id: "asc" },
+  });
+}
+
+/** Each account's latest score on or before `onOrBefore`. */
+export function scoresAsOf(db: Db, accountIds: string[], onOrBefore: Date): Promise<ScoreRow[]> {
+  if (accountIds.length === 0) return Promise.resolve([]);
+  return db.$queryRaw<ScoreRow[]>`
+    SELECT DISTINCT ON ("accountId") "accountId", date, band::text AS band, score, reasons, "subScores"
+    FROM "HealthScore"
+    WHERE "accountId" = ANY(${accountIds}::text[]) AND date <= ${onOrBefore}::date
+    ORDER BY "accountId", date DESC`;
+}
+
+/** Each account's last touch. */
+export async function lastTouches(db: Db, accountIds: string[]): Promise<Map<string, Date>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ accountId: string; at: Date }[]>`
+    SELECT "accountId", max("occurredAt") AS at FROM "Touch"
+    WHERE "accountId" = ANY(${accountIds}::text[])
+    GROUP BY "accountId"`;
+  return new Map(rows.map((row) => [row.accountId, row.at]));
+}

@@ -1,0 +1,121 @@
+// The morning digests' content, for many people at once: each one's book as read this morning, composed
+// into the digest's sections (domain/digest/content.ts), with the plays of their red and yellow accounts
+// grouped as /plays groups them. The Slack view turns it into a message.
+import { bookAccounts, lastTouches, type ScoreRow, scoresAsOf } from "../db/repositories/digest-book.ts";
+import { lastSentDigestDate } from "../db/repositories/digests.ts";
+import { openPlaysForUsers } from "../db/repositories/plays.ts";
+import type { Db } from "../db/repositories/types.ts";
+import {
+  composeDigest,
+  type DigestAccount,
+  type DigestScore,
+  type DigestSections,
+  defaultDigestContentSettings,
+} from "../domain/digest/content.ts";
+import type { HealthConfig } from "../domain/health/config.ts";
+import { contractState, type LifecycleStage } from "../domain/lifecycle.ts";
+import { accountEntries, type PlayEntry } from "../domain/plays/account-groups.ts";
+import { awakeAt } from "../domain/plays/deadlines.ts";
+import { type PlayListing, toListing } from "./play-listing.ts";
+
+export interface DigestRecipient {
+  userId: string;
+  slackUserId: string;
+  /** The recipient's local date: the digest's day. */
+  localDate: Date;
+}
+
+export interface DigestContent {
+  recipient: DigestRecipient;
+  sections: DigestSections;
+  /** The open plays of each account, by account id, as /plays groups them. */
+  playsByAccount: Map<string, PlayEntry<PlayListing>[]>;
+}
+
+const dayMs = 86_400_000;
+
+export async function digestContents(
+  db: Db,
+  recipients: readonly DigestRecipient[],
+  now: Date,
+  config: HealthConfig,
+): Promise<DigestContent[]> {
+  if (recipients.length === 0) return [];
+  const userIds = recipients.map((r) => r.userId);
+  const earliest = new Date(Math.min(...recipients.map((r) => r.localDate.getTime())));
+  const [accounts, plays, lastDigests] = await Promise.all([
+    bookAccounts(db, userIds),
+    openPlaysForUsers(db, userIds),
+    lastSentDigestDate(db, userIds, "csm", earliest),
+  ]);
+  const accountIds = accounts.map((a) => a.id);
+  // Compared with the day of each person's last digest, or the day before today for a first one.
+  const compareDays = new Set(
+    recipients.map((r) => (lastDigests.get(r.userId) ?? new Date(r.localDate.getTime() - dayMs)).getTime()),
+  );
+  const [latest, touches, ...earlier] = await Promise.all([
+    scoresAsOf(db, accountIds, new Date(now.getTime() + dayMs)),
+    lastTouches(db, accountIds),
+    ...[...compareDays].map((day) => scoresAsOf(db, accountIds, new Date(day))),
+  ]);
+  const latestOf = new Map(latest.map((row) => [row.accountId, row]));
+  const earlierOf = new Map([...compareDays].map((day, i) => [day, byAccount(earlier[i] ?? [])]));
+  const listings = plays.flatMap((row) => {
+    const listing = toListing(row);
+    return listing
+      ? [{ listing: awakeAt(listing, now), ownerId: row.ownerId, claimedById: row.claimedById }]
+      : [];
+  });
+
+  return recipients.map((recipient) => {
+    const compareDay = (
+      lastDigests.get(recipient.userId) ?? new Date(recipient.localDate.getTime() - dayMs)
+    ).getTime();
+    const before = earlierOf.get(compareDay) ?? new Map();
+    const book: DigestAccount[] = accounts
+      .filter((account) => account.ownerId === recipient.userId)
+      .map((account) => ({
+        id: account.id,
+        name: account.name,
+        arr: account.arr.toFixed(2),
+        renewalDate: account.renewalDate,
+        stage: contractState(
+          account.stage as LifecycleStage | null,
+          account.termStart ?? account.contractStart,
+          account.renewalDate,
+          recipient.localDate,
+        ),
+        renewalCommit: account.renewalCommit,
+        health: scoreOf(latestOf.get(account.id)),
+        before: scoreOf(before.get(account.id)),
+        lastTouchAt: touches.get(account.id) ?? null,
+      }));
+    const mine = listings
+      .filter((p) => p.ownerId === recipient.userId || p.claimedById === recipient.userId)
+      .map((p) => p.listing);
+    const sections = composeDigest(book, mine, recipient.localDate, now, {
+      ...defaultDigestContentSettings,
+      redBelow: config.bands.yellowFrom,
+    });
+    const playsByAccount = new Map<string, PlayEntry<PlayListing>[]>();
+    for (const account of sections.atRisk) {
+      const ofAccount = mine.filter((play) => play.account.id === account.id);
+      if (ofAccount.length) playsByAccount.set(account.id, accountEntries(ofAccount, now));
+    }
+    return { recipient, sections, playsByAccount };
+  });
+}
+
+function byAccount(rows: ScoreRow[]): Map<string, ScoreRow> {
+  return new Map(rows.map((row) => [row.accountId, row]));
+}
+
+function scoreOf(row: ScoreRow | undefined): DigestScore | null {
+  if (!row) return null;
+  return {
+    band: row.band,
+    score: row.score,
+    reasons: row.reasons,
+    subScores: (row.subScores ?? {}) as Record<string, number | null>,
+  };
+}

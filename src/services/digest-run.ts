@@ -1,0 +1,162 @@
+// Sends the morning digests: who is due (their local time on a working day, or everyone named in an
+// explicit run), a claim on the day's digest row so that each goes out once across restarts and
+// processes, the content, and the delivery with its fallback. node-cron ticks; the database decides.
+import PQueue from "p-queue";
+import type { DataAccess } from "../db/client.ts";
+import {
+  type DigestUserRow,
+  digestUsers,
+  recordSlackTimeZone,
+} from "../db/repositories/digest-recipients.ts";
+import { claimDigest, type DigestOutcome, finishDigest } from "../db/repositories/digests.ts";
+import { digestDue, localMoment, zoneOf } from "../domain/digest/schedule.ts";
+import { deliver } from "./delivery.ts";
+import { type DigestContent, type DigestRecipient, digestContents } from "./digest-content.ts";
+import { loadHealthConfig } from "./health-settings.ts";
+import type { Notifier, SlackDirectory, SlackMessage } from "./ports.ts";
+
+export interface DigestRunDeps {
+  db: DataAccess;
+  notifier: Notifier | null;
+  directory: SlackDirectory | null;
+  /** The content as a Slack message (src/slack/views/digest.ts). */
+  render: (content: DigestContent, now: Date) => SlackMessage;
+}
+
+export interface DigestRunOptions {
+  /** An operator's run: no working days or local times, everyone (or `slackUserIds`) now. */
+  explicit?: boolean;
+  slackUserIds?: readonly string[];
+  /** The local date to build for, in an explicit run; default each person's local today. */
+  date?: Date;
+  /** Build and report, write and post nothing. */
+  dryRun?: boolean;
+  /** Send again a digest already sent for the date. */
+  force?: boolean;
+}
+
+export type DigestResultStatus = "sent" | "skipped" | "failed" | "built";
+
+export interface DigestResult {
+  slackUserId: string;
+  localDate: Date;
+  status: DigestResultStatus;
+  channel: string | null;
+  /** Why it was skipped or failed; for a sent one, a fallback taken. */
+  detail: string | null;
+  /** The message, for a dry run. */
+  message?: SlackMessage;
+}
+
+/** Slack profiles are read again after this long: a person who moved gets the digest at their new 08:30. */
+const profileRefreshMs = 24 * 3_600_000;
+/** Digests built and posted at once; the Notifier paces each channel. */
+const concurrency = 8;
+
+export async function runDigests(
+  deps: DigestRunDeps,
+  now: Date,
+  options: DigestRunOptions = {},
+): Promise<DigestResult[]> {
+  const users = await digestUsers(deps.db.client, options.slackUserIds);
+  const results: DigestResult[] = [];
+  const due: { user: DigestUserRow; recipient: DigestRecipient; claim: string | null }[] = [];
+  for (const user of users) {
+    const gone = await refreshProfile(deps, user, now);
+    const localDate = options.date ?? localMoment(now, zoneOf(user)).localDate;
+    if (!options.explicit && !digestDue(user, now).due) continue;
+    const recipient = { userId: user.id, slackUserId: user.slackUserId, localDate };
+    if (options.dryRun) {
+      due.push({ user, recipient, claim: null });
+      continue;
+    }
+    const claim = await claimDigest(
+      deps.db.client,
+      { userId: user.id, kind: "csm", localDate },
+      now,
+      options.force,
+    );
+    if (!claim) {
+      if (options.explicit) results.push(result(recipient, "skipped", null, "already sent for this date"));
+      continue;
+    }
+    if (gone) {
+      await finish(deps, claim, { status: "skipped", channel: null, ts: null, error: gone }, now);
+      results.push(result(recipient, "skipped", null, gone));
+      continue;
+    }
+    due.push({ user, recipient, claim });
+  }
+  if (due.length === 0) return results;
+
+  const contents = await digestContents(
+    deps.db.client,
+    due.map((d) => d.recipient),
+    now,
+    await loadHealthConfig(deps.db.client),
+  );
+  const queue = new PQueue({ concurrency });
+  await Promise.all(
+    due.map(({ user, recipient, claim }, i) =>
+      queue.add(async () => {
+        const message = deps.render(contents[i] as DigestContent, now);
+        if (!claim) {
+          results.push({
+            ...result(recipient, "built", user.digestChannelId ?? user.slackUserId, null),
+            message,
+          });
+          return;
+        }
+        const outcome = await send(deps, user, message);
+        await finish(deps, claim, outcome, now);
+        results.push(result(recipient, outcome.status, outcome.channel, outcome.error));
+      }),
+    ),
+  );
+  return results.sort((a, b) => a.slackUserId.localeCompare(b.slackUserId));
+}
+
+function result(
+  recipient: DigestRecipient,
+  status: DigestResultStatus,
+  channel: string | null,
+  detail: string | null,
+): DigestResult {
+  return { slackUserId: recipient.slackUserId, localDate: recipient.localDate, status, channel, detail };
+}
+
+async function send(deps: DigestRunDeps, user: DigestUserRow, message: SlackMessage): Promise<DigestOutcome> {
+  if (!deps.notifier)
+    return { status: "failed", channel: null, ts: null, error: "no Slack token: nothing can be posted" };
+  const delivered = await deliver(
+    deps.notifier,
+    { ...message, channel: user.digestChannelId ?? user.slackUserId },
+    user.slackUserId,
+  );
+  return {
+    status: delivered.ok ? "sent" : "failed",
+    channel: delivered.channel,
+    ts: delivered.ts,
+    error: delivered.problem,
+  };
+}
+
+function finish(deps: DigestRunDeps, id: string, outcome: DigestOutcome, now: Date) {
+  return finishDigest(deps.db.client, id, outcome, now);
+}
+
+/**
+ * Reads the person's Slack profile once a day for their time zone. Returns why no digest can go to them
+ * (deactivated in Slack), or null.
+ */
+async function refreshProfile(deps: DigestRunDeps, user: DigestUserRow, now: Date): Promise<string | null> {
+  if (!deps.directory) return null;
+  if (user.timeZoneCheckedAt && now.getTime() - user.timeZoneCheckedAt.getTime() < profileRefreshMs)
+    return null;
+  const profile = await deps.directory.userInfo(user.slackUserId);
+  if (!profile) return "not found in Slack";
+  await recordSlackTimeZone(deps.db.client, user.id, profile.timeZone, now);
+  if (profile.timeZone) user.timeZone = profile.timeZone;
+  user.timeZoneCheckedAt = now;
+  return profile.deleted ? "deactivated in Slack" : null;
+}
