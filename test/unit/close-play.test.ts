@@ -69,7 +69,7 @@ describe("the Close modal", () => {
       "",
       "not json",
       "{}",
-      '{"p":"x","s":"digest"}',
+      '{"p":"x","s":"newsletter"}',
       '{"p":"x","s":"plays","r":"javascript:alert(1)"}',
     ])
       expect(parseClosePlayMetadata(bad), bad).toBeNull();
