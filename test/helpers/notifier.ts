@@ -1,4 +1,6 @@
 // The app's real Notifier, on the app's real Web API client, pointed at a fake Slack.
+
+import type { WebClient } from "@slack/web-api";
 import { loadConfig } from "../../src/config.ts";
 import type { Logger } from "../../src/logger.ts";
 import type { Notifier } from "../../src/services/ports.ts";
@@ -7,6 +9,11 @@ import { slackNotifier } from "../../src/slack/web/notifier.ts";
 import type { FakeSlack } from "./fake-slack.ts";
 
 export function notifierOn(fake: FakeSlack, botToken: string, logger: Logger): Notifier {
+  return slackNotifier(webClientOn(fake, botToken, logger), logger);
+}
+
+/** The app's Web API client, as configured for the bot, pointed at the fake Slack. */
+export function webClientOn(fake: FakeSlack, botToken: string, logger: Logger): WebClient {
   const config = loadConfig({
     SLACK_BOT_TOKEN: botToken,
     SLACK_SIGNING_SECRET: "test-signing-secret-0123456789",
@@ -14,5 +21,5 @@ export function notifierOn(fake: FakeSlack, botToken: string, logger: Logger): N
   });
   const client = createWebClient(config, logger);
   if (!client) throw new Error("createWebClient needs the bot token");
-  return slackNotifier(client, logger);
+  return client;
 }
