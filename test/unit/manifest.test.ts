@@ -8,6 +8,7 @@ interface Manifest {
   display_information: { name: string };
   features: {
     bot_user?: { display_name: string };
+    app_home?: { messages_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean };
     slash_commands?: { command: string; description: string; usage_hint?: string }[];
     shortcuts?: unknown[];
   };
@@ -30,6 +31,11 @@ describe("manifest.json", () => {
     expect(manifest.settings.interactivity?.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.display_information.name.length).toBeLessThanOrEqual(35);
+  });
+
+  it("shows the app's Messages tab, read-only, so a digest sent as a direct message is seen", () => {
+    expect(manifest.features.app_home?.messages_tab_enabled).toBe(true);
+    expect(manifest.features.app_home?.messages_tab_read_only_enabled).toBe(true);
   });
 
   it("lists exactly the slash commands the app registers, with their descriptions", () => {

@@ -2,7 +2,9 @@
 // exactly these (a test checks), and README.md explains them to the Slack admin.
 export const botScopes: Record<string, string> = {
   "chat:write":
-    "chat.postMessage: a direct message to the person a play is reassigned to (slack/surfaces/play-handover.ts)",
+    "chat.postMessage: digests and reminders in a CSM's digest channel or direct message (slack/web/notifier.ts); the message to the person a play is reassigned to (slack/surfaces/play-handover.ts)",
+  "chat:write.public":
+    "chat.postMessage in a public digest channel the bot was never added to, without joining it (slack/web/notifier.ts)",
   commands: "registers /account (slash commands)",
   "users:read":
     "users.info: a CSM's name and time zone, so digests and reminders fire in their morning; whether a person picked in Reassign is a bot or deactivated",
