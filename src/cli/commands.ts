@@ -13,6 +13,7 @@ import {
 } from "../services/team.ts";
 import { type CliCommand, commandArgs, readInputFile, sub, UsageError } from "./command.ts";
 import { digestCommands } from "./digest-commands.ts";
+import { digestSettingsCommand } from "./digest-settings-command.ts";
 import { healthCommands } from "./health-commands.ts";
 import { CliFailure, formatCount } from "./output.ts";
 import { seedCommand } from "./seed-command.ts";
@@ -123,6 +124,7 @@ export const commands: CliCommand[] = [
       context.out(`${describeUser(pair.csm)} now reports to ${describeUser(pair.manager)}.`);
     },
   },
+  digestSettingsCommand,
   seedCommand,
   {
     matches: sub("db", "migrate"),

@@ -156,6 +156,9 @@ export function usage(): string {
   users list                            the team: roles, managers, books
   users set-role <slack-id|email> <csm|manager|admin>
   users set-manager <csm> <manager>     both as Slack id or email
+  users digest <slack-id|email> [--time HH:MM] [--days mon-fri] [--channel <id>|dm]
+               [--tz <Area/City>|slack] [--pause-until YYYY-MM-DD|off]
+                                        show or change when and where a person's digest comes
   import signals <file.csv|file.json>   load health-signal snapshots and re-score those accounts
   health config show                    the health score's weights and thresholds (JSON)
   health config set <file.json>         validate, save and re-score every account

@@ -14,4 +14,9 @@ export interface TeamMember {
   /** The channel the morning digest goes to; null means a direct message. */
   digestChannelId: string | null;
   managerId: string | null;
+  /** The person's own settings of their digest: see domain/digest/schedule.ts. */
+  timeZoneOverride: string | null;
+  digestTime: string | null;
+  digestDays: number[];
+  digestPausedUntil: Date | null;
 }
