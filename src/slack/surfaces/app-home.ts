@@ -4,7 +4,9 @@ import type { WebClient } from "@slack/web-api";
 import type { TeamMember } from "../../domain/team.ts";
 import { bookSummary } from "../../services/book.ts";
 import { demoAccountsOnOffer } from "../../services/demo-claim.ts";
+import { digestSettingsOf } from "../../services/digest-settings.ts";
 import type { AppDeps } from "../deps.ts";
+import { digestSettingsLine } from "../views/digest-settings-modal.ts";
 import { homeView } from "../views/home.ts";
 
 export async function publishHome(
@@ -17,6 +19,10 @@ export async function publishHome(
     bookSummary(deps.db, user.id, deps.clock()),
     demoAccountsOnOffer(deps.db.client),
   ]);
-  const view = homeView(summary, { demoAccountsOnOffer: onOffer, ...(notice ? { notice } : {}) });
+  const view = homeView(summary, {
+    demoAccountsOnOffer: onOffer,
+    digest: digestSettingsLine(digestSettingsOf(user)),
+    ...(notice ? { notice } : {}),
+  });
   await client.views.publish({ user_id: user.slackUserId, view: view as never });
 }

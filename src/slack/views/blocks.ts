@@ -69,6 +69,21 @@ export interface DatePickerElement {
   initial_date?: string;
 }
 
+export interface TimePickerElement {
+  type: "timepicker";
+  action_id: string;
+  /** "HH:mm" */
+  initial_time?: string;
+}
+
+export interface ConversationsSelectElement {
+  type: "conversations_select";
+  action_id: string;
+  placeholder?: PlainText;
+  initial_conversation?: string;
+  filter?: { include?: ("public" | "private" | "im" | "mpim")[]; exclude_bot_users?: boolean };
+}
+
 export interface UsersSelectElement {
   type: "users_select";
   action_id: string;
@@ -82,6 +97,8 @@ export type InputElement =
   | StaticSelectElement
   | CheckboxesElement
   | DatePickerElement
+  | TimePickerElement
+  | ConversationsSelectElement
   | UsersSelectElement;
 
 export interface SectionBlock {

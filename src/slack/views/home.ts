@@ -12,6 +12,7 @@ import {
   section,
   truncate,
 } from "./blocks.ts";
+import { openDigestSettingsActionId } from "./digest-settings-modal.ts";
 
 export const claimDemoBookActionId = "demo_book_claim";
 
@@ -20,6 +21,8 @@ export interface HomeExtras {
   demoAccountsOnOffer?: number;
   /** One line about what the last click did. */
   notice?: string;
+  /** When and where the person's morning digest comes, with the button that changes it. */
+  digest?: string;
 }
 
 export function homeView(book: BookSummary, extras: HomeExtras = {}): HomeView {
@@ -45,6 +48,14 @@ export function homeView(book: BookSummary, extras: HomeExtras = {}): HomeView {
       divider(),
       section(`*Renewals inside 90 days*\n${truncate(renewals, 2900)}`),
       divider(),
+      ...(extras.digest
+        ? [
+            {
+              ...section(truncate(extras.digest, 2900)),
+              accessory: button("Digest settings", openDigestSettingsActionId, "open"),
+            },
+          ]
+        : []),
       context("Look any account up with `/account &lt;name or CRM id&gt;`."),
     ],
   };

@@ -7,6 +7,7 @@ import {
   accountShareHandler,
 } from "./account-card.ts";
 import { demoBookClaimAction, demoBookClaimHandler } from "./demo-book.ts";
+import { digestSettingsOpenAction, digestSettingsOpenHandler } from "./digest-settings.ts";
 import {
   playClaimAction,
   playClaimHandler,
@@ -29,6 +30,7 @@ export function registerActions(app: App, deps: AppDeps): void {
     [playReassignAction, playReassignHandler(deps)],
     [playsPageAction, playsPageHandler(deps)],
     [demoBookClaimAction, demoBookClaimHandler(deps)],
+    [digestSettingsOpenAction, digestSettingsOpenHandler(deps)],
   ] as const;
   for (const [actionId, handler] of routes)
     app.action<BlockAction>({ type: "block_actions", action_id: actionId }, handler);

@@ -1,11 +1,17 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import type { AppDeps } from "../../deps.ts";
 import { closePlayCallbackId } from "../../views/close-play-modal.ts";
+import { digestSettingsCallbackId } from "../../views/digest-settings-modal.ts";
 import { closePlaySubmissionHandler } from "./close-play.ts";
+import { digestSettingsSubmissionHandler } from "./digest-settings.ts";
 
 export function registerViews(app: App, deps: AppDeps): void {
   app.view<ViewSubmitAction>(
     { type: "view_submission", callback_id: closePlayCallbackId },
     closePlaySubmissionHandler(deps),
+  );
+  app.view<ViewSubmitAction>(
+    { type: "view_submission", callback_id: digestSettingsCallbackId },
+    digestSettingsSubmissionHandler(deps),
   );
 }
