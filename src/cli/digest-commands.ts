@@ -53,7 +53,8 @@ function resultLine(result: DigestResult): string {
   const day = result.localDate.toISOString().slice(0, 10);
   const where = result.channel ? ` in ${result.channel}` : "";
   const why = result.detail ? ` (${result.detail})` : "";
-  return `${result.slackUserId} ${day}: ${result.status}${where}${why}`;
+  const team = result.kind === "team" ? " team" : "";
+  return `${result.slackUserId} ${day}${team}: ${result.status}${where}${why}`;
 }
 
 export const digestCommands: CliCommand[] = [
@@ -81,6 +82,7 @@ export const digestCommands: CliCommand[] = [
         if (result.message)
           context.summary(`${resultLine(result)}\n${messageAsText(result.message)}\n`, {
             user: result.slackUserId,
+            kind: result.kind,
             date: result.localDate.toISOString().slice(0, 10),
             text: result.message.text,
             blocks: result.message.blocks ?? [],

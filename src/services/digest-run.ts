@@ -7,20 +7,32 @@ import {
   type DigestUserRow,
   digestUsers,
   recordSlackTimeZone,
+  teamDigestUsers,
 } from "../db/repositories/digest-recipients.ts";
-import { claimDigest, type DigestOutcome, finishDigest } from "../db/repositories/digests.ts";
+import {
+  claimDigest,
+  type DigestKind,
+  type DigestOutcome,
+  finishDigest,
+} from "../db/repositories/digests.ts";
 import { digestDue, localMoment, zoneOf } from "../domain/digest/schedule.ts";
 import { deliver } from "./delivery.ts";
 import { type DigestContent, type DigestRecipient, digestContents } from "./digest-content.ts";
 import { loadHealthConfig } from "./health-settings.ts";
 import type { Notifier, SlackDirectory, SlackMessage } from "./ports.ts";
+import { type TeamDigestContent, teamDigestContents } from "./team-digest-content.ts";
 
 export interface DigestRunDeps {
   db: DataAccess;
   notifier: Notifier | null;
   directory: SlackDirectory | null;
-  /** The content as a Slack message (src/slack/views/digest.ts). */
-  render: (content: DigestContent, now: Date) => SlackMessage;
+  /** The contents as Slack messages (src/slack/surfaces/digest.ts). */
+  render: DigestRenderers;
+}
+
+export interface DigestRenderers {
+  csm: (content: DigestContent, now: Date) => SlackMessage;
+  team: (content: TeamDigestContent, now: Date) => SlackMessage;
 }
 
 export interface DigestRunOptions {
@@ -38,6 +50,7 @@ export interface DigestRunOptions {
 export type DigestResultStatus = "sent" | "skipped" | "failed" | "built";
 
 export interface DigestResult {
+  kind: DigestKind;
   slackUserId: string;
   localDate: Date;
   status: DigestResultStatus;
@@ -53,12 +66,39 @@ const profileRefreshMs = 24 * 3_600_000;
 /** Digests built and posted at once; the Notifier paces each channel. */
 const concurrency = 8;
 
+/** Each person's own digest, then each manager's team digest: both kinds, once per person and date. */
 export async function runDigests(
   deps: DigestRunDeps,
   now: Date,
   options: DigestRunOptions = {},
 ): Promise<DigestResult[]> {
-  const users = await digestUsers(deps.db.client, options.slackUserIds);
+  const { db } = deps;
+  const [own, team] = await Promise.all([
+    digestUsers(db.client, options.slackUserIds),
+    teamDigestUsers(db.client, options.slackUserIds),
+  ]);
+  const config = await loadHealthConfig(db.client);
+  const results = [
+    ...(await runKind(deps, now, options, "csm", own, async (recipients) => {
+      const contents = await digestContents(db.client, recipients, now, config);
+      return contents.map((content) => deps.render.csm(content, now));
+    })),
+    ...(await runKind(deps, now, options, "team", team, async (recipients) => {
+      const contents = await teamDigestContents(db.client, recipients, now);
+      return contents.map((content) => deps.render.team(content, now));
+    })),
+  ];
+  return results.sort((a, b) => a.slackUserId.localeCompare(b.slackUserId) || a.kind.localeCompare(b.kind));
+}
+
+async function runKind(
+  deps: DigestRunDeps,
+  now: Date,
+  options: DigestRunOptions,
+  kind: DigestKind,
+  users: DigestUserRow[],
+  build: (recipients: DigestRecipient[]) => Promise<SlackMessage[]>,
+): Promise<DigestResult[]> {
   const results: DigestResult[] = [];
   const due: { user: DigestUserRow; recipient: DigestRecipient; claim: string | null }[] = [];
   for (const user of users) {
@@ -70,59 +110,56 @@ export async function runDigests(
       due.push({ user, recipient, claim: null });
       continue;
     }
-    const claim = await claimDigest(
-      deps.db.client,
-      { userId: user.id, kind: "csm", localDate },
-      now,
-      options.force,
-    );
+    const claim = await claimDigest(deps.db.client, { userId: user.id, kind, localDate }, now, options.force);
     if (!claim) {
-      if (options.explicit) results.push(result(recipient, "skipped", null, "already sent for this date"));
+      if (options.explicit)
+        results.push(result(kind, recipient, "skipped", null, "already sent for this date"));
       continue;
     }
     if (gone) {
       await finish(deps, claim, { status: "skipped", channel: null, ts: null, error: gone }, now);
-      results.push(result(recipient, "skipped", null, gone));
+      results.push(result(kind, recipient, "skipped", null, gone));
       continue;
     }
     due.push({ user, recipient, claim });
   }
   if (due.length === 0) return results;
 
-  const contents = await digestContents(
-    deps.db.client,
-    due.map((d) => d.recipient),
-    now,
-    await loadHealthConfig(deps.db.client),
-  );
+  const messages = await build(due.map((d) => d.recipient));
   const queue = new PQueue({ concurrency });
   await Promise.all(
     due.map(({ user, recipient, claim }, i) =>
       queue.add(async () => {
-        const message = deps.render(contents[i] as DigestContent, now);
+        const message = messages[i] as SlackMessage;
         if (!claim) {
-          results.push({
-            ...result(recipient, "built", user.digestChannelId ?? user.slackUserId, null),
-            message,
-          });
+          const channel = user.digestChannelId ?? user.slackUserId;
+          results.push({ ...result(kind, recipient, "built", channel, null), message });
           return;
         }
         const outcome = await send(deps, user, message);
         await finish(deps, claim, outcome, now);
-        results.push(result(recipient, outcome.status, outcome.channel, outcome.error));
+        results.push(result(kind, recipient, outcome.status, outcome.channel, outcome.error));
       }),
     ),
   );
-  return results.sort((a, b) => a.slackUserId.localeCompare(b.slackUserId));
+  return results;
 }
 
 function result(
+  kind: DigestKind,
   recipient: DigestRecipient,
   status: DigestResultStatus,
   channel: string | null,
   detail: string | null,
 ): DigestResult {
-  return { slackUserId: recipient.slackUserId, localDate: recipient.localDate, status, channel, detail };
+  return {
+    kind,
+    slackUserId: recipient.slackUserId,
+    localDate: recipient.localDate,
+    status,
+    channel,
+    detail,
+  };
 }
 
 async function send(deps: DigestRunDeps, user: DigestUserRow, message: SlackMessage): Promise<DigestOutcome> {

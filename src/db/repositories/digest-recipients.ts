@@ -46,3 +46,16 @@ export async function recordSlackTimeZone(db: Db, userId: string, timeZone: stri
     data: { ...(timeZone ? { timeZone } : {}), timeZoneCheckedAt: now },
   });
 }
+
+/** Managers and admins with at least one direct report: the people a team digest goes to. */
+export function teamDigestUsers(db: Db, slackUserIds?: readonly string[]): Promise<DigestUserRow[]> {
+  return db.user.findMany({
+    where: {
+      role: { in: ["manager", "admin"] },
+      reports: { some: {} },
+      ...(slackUserIds ? { slackUserId: { in: [...slackUserIds] } } : {}),
+    },
+    select: digestUser,
+    orderBy: { slackUserId: "asc" },
+  });
+}

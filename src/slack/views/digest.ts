@@ -8,6 +8,7 @@ import type { PlayEntry } from "../../domain/plays/account-groups.ts";
 import { playKindLabel } from "../../domain/plays/kinds.ts";
 import { accountPlaysBlocks } from "./account-plays.ts";
 import { type Block, context, header, type MessagePayload, section } from "./blocks.ts";
+import { bulletList } from "./bullet-list.ts";
 import type { PlayItem } from "./play-blocks.ts";
 import { bandBadge, inertText } from "./wording.ts";
 
@@ -23,7 +24,6 @@ export interface DigestView {
 }
 
 const maxBlocks = 50;
-const sectionChars = 3000;
 /** Red and yellow accounts drawn with their plays; the rest of them are listed by name. */
 const accountsWithPlays = 5;
 const playsPerAccount = 3;
@@ -45,7 +45,6 @@ const say = {
   darkSponsors: "*Sponsors gone dark*",
   quietOnboarding: "*Onboarding with no recent touch*",
   staleData: "*Data gone stale*",
-  more: (n: number) => `+${n} more`,
   morePlays: (n: number) => `+${n} more plays on this account in \`/plays\``,
   footer:
     "Everything in full: `/plays` for your plays, `/account <name>` for a card, the App Home for your book.",
@@ -129,7 +128,7 @@ function atRiskBlocks(view: DigestView, budget: number): Block[] {
   const rest = atRisk.slice(drawn);
   if (rest.length) {
     const names = rest.map((a) => `${bandBadge(a.health?.band ?? null)} ${inertText(a.name, 60)}`);
-    blocks.push(section(fitList(say.alsoAtRisk, names)));
+    blocks.push(section(bulletList(say.alsoAtRisk, names)));
   }
   return blocks;
 }
@@ -183,24 +182,11 @@ function listSections({ sections, now }: DigestView): { moved: Block[]; lists: B
     ],
   ];
   return {
-    moved: moved.length ? [section(fitList(say.moved, moved))] : [],
+    moved: moved.length ? [section(bulletList(say.moved, moved))] : [],
     lists: lists
       .filter(([, lines]) => lines.length > 0)
-      .map(([title, lines]) => section(fitList(title, lines))),
+      .map(([title, lines]) => section(bulletList(title, lines))),
   };
-}
-
-/** A title and bullet lines, cut to one section's characters with "+N more". */
-function fitList(title: string, lines: string[]): string {
-  let text = title;
-  for (let i = 0; i < lines.length; i++) {
-    const next = `${text}\n• ${lines[i]}`;
-    const rest = lines.length - i - 1;
-    const tail = rest > 0 ? `\n${say.more(rest)}` : "";
-    if (next.length + tail.length > sectionChars - 20) return `${text}\n${say.more(lines.length - i)}`;
-    text = next;
-  }
-  return text;
 }
 
 function commitText(commit: string | null): string {

@@ -1,0 +1,70 @@
+// The managers' team digests: each manager's direct reports' books, read in one pass for every manager.
+import { bookAccounts, scoresAsOf } from "../db/repositories/digest-book.ts";
+import { openPlaysForUsers } from "../db/repositories/plays.ts";
+import type { Db } from "../db/repositories/types.ts";
+import { composeTeamDigest, type TeamAccount, type TeamDigestSections } from "../domain/digest/team.ts";
+import type { DigestRecipient } from "./digest-content.ts";
+
+export interface TeamDigestContent {
+  recipient: DigestRecipient;
+  sections: TeamDigestSections;
+}
+
+const dayMs = 86_400_000;
+
+export async function teamDigestContents(
+  db: Db,
+  recipients: readonly DigestRecipient[],
+  now: Date,
+): Promise<TeamDigestContent[]> {
+  if (recipients.length === 0) return [];
+  const reports = await db.user.findMany({
+    where: { managerId: { in: recipients.map((r) => r.userId) } },
+    select: { id: true, slackUserId: true, managerId: true },
+    orderBy: { slackUserId: "asc" },
+  });
+  const reportIds = reports.map((r) => r.id);
+  const accounts = await bookAccounts(db, reportIds);
+  const ids = accounts.map((a) => a.id);
+  const today = new Date(Math.floor(now.getTime() / dayMs) * dayMs);
+  const [latest, weekAgo, plays] = await Promise.all([
+    scoresAsOf(db, ids, new Date(today.getTime() + dayMs)),
+    scoresAsOf(db, ids, new Date(today.getTime() - 7 * dayMs)),
+    openPlaysForUsers(db, reportIds),
+  ]);
+  const bandOf = new Map(latest.map((s) => [s.accountId, s.band]));
+  const bandWeekAgoOf = new Map(weekAgo.map((s) => [s.accountId, s.band]));
+  const teamAccounts: TeamAccount[] = accounts.map((a) => ({
+    id: a.id,
+    name: a.name,
+    ownerId: a.ownerId as string,
+    arr: a.arr.toFixed(2),
+    renewalDate: a.renewalDate,
+    band: bandOf.get(a.id) ?? null,
+    bandWeekAgo: bandWeekAgoOf.get(a.id) ?? null,
+  }));
+  return recipients.map((recipient) => {
+    const team = reports.filter((r) => r.managerId === recipient.userId);
+    const teamIds = new Set(team.map((r) => r.id));
+    const mine = (id: string | null) => id !== null && teamIds.has(id);
+    const sections = composeTeamDigest(
+      team.map((r) => ({ userId: r.id, slackUserId: r.slackUserId })),
+      teamAccounts.filter((a) => teamIds.has(a.ownerId)),
+      plays
+        .filter((p) => mine(p.ownerId) || mine(p.claimedById))
+        .map((p) => ({
+          id: p.id,
+          kind: p.kind,
+          ownerId: p.ownerId,
+          claimedById: p.claimedById,
+          status: p.status,
+          dueAt: p.dueAt,
+          createdAt: p.createdAt,
+          account: { id: p.account.id, name: p.account.name },
+        })),
+      recipient.localDate,
+      now,
+    );
+    return { recipient, sections };
+  });
+}

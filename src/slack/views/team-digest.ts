@@ -1,0 +1,40 @@
+// A manager's team digest as Block Kit: one line per CSM (red ARR, renewals inside 90 days, overdue
+// plays), the week's band changes, and the plays nobody claimed for more than 48 hours.
+import type { TeamDigestSections } from "../../domain/digest/team.ts";
+import { formatMoney } from "../../domain/money.ts";
+import { playKindLabel } from "../../domain/plays/kinds.ts";
+import { type Block, context, header, type MessagePayload, section } from "./blocks.ts";
+import { bulletList } from "./bullet-list.ts";
+import { bandBadge, inertText } from "./wording.ts";
+
+const money = (cents: number) => formatMoney((cents / 100).toFixed(2), { compact: true });
+
+const say = {
+  title: "Your team this morning",
+  empty: "No one reports to you yet: `csm users set-manager <csm> <you>` builds your team.",
+  members: "*By CSM*: red ARR · renewals inside 90 days · plays overdue",
+  moved: "*Band changes this week*",
+  unclaimed: "*Unclaimed for more than 48 hours*",
+  quietUnclaimed: "Every play is claimed within 48 hours.",
+};
+
+export function teamDigestMessage(sections: TeamDigestSections): MessagePayload {
+  if (sections.members.length === 0) return { text: say.empty, blocks: [section(say.empty)] };
+  const memberLines = sections.members.map(
+    (m) =>
+      `<@${m.slackUserId}> · ${money(m.redArrCents)} red (${m.redAccounts}) · ${m.renewals} renewing (${money(m.renewalArrCents)}) · ${m.overduePlays} overdue`,
+  );
+  const moved = sections.bandChanges.map(
+    (c) => `${bandBadge(c.to)} *${inertText(c.account.name, 80)}* ${c.from} → ${c.to} · <@${c.ownerSlackId}>`,
+  );
+  const unclaimed = sections.unclaimed.map(
+    ({ play, ownerSlackId, hours }) =>
+      `${playKindLabel(play.kind)} · *${inertText(play.account.name, 80)}* · ${ownerSlackId ? `<@${ownerSlackId}>` : "no owner"} · ${Math.floor(hours / 24)} days unclaimed`,
+  );
+  const blocks: Block[] = [header(say.title), section(bulletList(say.members, memberLines))];
+  if (moved.length) blocks.push(section(bulletList(say.moved, moved)));
+  blocks.push(unclaimed.length ? section(bulletList(say.unclaimed, unclaimed)) : context(say.quietUnclaimed));
+  const redCents = sections.members.reduce((sum, m) => sum + m.redArrCents, 0);
+  const text = `Your team: ${money(redCents)} ARR red, ${sections.unclaimed.length} plays unclaimed for more than 48 hours`;
+  return { text, blocks };
+}

@@ -1,0 +1,82 @@
+// A manager's team digest: red ARR, renewals and overdue plays per CSM, the week's band changes, and
+// plays unclaimed for more than 48 hours.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../src/logger.ts";
+import { runDigests } from "../../src/services/digest-run.ts";
+import { renderDigest } from "../../src/slack/surfaces/digest.ts";
+import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
+import { createTestDatabase, type TestDatabase, testEngine } from "../helpers/database.ts";
+import { aHealthScore, anAccount, aPlay, aUser } from "../helpers/factories.ts";
+import { FakeSlack } from "../helpers/fake-slack.ts";
+import { notifierOn } from "../helpers/notifier.ts";
+
+const botToken = "xoxb-test-0000-team";
+const now = new Date("2026-12-07T09:00:00Z");
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+describe(`the managers' team digest on ${testEngine}`, () => {
+  let db: TestDatabase;
+  let fake: FakeSlack;
+
+  beforeAll(async () => {
+    [db, fake] = await Promise.all([createTestDatabase(), FakeSlack.start()]);
+    const nina = await aUser(db.prisma, {
+      slackUserId: "UNINA0001",
+      role: "manager",
+      timeZone: "Europe/London",
+    });
+    const maria = await aUser(db.prisma, {
+      slackUserId: "UMARIA001",
+      managerId: nina.id,
+      timeZone: "Europe/London",
+    });
+    const omar = await aUser(db.prisma, {
+      slackUserId: "UOMAR0001",
+      managerId: nina.id,
+      timeZone: "Europe/London",
+    });
+    const acme = await anAccount(db.prisma, {
+      name: "Acme",
+      ownerId: maria.id,
+      arr: "120000.00",
+      renewalDate: day("2027-01-20"),
+    });
+    await aHealthScore(db.prisma, acme.id, { band: "green", date: day("2026-11-30") });
+    await aHealthScore(db.prisma, acme.id, { band: "red", date: day("2026-12-07") });
+    const globex = await anAccount(db.prisma, {
+      name: "Globex",
+      ownerId: omar.id,
+      arr: "40000.00",
+      renewalDate: day("2027-09-01"),
+    });
+    await aHealthScore(db.prisma, globex.id, { band: "green", date: day("2026-12-07") });
+    // Opened four days ago and never claimed.
+    const stale = await aPlay(db.prisma, acme.id, {
+      kind: "save",
+      ownerId: maria.id,
+      dueAt: day("2026-12-04"),
+    });
+    await db.prisma.play.update({ where: { id: stale.id }, data: { createdAt: day("2026-12-03") } });
+  });
+  afterAll(async () => {
+    await fake?.close();
+    await db?.destroy();
+  });
+
+  it("gives the manager red ARR, renewals and overdue plays by CSM, the week's band changes and unclaimed plays", async () => {
+    const logger = createLogger({ level: "error", secrets: [botToken], write: () => {} });
+    const deps = { db, notifier: notifierOn(fake, botToken, logger), directory: null, render: renderDigest };
+    const results = await runDigests(deps, now, { slackUserIds: ["UNINA0001"] });
+    expect(results.map((r) => [r.slackUserId, r.kind, r.status])).toEqual([["UNINA0001", "team", "sent"]]);
+    const [post] = fake.callsTo("chat.postMessage");
+    expectWithinSlackLimits(post?.args, "message");
+    const text = JSON.stringify(post?.args.blocks);
+    expect(text).toContain("<@UMARIA001> · $120K red (1) · 1 renewing ($120K) · 1 overdue");
+    expect(text).toContain("<@UOMAR0001> · $0 red (0) · 0 renewing ($0) · 0 overdue");
+    expect(text).toContain("*Acme* green → red · <@UMARIA001>");
+    expect(text).toContain("Save play · *Acme* · <@UMARIA001> · 4 days unclaimed");
+    // Once for the day, as for a CSM's own digest.
+    await runDigests(deps, now, { slackUserIds: ["UNINA0001"] });
+    expect(fake.callsTo("chat.postMessage")).toHaveLength(1);
+  });
+});
