@@ -63,8 +63,8 @@ export interface DigestResult {
 
 /** Slack profiles are read again after this long: a person who moved gets the digest at their new 08:30. */
 const profileRefreshMs = 24 * 3_600_000;
-/** Digests built and posted at once; the Notifier paces each channel. */
-const concurrency = 8;
+/** Digests posted at once: enough that every channel in use has one waiting, so the Notifier's pacing of each channel, not this, sets the pace. */
+const concurrency = 64;
 
 /** Each person's own digest, then each manager's team digest: both kinds, once per person and date. */
 export async function runDigests(
