@@ -32,7 +32,8 @@ export interface DigestRunDeps {
 
 export interface DigestRenderers {
   csm: (content: DigestContent, now: Date) => SlackMessage;
-  team: (content: TeamDigestContent, now: Date) => SlackMessage;
+  /** Null when there is nothing to tell (an admin with no team and nothing undelivered). */
+  team: (content: TeamDigestContent, now: Date) => SlackMessage | null;
 }
 
 export interface DigestRunOptions {
@@ -84,7 +85,9 @@ export async function runDigests(
       return contents.map((content) => deps.render.csm(content, now));
     })),
     ...(await runKind(deps, now, options, "team", team, async (recipients) => {
-      const contents = await teamDigestContents(db.client, recipients, now);
+      const admins = new Set(team.filter((user) => user.role === "admin").map((user) => user.id));
+      const withRoles = recipients.map((r) => ({ ...r, isAdmin: admins.has(r.userId) }));
+      const contents = await teamDigestContents(db.client, withRoles, now);
       return contents.map((content) => deps.render.team(content, now));
     })),
   ];
@@ -97,7 +100,7 @@ async function runKind(
   options: DigestRunOptions,
   kind: DigestKind,
   users: DigestUserRow[],
-  build: (recipients: DigestRecipient[]) => Promise<SlackMessage[]>,
+  build: (recipients: DigestRecipient[]) => Promise<(SlackMessage | null)[]>,
 ): Promise<DigestResult[]> {
   const results: DigestResult[] = [];
   const due: { user: DigestUserRow; recipient: DigestRecipient; claim: string | null }[] = [];
@@ -130,7 +133,14 @@ async function runKind(
   await Promise.all(
     due.map(({ user, recipient, claim }, i) =>
       queue.add(async () => {
-        const message = messages[i] as SlackMessage;
+        const message = messages[i] ?? null;
+        if (!message) {
+          const nothing = "nothing to report";
+          if (claim)
+            await finish(deps, claim, { status: "skipped", channel: null, ts: null, error: nothing }, now);
+          results.push(result(kind, recipient, "skipped", null, nothing));
+          return;
+        }
         if (!claim) {
           const channel = user.digestChannelId ?? user.slackUserId;
           results.push({ ...result(kind, recipient, "built", channel, null), message });

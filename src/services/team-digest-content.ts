@@ -1,5 +1,6 @@
 // The managers' team digests: each manager's direct reports' books, read in one pass for every manager.
 import { bookAccounts, scoresAsOf } from "../db/repositories/digest-book.ts";
+import { deliveryProblemsSince } from "../db/repositories/digests.ts";
 import { openPlaysForUsers } from "../db/repositories/plays.ts";
 import type { Db } from "../db/repositories/types.ts";
 import { composeTeamDigest, type TeamAccount, type TeamDigestSections } from "../domain/digest/team.ts";
@@ -14,7 +15,7 @@ const dayMs = 86_400_000;
 
 export async function teamDigestContents(
   db: Db,
-  recipients: readonly DigestRecipient[],
+  recipients: readonly (DigestRecipient & { isAdmin: boolean })[],
   now: Date,
 ): Promise<TeamDigestContent[]> {
   if (recipients.length === 0) return [];
@@ -27,11 +28,18 @@ export async function teamDigestContents(
   const accounts = await bookAccounts(db, reportIds);
   const ids = accounts.map((a) => a.id);
   const today = new Date(Math.floor(now.getTime() / dayMs) * dayMs);
-  const [latest, weekAgo, plays] = await Promise.all([
+  const [latest, weekAgo, plays, problems] = await Promise.all([
     scoresAsOf(db, ids, new Date(today.getTime() + dayMs)),
     scoresAsOf(db, ids, new Date(today.getTime() - 7 * dayMs)),
     openPlaysForUsers(db, reportIds),
+    recipients.some((r) => r.isAdmin) ? deliveryProblemsSince(db, new Date(now.getTime() - dayMs)) : [],
   ]);
+  const deliveryProblems = problems.map((p) => ({
+    slackUserId: p.user.slackUserId,
+    kind: p.kind,
+    status: p.status,
+    error: p.error,
+  }));
   const bandOf = new Map(latest.map((s) => [s.accountId, s.band]));
   const bandWeekAgoOf = new Map(weekAgo.map((s) => [s.accountId, s.band]));
   const teamAccounts: TeamAccount[] = accounts.map((a) => ({
@@ -65,6 +73,6 @@ export async function teamDigestContents(
       recipient.localDate,
       now,
     );
-    return { recipient, sections };
+    return { recipient, sections: recipient.isAdmin ? { ...sections, deliveryProblems } : sections };
   });
 }

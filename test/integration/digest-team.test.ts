@@ -79,4 +79,32 @@ describe(`the managers' team digest on ${testEngine}`, () => {
     await runDigests(deps, now, { slackUserIds: ["UNINA0001"] });
     expect(fake.callsTo("chat.postMessage")).toHaveLength(1);
   });
+
+  it("tells an admin what could not be delivered as meant; an admin with nothing to tell gets nothing", async () => {
+    const logger = createLogger({ level: "error", secrets: [botToken], write: () => {} });
+    const deps = { db, notifier: notifierOn(fake, botToken, logger), directory: null, render: renderDigest };
+    await aUser(db.prisma, { slackUserId: "UADMIN001", role: "admin", timeZone: "Europe/London" });
+    const quiet = await runDigests(deps, now, { slackUserIds: ["UADMIN001"] });
+    expect(quiet).toEqual([
+      expect.objectContaining({ kind: "team", status: "skipped", detail: "nothing to report" }),
+    ]);
+
+    const maria = await db.prisma.user.findUniqueOrThrow({ where: { slackUserId: "UMARIA001" } });
+    await db.prisma.digest.create({
+      data: {
+        userId: maria.id,
+        localDate: day("2026-12-08"),
+        status: "sent",
+        channel: "DMARIA001",
+        error: "C0GONE001: channel_not_found; sent as a direct message",
+        claimedAt: new Date("2026-12-08T08:30:00Z"),
+      },
+    });
+    const tuesday = new Date("2026-12-08T09:00:00Z");
+    await runDigests(deps, tuesday, { slackUserIds: ["UADMIN001"] });
+    const post = fake.callsTo("chat.postMessage").find((call) => call.args.channel === "UADMIN001");
+    expect(JSON.stringify(post?.args.blocks)).toContain(
+      "<@UMARIA001>'s digest: sent (C0GONE001: channel_not_found; sent as a direct message)",
+    );
+  });
 });

@@ -4,6 +4,7 @@ import type { Db } from "./types.ts";
 
 export interface DigestUserRow {
   id: string;
+  role: string;
   slackUserId: string;
   name: string | null;
   timeZone: string | null;
@@ -17,6 +18,7 @@ export interface DigestUserRow {
 
 const digestUser = {
   id: true,
+  role: true,
   slackUserId: true,
   name: true,
   timeZone: true,
@@ -47,12 +49,14 @@ export async function recordSlackTimeZone(db: Db, userId: string, timeZone: stri
   });
 }
 
-/** Managers and admins with at least one direct report: the people a team digest goes to. */
+/**
+ * The people a team digest goes to: managers with at least one direct report, and every admin (whose
+ * digest also says what the bot could not deliver).
+ */
 export function teamDigestUsers(db: Db, slackUserIds?: readonly string[]): Promise<DigestUserRow[]> {
   return db.user.findMany({
     where: {
-      role: { in: ["manager", "admin"] },
-      reports: { some: {} },
+      OR: [{ role: "manager", reports: { some: {} } }, { role: "admin" }],
       ...(slackUserIds ? { slackUserId: { in: [...slackUserIds] } } : {}),
     },
     select: digestUser,

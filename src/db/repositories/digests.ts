@@ -80,3 +80,19 @@ export function digestsOn(db: Db, localDate: Date) {
     orderBy: [{ status: "asc" }, { user: { slackUserId: "asc" } }],
   });
 }
+
+/** Digests since `since` that failed or went elsewhere than meant: what the admins' digest reports. */
+export function deliveryProblemsSince(db: Db, since: Date) {
+  return db.digest.findMany({
+    where: { claimedAt: { gte: since }, OR: [{ status: "failed" }, { error: { not: null } }] },
+    select: {
+      kind: true,
+      status: true,
+      error: true,
+      localDate: true,
+      user: { select: { slackUserId: true } },
+    },
+    orderBy: { claimedAt: "desc" },
+    take: 50,
+  });
+}

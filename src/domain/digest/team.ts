@@ -36,8 +36,17 @@ export interface TeamMemberLine {
   overduePlays: number;
 }
 
+export interface DeliveryProblem {
+  slackUserId: string;
+  kind: string;
+  status: string;
+  error: string | null;
+}
+
 export interface TeamDigestSections {
   members: TeamMemberLine[];
+  /** For admins: messages of the last day that failed or went elsewhere than meant. */
+  deliveryProblems?: DeliveryProblem[];
   bandChanges: { account: TeamAccount; ownerSlackId: string; from: string; to: string }[];
   unclaimed: { play: TeamPlay; ownerSlackId: string | null; hours: number }[];
 }

@@ -19,7 +19,9 @@ function renderOwn(content: DigestContent, now: Date): SlackMessage {
   return { channel: content.recipient.slackUserId, text: message.text, blocks: message.blocks };
 }
 
-function renderTeam(content: TeamDigestContent): SlackMessage {
+function renderTeam(content: TeamDigestContent): SlackMessage | null {
+  const { members, deliveryProblems } = content.sections;
+  if (members.length === 0 && !deliveryProblems?.length) return null;
   const message = teamDigestMessage(content.sections);
   return { channel: content.recipient.slackUserId, text: message.text, blocks: message.blocks };
 }

@@ -16,10 +16,15 @@ const say = {
   moved: "*Band changes this week*",
   unclaimed: "*Unclaimed for more than 48 hours*",
   quietUnclaimed: "Every play is claimed within 48 hours.",
+  problemsTitle: "*Messages the bot could not deliver as meant* (last 24 hours; `csm digest log` for more)",
 };
 
 export function teamDigestMessage(sections: TeamDigestSections): MessagePayload {
-  if (sections.members.length === 0) return { text: say.empty, blocks: [section(say.empty)] };
+  const problems = deliveryBlocks(sections);
+  if (sections.members.length === 0) {
+    const text = problems.length ? say.problemsTitle : say.empty;
+    return { text, blocks: problems.length ? problems : [section(say.empty)] };
+  }
   const memberLines = sections.members.map(
     (m) =>
       `<@${m.slackUserId}> · ${money(m.redArrCents)} red (${m.redAccounts}) · ${m.renewals} renewing (${money(m.renewalArrCents)}) · ${m.overduePlays} overdue`,
@@ -34,7 +39,19 @@ export function teamDigestMessage(sections: TeamDigestSections): MessagePayload 
   const blocks: Block[] = [header(say.title), section(bulletList(say.members, memberLines))];
   if (moved.length) blocks.push(section(bulletList(say.moved, moved)));
   blocks.push(unclaimed.length ? section(bulletList(say.unclaimed, unclaimed)) : context(say.quietUnclaimed));
+  blocks.push(...problems);
   const redCents = sections.members.reduce((sum, m) => sum + m.redArrCents, 0);
   const text = `Your team: ${money(redCents)} ARR red, ${sections.unclaimed.length} plays unclaimed for more than 48 hours`;
   return { text, blocks };
+}
+
+/** For admins: the digests of the last day that failed, or went to a direct message instead. */
+function deliveryBlocks(sections: TeamDigestSections): Block[] {
+  const problems = sections.deliveryProblems ?? [];
+  if (problems.length === 0) return [];
+  const lines = problems.map(
+    (p) =>
+      `<@${p.slackUserId}>'s ${p.kind === "team" ? "team digest" : "digest"}: ${p.status}${p.error ? ` (${inertText(p.error, 200)})` : ""}`,
+  );
+  return [section(bulletList(say.problemsTitle, lines))];
 }
