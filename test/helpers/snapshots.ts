@@ -1,6 +1,8 @@
 // A health-signal snapshot for unit tests: every signal unknown unless the test says otherwise.
+import { defaultHealthConfig } from "../../src/domain/health/config.ts";
 import type { HealthResult } from "../../src/domain/health/score.ts";
 import type { SignalSnapshot } from "../../src/domain/health/signals.ts";
+import type { PlayRuleInput } from "../../src/domain/plays/rules.ts";
 
 /** A green health result with every sub-score known; override what the test is about. */
 export function aHealthResult(overrides: Partial<HealthResult> = {}): HealthResult {
@@ -52,3 +54,31 @@ export function aHealthyWeek(today: Date, latest: Partial<SignalSnapshot> = {}) 
     weekAgo: aSnapshot(daysBefore(7), { powerUserLogins: 40 }),
   };
 }
+
+/** The play rules' input for an account with every signal known and healthy, two sponsors, 200 days in. */
+export function aHealthyRuleInput(
+  today: Date,
+  latest: Partial<SignalSnapshot> = {},
+  input: Partial<PlayRuleInput> = {},
+): PlayRuleInput {
+  return {
+    today,
+    contractStart: new Date(today.getTime() - 200 * 86_400_000),
+    executiveSponsors: 2,
+    health: aHealthResult(),
+    ...aHealthyWeek(today, latest),
+    config: defaultHealthConfig,
+    ...input,
+  };
+}
+
+/** The issue's red account: the save play and six signal plays. */
+export const redAccountKinds = [
+  "save",
+  "sponsor_reengage",
+  "second_sponsor",
+  "adoption_workshop",
+  "power_user_checkin",
+  "support_escalation",
+  "billing_check",
+] as const;

@@ -8,6 +8,7 @@ import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
 import { aHealthScore, anAccount, aPlay, aUser } from "../helpers/factories.ts";
 import { type RunningApp, startRunningApp } from "../helpers/running-app.ts";
 import { slashPlays as slashPlaysAs } from "../helpers/slash-plays.ts";
+import { redAccountKinds } from "../helpers/snapshots.ts";
 
 type Element = { action_id?: string; value?: string; options?: { value: string }[] };
 type Message = {
@@ -60,17 +61,6 @@ describe("plays by account", () => {
     expectWithinSlackLimits(message, "message");
     return message;
   }
-
-  /** The issue's red account: the save play and six signal plays. */
-  const redAccountKinds = [
-    "save",
-    "sponsor_reengage",
-    "second_sponsor",
-    "adoption_workshop",
-    "power_user_checkin",
-    "support_escalation",
-    "billing_check",
-  ];
 
   /** A red account owned by `csm`, scored red, with those seven plays, all due in a day. */
   async function aRedAccount(csm: User, name: string, arr = "120000.00") {

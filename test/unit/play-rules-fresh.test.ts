@@ -5,7 +5,7 @@ import { defaultHealthConfig } from "../../src/domain/health/config.ts";
 import type { SignalSnapshot } from "../../src/domain/health/signals.ts";
 import { feedStatus } from "../../src/domain/plays/data-gap.ts";
 import { decidePlays, type PlayRuleInput } from "../../src/domain/plays/rules.ts";
-import { aHealthResult, aHealthyWeek } from "../helpers/snapshots.ts";
+import { aHealthResult, aHealthyRuleInput } from "../helpers/snapshots.ts";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const today = day("2026-06-10");
@@ -13,17 +13,8 @@ const daysBefore = (n: number) => new Date(today.getTime() - n * 86_400_000);
 
 const aHealth = aHealthResult;
 
-function anAccount(latest: Partial<SignalSnapshot> = {}, input: Partial<PlayRuleInput> = {}): PlayRuleInput {
-  return {
-    today,
-    contractStart: daysBefore(200),
-    executiveSponsors: 2,
-    health: aHealth(),
-    ...aHealthyWeek(today, latest),
-    config: defaultHealthConfig,
-    ...input,
-  };
-}
+const anAccount = (latest: Partial<SignalSnapshot> = {}, input: Partial<PlayRuleInput> = {}) =>
+  aHealthyRuleInput(today, latest, input);
 
 /** Every field of the healthy week sent `days` ago. */
 const sentDaysAgo = (days: number) =>

@@ -4,7 +4,7 @@ import { bandFor, type HealthResult, scoreHealth } from "../../src/domain/health
 import type { SignalSnapshot } from "../../src/domain/health/signals.ts";
 import { playKinds } from "../../src/domain/plays/kinds.ts";
 import { desiredPlays, type PlayRuleInput } from "../../src/domain/plays/rules.ts";
-import { aHealthResult, aHealthyWeek, aSnapshot as snapshotOn } from "../helpers/snapshots.ts";
+import { aHealthResult, aHealthyRuleInput, aSnapshot as snapshotOn } from "../helpers/snapshots.ts";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const today = day("2026-06-10");
@@ -15,20 +15,8 @@ const aSnapshot = (overrides: Partial<SignalSnapshot> = {}) => snapshotOn(today,
 const aHealth = aHealthResult;
 
 /** Every signal known and healthy, two sponsors, 200 days in: no play fires. Override what the test is about. */
-function aHealthyAccount(
-  latest: Partial<SignalSnapshot> = {},
-  input: Partial<PlayRuleInput> = {},
-): PlayRuleInput {
-  return {
-    today,
-    contractStart: daysBefore(200),
-    executiveSponsors: 2,
-    health: aHealth(),
-    ...aHealthyWeek(today, latest),
-    config: defaultHealthConfig,
-    ...input,
-  };
-}
+const aHealthyAccount = (latest: Partial<SignalSnapshot> = {}, input: Partial<PlayRuleInput> = {}) =>
+  aHealthyRuleInput(today, latest, input);
 
 const kindsFor = (input: PlayRuleInput) => desiredPlays(input).map((play) => play.kind);
 const playOf = (input: PlayRuleInput, kind: string) => desiredPlays(input).find((play) => play.kind === kind);

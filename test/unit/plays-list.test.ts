@@ -9,19 +9,11 @@ import {
   playsShownPerAccount,
 } from "../../src/slack/views/plays-list.ts";
 import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
+import { redAccountKinds } from "../helpers/snapshots.ts";
 
 const now = new Date("2026-11-23T09:00:00Z");
 const tomorrow = new Date("2026-11-24T10:00:00Z");
-// The red account: the save play and six signal plays.
-const redKinds = [
-  "save",
-  "sponsor_reengage",
-  "second_sponsor",
-  "adoption_workshop",
-  "power_user_checkin",
-  "support_escalation",
-  "billing_check",
-] as const;
+const redKinds = redAccountKinds;
 
 function aPlay(
   account: string,

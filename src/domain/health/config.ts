@@ -2,80 +2,25 @@
 // ("The health score: six signals"), so a team's file holds only what it changes.
 import { z } from "zod";
 import { renewalWindowDays } from "../lifecycle.ts";
+import {
+  bandScore,
+  claimDays,
+  days,
+  defaultClaimDeadlineDays,
+  npsPoints,
+  percent,
+  playKindKey,
+  segmentSupport,
+  signalCount,
+  staleAfter,
+  tickets,
+  weight,
+  wholeNumber,
+} from "./config-values.ts";
 
 export const subScoreNames = ["adoption", "loginTrend", "sponsor", "support", "payment", "renewal"] as const;
 export type SubScoreName = (typeof subScoreNames)[number];
 export type SignalSubScoreName = Exclude<SubScoreName, "renewal">;
-
-const percent = z
-  .number({ error: "must be a percentage from 0 to 100" })
-  .min(0, { error: "must be a percentage from 0 to 100" })
-  .max(100, { error: "must be a percentage from 0 to 100" });
-const days = z
-  .number({ error: "must be a whole number of days, 0 or more" })
-  .int({ error: "must be a whole number of days, 0 or more" })
-  .min(0, { error: "must be a whole number of days, 0 or more" });
-const tickets = (min: number) =>
-  z
-    .number({ error: `must be a whole number of tickets, ${min} or more` })
-    .int({ error: `must be a whole number of tickets, ${min} or more` })
-    .min(min, { error: `must be a whole number of tickets, ${min} or more` });
-const weight = z
-  .number({ error: "must be a weight, 0 or more" })
-  .min(0, { error: "must be a weight, 0 or more" });
-const staleAfter = z
-  .number({ error: "must be a whole number of days, 1 or more" })
-  .int({ error: "must be a whole number of days, 1 or more" })
-  .min(1, { error: "must be a whole number of days, 1 or more" })
-  .max(60, { error: "must be at most 60 days (older snapshots are not read)" });
-const signalCount = z
-  .number({ error: "must be a whole number of signals from 0 to 5" })
-  .int({ error: "must be a whole number of signals from 0 to 5" })
-  .min(0, { error: "must be a whole number of signals from 0 to 5" })
-  .max(5, { error: "must be a whole number of signals from 0 to 5" });
-const npsPoints = z
-  .number({ error: "must be a whole NPS from -100 to 100" })
-  .int({ error: "must be a whole NPS from -100 to 100" })
-  .min(-100, { error: "must be a whole NPS from -100 to 100" })
-  .max(100, { error: "must be a whole NPS from -100 to 100" });
-
-/** Support thresholds for one segment; a setting left out takes the team-wide one. */
-const segmentSupport = z
-  .strictObject({
-    p1P2YellowAt: tickets(1).optional(),
-    p1P2RedAt: tickets(1).optional(),
-    ticketsYellowAbove: tickets(0).optional(),
-    ticketsRedAbove: tickets(0).optional(),
-  })
-  .optional();
-
-const bandScore = z
-  .number({ error: "must be a whole score from 1 to 100" })
-  .int({ error: "must be a whole score from 1 to 100" })
-  .min(1, { error: "must be a whole score from 1 to 100" })
-  .max(100, { error: "must be a whole score from 1 to 100" });
-
-const claimDays = z
-  .number({ error: "must be a whole number of days, 1 or more" })
-  .int({ error: "must be a whole number of days, 1 or more" })
-  .min(1, { error: "must be a whole number of days, 1 or more" });
-const playKindKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
-/**
- * A claimed play's working time by kind: a save plan needs a week of meetings, a late invoice a call to
- * finance within days, a second sponsor weeks of introductions.
- */
-const defaultClaimDeadlineDays: Record<string, number> = {
-  save: 7,
-  health_review: 7,
-  sponsor_reengage: 5,
-  second_sponsor: 14,
-  adoption_workshop: 14,
-  power_user_checkin: 5,
-  support_escalation: 3,
-  billing_check: 3,
-  nps_recovery: 5,
-  data_gap: 3,
-};
 
 /** A group of settings: unknown keys are typos worth reporting; missing ones take their defaults. */
 const group = <Shape extends z.ZodRawShape>(shape: Shape) => {
@@ -147,12 +92,7 @@ export const healthConfigSchema = group({
       /** An NPS at or below this (a detractor's 0-6) opens the recovery play. */
       detractorAtOrBelow: npsPoints.default(6),
       /** So does a drop of at least this many points from the NPS known before. */
-      dropAtLeast: z
-        .number({ error: "must be a whole number of points from 1 to 200" })
-        .int({ error: "must be a whole number of points from 1 to 200" })
-        .min(1, { error: "must be a whole number of points from 1 to 200" })
-        .max(200, { error: "must be a whole number of points from 1 to 200" })
-        .default(30),
+      dropAtLeast: wholeNumber("must be a whole number of points from 1 to 200", 1, 200).default(30),
     }),
     renewal: group({
       /** Days to the renewal date: yellow inside T-90 (the renewal lock date), red inside T-30. */
@@ -205,11 +145,7 @@ export const healthConfigSchema = group({
       .transform((given) => ({ ...defaultClaimDeadlineDays, ...given })),
     defaultClaimDeadlineDays: claimDays.default(7),
     /** A snoozed play is due this many hours after it wakes: time to pick it up again. */
-    wakeDueHours: z
-      .number({ error: "must be a whole number of hours, 0 or more" })
-      .int({ error: "must be a whole number of hours, 0 or more" })
-      .min(0, { error: "must be a whole number of hours, 0 or more" })
-      .default(24),
+    wakeDueHours: wholeNumber("must be a whole number of hours, 0 or more", 0).default(24),
   }),
 }).superRefine(
   (config, ctx) => {
