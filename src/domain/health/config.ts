@@ -75,6 +75,11 @@ const defaultClaimDeadlineDays: Record<string, number> = {
   billing_check: 3,
   nps_recovery: 5,
   data_gap: 3,
+  renewal_expansion: 14,
+  renewal_lock: 7,
+  renewal_commit: 7,
+  renewal_escalation: 3,
+  renewal_outcome: 3,
 };
 
 /** A group of settings: unknown keys are typos worth reporting; missing ones take their defaults. */

@@ -9,7 +9,7 @@ import { playKindLabel } from "../../domain/plays/kinds.ts";
 import { accountPlaysBlocks } from "./account-plays.ts";
 import { type Block, context, header, type MessagePayload, section } from "./blocks.ts";
 import type { PlayItem } from "./play-blocks.ts";
-import { bandBadge, inertText } from "./wording.ts";
+import { bandBadge, commitLabel, inertText } from "./wording.ts";
 
 /** What the view needs beyond the sections: whose digest, for which day, and the plays by account. */
 export interface DigestView {
@@ -144,7 +144,7 @@ function listSections({ sections, now }: DigestView): { moved: Block[]; lists: B
       say.renewals,
       sections.renewalsSoon.map(
         ({ account, daysLeft }) =>
-          `*${inertText(account.name, 80)}* · ${daysLeft === 0 ? "today" : `${daysLeft} days`} · ${formatMoney(account.arr, { compact: true })} · commit: ${commitText(account.renewalCommit)}`,
+          `*${inertText(account.name, 80)}* · ${daysLeft === 0 ? "today" : `${daysLeft} days`} · ${formatMoney(account.arr, { compact: true })} · commit: ${commitLabel(account.renewalCommit)}`,
       ),
     ],
     [
@@ -201,12 +201,6 @@ function fitList(title: string, lines: string[]): string {
     text = next;
   }
   return text;
-}
-
-function commitText(commit: string | null): string {
-  if (commit === "committed") return "committed ✅";
-  if (commit === "at_risk") return "at risk ⚠️";
-  return "not recorded";
 }
 
 function daysLate(dueAt: Date, now: Date): string {
