@@ -15,6 +15,7 @@ import { type CliCommand, commandArgs, readInputFile, sub, UsageError } from "./
 import { digestCommands } from "./digest-commands.ts";
 import { healthCommands } from "./health-commands.ts";
 import { CliFailure, formatCount } from "./output.ts";
+import { remindersCommand } from "./reminders-commands.ts";
 import { seedCommand } from "./seed-command.ts";
 
 async function teamCall<T>(work: () => Promise<T>): Promise<T> {
@@ -36,6 +37,7 @@ function checkTeamMemberRefs(...refs: string[]): void {
 export const commands: CliCommand[] = [
   ...healthCommands,
   ...digestCommands,
+  remindersCommand,
   {
     matches: sub("import", "accounts"),
     checkArgs: (rest) => void commandArgs(rest, 1, "import accounts <file.csv>"),
