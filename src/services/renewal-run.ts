@@ -108,8 +108,13 @@ export async function runRenewalReminders(
     if (plan.skip.length) {
       await skipRenewalSteps(
         deps.db.client,
-        plan.skip.map(({ step }) => ({ accountId: account.id, renewalDate: account.renewalDate, ...step })),
-        plan.skip.map((s) => `${s.step.step}: ${s.why}`).join("; "),
+        plan.skip.map(({ step, why }) => ({
+          accountId: account.id,
+          renewalDate: account.renewalDate,
+          step: step.step,
+          dueOn: step.dueOn,
+          why,
+        })),
         now,
       );
       for (const { step, why } of plan.skip)

@@ -70,13 +70,20 @@ export async function claimRenewalStep(
 /** Records steps that will never be sent (superseded by a later one, or not needed), unless already there. */
 export async function skipRenewalSteps(
   db: Db,
-  steps: readonly (RenewalStepKey & { dueOn: Date })[],
-  why: string,
+  steps: readonly (RenewalStepKey & { dueOn: Date; why: string })[],
   now: Date,
 ): Promise<void> {
   if (steps.length === 0) return;
   await db.renewalStep.createMany({
-    data: steps.map((step) => ({ ...step, status: "skipped", error: why, claimedAt: now })),
+    data: steps.map(({ why, ...key }) => ({
+      accountId: key.accountId,
+      renewalDate: key.renewalDate,
+      step: key.step,
+      dueOn: key.dueOn,
+      status: "skipped" as const,
+      error: why,
+      claimedAt: now,
+    })),
     skipDuplicates: true,
   });
 }
