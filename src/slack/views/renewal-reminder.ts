@@ -49,6 +49,7 @@ export function renewalReminderMessage(
       ? `For ${userMention(reminder.managerSlackId)}, manager of ${owner}`
       : `For ${owner}`;
   const blocks: Block[] = [
+    // A header is plain text: the name cannot ping or link there.
     header(`${label}: ${reminder.account.name}`.slice(0, 150)),
     ...(audience.kind === "manager" && audience.note ? [context(`:warning: ${audience.note}`)] : []),
     section(`${emoji[reminder.step]} *${name}*: ${inertText(reminder.reason, 400)}.`),
@@ -66,8 +67,8 @@ export function renewalReminderMessage(
   ];
   const text =
     audience.kind === "manager"
-      ? `${label}: ${reminder.account.name} (owner ${owner}), renewal ${renewal}`
-      : `${label}: ${reminder.account.name}, renewal ${renewal}`;
+      ? `${label}: ${name} (owner ${owner}), renewal ${renewal}`
+      : `${label}: ${name}, renewal ${renewal}`;
   return { text, blocks };
 }
 
