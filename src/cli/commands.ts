@@ -16,6 +16,7 @@ import { digestCommands } from "./digest-commands.ts";
 import { digestSettingsCommand } from "./digest-settings-command.ts";
 import { healthCommands } from "./health-commands.ts";
 import { CliFailure, formatCount } from "./output.ts";
+import { remindersCommand } from "./reminders-commands.ts";
 import { seedCommand } from "./seed-command.ts";
 
 async function teamCall<T>(work: () => Promise<T>): Promise<T> {
@@ -37,6 +38,7 @@ function checkTeamMemberRefs(...refs: string[]): void {
 export const commands: CliCommand[] = [
   ...healthCommands,
   ...digestCommands,
+  remindersCommand,
   {
     matches: sub("import", "accounts"),
     checkArgs: (rest) => void commandArgs(rest, 1, "import accounts <file.csv>"),

@@ -37,16 +37,19 @@ export function parseDigestArgs(rest: string[]): DigestArgs {
       if (!slackId.test(user))
         throw new UsageError(`--user takes a Slack user id (like U012AB3CD), not "${user}"`);
       args.users.push(user);
-    } else if (arg === "--date") {
-      const day = value();
-      const date = isoDay.test(day) ? isoDayToDate(day) : null;
-      if (!date || date.toISOString().slice(0, 10) !== day)
-        throw new UsageError(`--date takes a real date as YYYY-MM-DD, not "${day}"`);
-      args.date = date;
-    } else throw new UsageError(`unexpected "${arg}": ${shape}`);
+    } else if (arg === "--date") args.date = dateArg(value());
+    else throw new UsageError(`unexpected "${arg}": ${shape}`);
   }
   if (!now) throw new UsageError(`expected: ${shape}`);
   return args;
+}
+
+/** The value of --date: a real day, YYYY-MM-DD. */
+export function dateArg(day: string): Date {
+  const date = isoDay.test(day) ? isoDayToDate(day) : null;
+  if (!date || date.toISOString().slice(0, 10) !== day)
+    throw new UsageError(`--date takes a real date as YYYY-MM-DD, not "${day}"`);
+  return date;
 }
 
 function resultLine(result: DigestResult): string {

@@ -172,8 +172,12 @@ export function usage(): string {
                                         and hour; never twice for a date unless --force; --dry-run
                                         prints them (with --json, as Block Kit) and posts nothing
   digest log [--date YYYY-MM-DD]        who got a digest, where, and what failed
+  reminders --now [--date YYYY-MM-DD] [--dry-run]
+                                        send the renewal calendar's reminders due today (or on
+                                        --date) now, each step once; --dry-run prints them (with
+                                        --json, as Block Kit) and writes and posts nothing
 
---json: imports, re-scores, seed, digest and db migrate print their summary as one JSON object; no progress.
+--json: imports, re-scores, seed, digest, reminders and db migrate print their summary as one JSON object; no progress.
 Environment: DATABASE_URL or DATA_DIR chooses the database; SLACK_BOT_TOKEN lets imports and seed
 resolve owners by email and fetch names and time zones. See README.md.
 `;

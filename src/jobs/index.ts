@@ -2,6 +2,7 @@
 import { dailyDigest } from "./daily-digest.ts";
 import { dailyRescore } from "./daily-rescore.ts";
 import { maintenance } from "./maintenance.ts";
+import { renewalReminders } from "./renewal-reminders.ts";
 import type { Job } from "./scheduler.ts";
 
-export const scheduledJobs: readonly Job[] = [dailyRescore, maintenance, dailyDigest];
+export const scheduledJobs: readonly Job[] = [dailyRescore, maintenance, dailyDigest, renewalReminders];

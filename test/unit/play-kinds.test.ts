@@ -8,6 +8,7 @@ import {
   playKinds,
   playOutcomeLabel,
   playOutcomes,
+  renewalPlayKinds,
   signalPlayKinds,
 } from "../../src/domain/plays/kinds.ts";
 
@@ -24,6 +25,11 @@ describe("play kinds", () => {
       "Billing check",
       "NPS recovery",
       "Data gap",
+      "Open the expansion conversation",
+      "Renewal lock (T-90)",
+      "Renewal commit check (T-60)",
+      "Renewal without a commit (T-30)",
+      "Record the renewal outcome",
     ]);
   });
 
@@ -33,19 +39,20 @@ describe("play kinds", () => {
       expect(hint).toMatch(/^[A-Z].+\.$/);
       expect(hint).not.toContain("\n");
     }
-    expect(playKindHint("renewal_lock")).toBeNull();
+    expect(playKindHint("qbr_prep")).toBeNull();
   });
 
   it("reads a kind this build does not know as its humanized name", () => {
-    expect(playKindLabel("renewal_lock")).toBe("Renewal lock");
+    expect(playKindLabel("qbr_prep")).toBe("Qbr prep");
     expect(playKindLabel("qbr-prep")).toBe("Qbr prep");
     expect(playKindLabel("")).toBe("Play");
-    expect(isPlayKind("renewal_lock")).toBe(false);
+    expect(isPlayKind("qbr_prep")).toBe(false);
   });
 
-  it("has the signal rules own all seven kinds", () => {
-    expect([...signalPlayKinds]).toEqual([...playKinds]);
-    expect(playKinds.every(isSignalPlayKind)).toBe(true);
+  it("has the signal rules own their kinds and leave the renewal calendar's plays alone", () => {
+    expect([...signalPlayKinds, ...renewalPlayKinds]).toEqual([...playKinds]);
+    expect(signalPlayKinds.every(isSignalPlayKind)).toBe(true);
+    expect(renewalPlayKinds.some(isSignalPlayKind)).toBe(false);
   });
 });
 

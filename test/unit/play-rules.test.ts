@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultHealthConfig, type HealthConfig, parseHealthConfig } from "../../src/domain/health/config.ts";
 import { bandFor, type HealthResult, scoreHealth } from "../../src/domain/health/score.ts";
 import type { SignalSnapshot } from "../../src/domain/health/signals.ts";
-import { playKinds } from "../../src/domain/plays/kinds.ts";
+import { signalPlayKinds } from "../../src/domain/plays/kinds.ts";
 import { desiredPlays, type PlayRuleInput } from "../../src/domain/plays/rules.ts";
 import { aHealthResult, aHealthyRuleInput, aSnapshot as snapshotOn } from "../helpers/snapshots.ts";
 
@@ -337,7 +337,7 @@ describe("an account in trouble on every front", () => {
     const plays = desiredPlays({ ...input, latest: { ...(input.latest as SignalSnapshot), nps: 0 }, health });
     // The review play is for yellow accounts, the data-gap play for feeds that went quiet: not these.
     expect(plays.map((play) => play.kind)).toEqual(
-      playKinds.filter((kind) => kind !== "health_review" && kind !== "data_gap"),
+      signalPlayKinds.filter((kind) => kind !== "health_review" && kind !== "data_gap"),
     );
     expect(plays[0]?.reason).toMatch(/^Health red \(\d+\): /);
   });

@@ -42,3 +42,26 @@ export function createAccounts(
     accounts.map((account) => ({ ...account, updatedAt: now })),
   );
 }
+
+/** What recording a renewal's commit status needs of the account: who may, and the status before. */
+export function accountForCommit(db: Db, id: string) {
+  return db.account.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      ownerId: true,
+      renewalCommit: true,
+      owner: { select: { managerId: true, name: true, slackUserId: true } },
+    },
+  });
+}
+
+export async function setRenewalCommit(
+  db: Db,
+  id: string,
+  commit: "committed" | "at_risk" | "unknown",
+  now: Date,
+): Promise<void> {
+  await db.account.update({ where: { id }, data: { renewalCommit: commit, renewalCommitAt: now } });
+}

@@ -51,4 +51,9 @@ export const defaultClaimDeadlineDays: Record<string, number> = {
   billing_check: 3,
   nps_recovery: 5,
   data_gap: 3,
+  renewal_expansion: 14,
+  renewal_lock: 7,
+  renewal_commit: 7,
+  renewal_escalation: 3,
+  renewal_outcome: 3,
 };

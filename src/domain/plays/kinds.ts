@@ -16,8 +16,21 @@ export const signalPlayKinds = [
 ] as const;
 export type SignalPlayKind = (typeof signalPlayKinds)[number];
 
-/** Every kind of play; a kind started by something other than a signal rule (renewal calendar…) goes here. */
-export const playKinds = [...signalPlayKinds] as const;
+/**
+ * The renewal calendar's plays, one per step (domain/renewals/calendar.ts): started by the calendar, closed
+ * by people, or by a new calendar when the renewal date moves; the signal rules never close them.
+ */
+export const renewalPlayKinds = [
+  "renewal_expansion",
+  "renewal_lock",
+  "renewal_commit",
+  "renewal_escalation",
+  "renewal_outcome",
+] as const;
+export type RenewalPlayKind = (typeof renewalPlayKinds)[number];
+
+/** Every kind of play; a kind started by something other than a signal rule goes here. */
+export const playKinds = [...signalPlayKinds, ...renewalPlayKinds] as const;
 export type PlayKind = (typeof playKinds)[number];
 
 const labels: Record<PlayKind, string> = {
@@ -31,6 +44,11 @@ const labels: Record<PlayKind, string> = {
   billing_check: "Billing check",
   nps_recovery: "NPS recovery",
   data_gap: "Data gap",
+  renewal_expansion: "Open the expansion conversation",
+  renewal_lock: "Renewal lock (T-90)",
+  renewal_commit: "Renewal commit check (T-60)",
+  renewal_escalation: "Renewal without a commit (T-30)",
+  renewal_outcome: "Record the renewal outcome",
 };
 
 /** What the CSM does when the play starts: one line, shown under the play. */
@@ -54,6 +72,16 @@ const hints: Record<PlayKind, string> = {
     "Call the person who answered within a week, hear the complaint out, and agree one fix with a date.",
   data_gap:
     "Ask the owner of the feed why this account's data stopped (an id that no longer matches, an export that skips it): until it is back, its health is a guess.",
+  renewal_expansion:
+    "Ask the sponsor and the champion about new seats and use cases now: the expansion conversation opens by month 7, not at the renewal.",
+  renewal_lock:
+    "Lock the renewal: document the commit with the economic buyer and open the expansion conversation if it is not open yet.",
+  renewal_commit:
+    "Get the renewal commit documented by T-60: confirm the economic buyer, the ARR and the signing date, and record the commit status.",
+  renewal_escalation:
+    "No commit at T-30: agree a rescue plan with your manager this week and meet the economic buyer together.",
+  renewal_outcome:
+    "The renewal date has come: record how it ended (renewed, downsold or churned) in the CRM, so the next term starts.",
 };
 
 export function isPlayKind(kind: string): kind is PlayKind {

@@ -10,7 +10,7 @@ import { accountPlaysBlocks } from "./account-plays.ts";
 import { type Block, context, header, type MessagePayload, section } from "./blocks.ts";
 import { bulletList } from "./bullet-list.ts";
 import type { PlayItem } from "./play-blocks.ts";
-import { bandBadge, inertText } from "./wording.ts";
+import { bandBadge, commitLabel, inertText } from "./wording.ts";
 
 /** What the view needs beyond the sections: whose digest, for which day, and the plays by account. */
 export interface DigestView {
@@ -143,7 +143,7 @@ function listSections({ sections, now }: DigestView): { moved: Block[]; lists: B
       say.renewals,
       sections.renewalsSoon.map(
         ({ account, daysLeft }) =>
-          `*${inertText(account.name, 80)}* · ${daysLeft === 0 ? "today" : `${daysLeft} days`} · ${formatMoney(account.arr, { compact: true })} · commit: ${commitText(account.renewalCommit)}`,
+          `*${inertText(account.name, 80)}* · ${daysLeft === 0 ? "today" : `${daysLeft} days`} · ${formatMoney(account.arr, { compact: true })} · commit: ${commitLabel(account.renewalCommit)}`,
       ),
     ],
     [
@@ -187,12 +187,6 @@ function listSections({ sections, now }: DigestView): { moved: Block[]; lists: B
       .filter(([, lines]) => lines.length > 0)
       .map(([title, lines]) => section(bulletList(title, lines))),
   };
-}
-
-function commitText(commit: string | null): string {
-  if (commit === "committed") return "committed ✅";
-  if (commit === "at_risk") return "at risk ⚠️";
-  return "not recorded";
 }
 
 function daysLate(dueAt: Date, now: Date): string {

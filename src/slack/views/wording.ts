@@ -130,3 +130,11 @@ export function userMention(slackUserId: string): string {
 export function inertText(text: string, max: number): string {
   return escapeMrkdwn(truncate(text.replace(/\s+/g, " ").trim(), max));
 }
+
+/** A renewal's commit status as recorded, in words and an emoji. */
+export function commitLabel(commit: string | null): string {
+  if (commit === "committed") return "committed ✅";
+  if (commit === "at_risk") return "at risk ⚠️";
+  if (commit === "unknown") return "unknown ❔";
+  return "not recorded";
+}

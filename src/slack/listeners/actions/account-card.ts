@@ -22,12 +22,19 @@ async function loadCard(deps: AppDeps, accountId: string) {
   return card;
 }
 
-export function accountOpenHandler(deps: AppDeps) {
+/**
+ * The card, to the clicker alone. From a pick-list (itself private) it takes the list's place; from a
+ * message others see too (a renewal reminder in a channel), it comes as a new private message.
+ */
+export function accountOpenHandler(
+  deps: AppDeps,
+  options: { replaceOriginal: boolean } = { replaceOriginal: true },
+) {
   return actionHandler(deps, async ({ action, respond }) => {
     const card = await loadCard(deps, accountIdOf(action as { value?: string }));
     await respond({
       response_type: "ephemeral",
-      replace_original: true,
+      replace_original: options.replaceOriginal,
       ...accountCardView(card, { today: deps.clock() }),
     });
     return null;

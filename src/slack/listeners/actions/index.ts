@@ -19,6 +19,12 @@ import {
   playSnoozeHandler,
 } from "./plays.ts";
 import { playsPageAction, playsPageHandler } from "./plays-page.ts";
+import {
+  renewalAccountOpenAction,
+  renewalAccountOpenHandler,
+  renewalCommitAction,
+  renewalCommitHandler,
+} from "./renewal.ts";
 
 export function registerActions(app: App, deps: AppDeps): void {
   const routes = [
@@ -31,6 +37,8 @@ export function registerActions(app: App, deps: AppDeps): void {
     [playsPageAction, playsPageHandler(deps)],
     [demoBookClaimAction, demoBookClaimHandler(deps)],
     [digestSettingsOpenAction, digestSettingsOpenHandler(deps)],
+    [renewalCommitAction, renewalCommitHandler(deps)],
+    [renewalAccountOpenAction, renewalAccountOpenHandler(deps)],
   ] as const;
   for (const [actionId, handler] of routes)
     app.action<BlockAction>({ type: "block_actions", action_id: actionId }, handler);

@@ -1,0 +1,187 @@
+// Sends the renewal calendar's reminders: for each owner whose morning digest time has come (or everyone,
+// in an operator's run), each account's step that fell due in the owner's local today, once. The step's
+// row is claimed before anything is sent, so restarts, crashes and several bots neither skip nor double
+// one; earlier steps that never fired are recorded skipped; a renewal date that moved closes the old
+// calendar's plays. node-cron ticks; the database decides.
+import PQueue from "p-queue";
+import type { DataAccess } from "../db/client.ts";
+import { digestUsers } from "../db/repositories/digest-recipients.ts";
+import {
+  claimRenewalStep,
+  finishRenewalStep,
+  notClosedPlays,
+  reminderAccounts,
+  skipRenewalSteps,
+} from "../db/repositories/renewal-steps.ts";
+import { digestDue, localMoment, zoneOf } from "../domain/digest/schedule.ts";
+import type { RenewalStepDate } from "../domain/renewals/calendar.ts";
+import type { Notifier } from "./ports.ts";
+import { type RenderReminder, sendReminder } from "./renewal-delivery.ts";
+import {
+  type CalendarAccount,
+  type DueStep,
+  movedCalendarPlayIds,
+  planAccount,
+  type ReminderOwner,
+} from "./renewal-plan.ts";
+import { closeMovedCalendarPlays, ensureStepPlay } from "./renewal-plays.ts";
+
+export interface ReminderRunDeps {
+  db: DataAccess;
+  notifier: Notifier | null;
+  render: RenderReminder;
+}
+
+export interface ReminderRunOptions {
+  /** An operator's run: no working days or local times, every owner (or `slackUserIds`) now. */
+  explicit?: boolean;
+  slackUserIds?: readonly string[];
+  /** The day to run the calendar for, in an explicit run; default each owner's local today. */
+  date?: Date;
+  /** Build and report, write and post nothing. */
+  dryRun?: boolean;
+}
+
+export type ReminderStatus = "sent" | "skipped" | "failed" | "built";
+
+export interface ReminderResult {
+  accountId: string;
+  accountName: string;
+  step: RenewalStepDate["step"];
+  renewalDate: Date;
+  /** Slack user id of the person the message is (or was to be) for. */
+  recipient: string;
+  status: ReminderStatus;
+  channel: string | null;
+  /** Why it was skipped or failed; for a sent one, a fallback taken. */
+  detail: string | null;
+  /** The message, for a dry run. */
+  message?: { text: string; blocks?: readonly object[] };
+}
+
+export interface ReminderRun {
+  results: ReminderResult[];
+  /** Owners (User.id) whose reminders for their local today are all settled: the job need not look again today. */
+  settledOwners: Map<string, Date>;
+}
+
+/** Reminders built and posted at once; the Notifier paces each channel. */
+const concurrency = 8;
+
+type Claim = { id: string; playId: string | null };
+
+/**
+ * `settled` (from an earlier run of the same process) names owners whose reminders for that local date
+ * are all settled: they are not read again that day.
+ */
+export async function runRenewalReminders(
+  deps: ReminderRunDeps,
+  now: Date,
+  options: ReminderRunOptions = {},
+  settled?: ReadonlyMap<string, Date>,
+): Promise<ReminderRun> {
+  const owners = new Map<string, ReminderOwner>();
+  for (const user of await digestUsers(deps.db.client, options.slackUserIds)) {
+    if (!options.explicit && !digestDue(user, now).due) continue;
+    const today = options.date ?? localMoment(now, zoneOf(user)).localDate;
+    if (settled?.get(user.id)?.getTime() === today.getTime()) continue;
+    owners.set(user.id, { ...user, today });
+  }
+  const run: ReminderRun = { results: [], settledOwners: new Map() };
+  if (owners.size === 0) return run;
+  const accounts = (await reminderAccounts(deps.db.client, [...owners.keys()])) as CalendarAccount[];
+  for (const owner of owners.values()) run.settledOwners.set(owner.id, owner.today);
+  const unsettle = (ownerId: string) => run.settledOwners.delete(ownerId);
+  if (!options.dryRun) {
+    const moved = await notClosedPlays(deps.db.client, movedCalendarPlayIds(accounts));
+    await closeMovedCalendarPlays(deps.db, moved, now);
+  }
+
+  const work: (DueStep & { claim: Claim | null })[] = [];
+  for (const account of accounts) {
+    const owner = owners.get(account.ownerId as string) as ReminderOwner;
+    const plan = planAccount(account, owner);
+    if (options.dryRun) {
+      if (plan.due && plan.fresh) work.push({ ...plan.due, claim: null });
+      continue;
+    }
+    if (plan.skip.length) {
+      await skipRenewalSteps(
+        deps.db.client,
+        plan.skip.map(({ step, why }) => ({
+          accountId: account.id,
+          renewalDate: account.renewalDate,
+          step: step.step,
+          dueOn: step.dueOn,
+          why,
+        })),
+        now,
+      );
+      for (const { step, why } of plan.skip)
+        run.results.push(result({ account, step }, owner.slackUserId, "skipped", null, why));
+    }
+    if (!plan.due) continue;
+    const { step } = plan.due;
+    const key = { accountId: account.id, renewalDate: account.renewalDate, step: step.step };
+    const claim = await claimRenewalStep(deps.db.client, key, step.dueOn, now);
+    if (claim) {
+      work.push({ ...plan.due, claim });
+      continue;
+    }
+    // Another process has it (or just sent it): look again on the next tick, in case that one dies.
+    unsettle(owner.id);
+    if (options.explicit)
+      run.results.push(result(plan.due, owner.slackUserId, "skipped", null, "already sent or being sent"));
+  }
+
+  const queue = new PQueue({ concurrency });
+  await Promise.all(
+    work.map((item) =>
+      queue.add(async () => {
+        if (!item.claim) {
+          const message = deps.render(item.reminder, { kind: "owner" });
+          const channel = item.owner.digestChannelId ?? item.owner.slackUserId;
+          run.results.push({ ...result(item, item.owner.slackUserId, "built", channel, null), message });
+          return;
+        }
+        await ensureStepPlay(deps.db, item.claim, item.account, item.step, now);
+        const sending = await sendReminder(
+          deps.notifier,
+          deps.render,
+          item.reminder,
+          item.owner.digestChannelId,
+        );
+        await finishRenewalStep(deps.db.client, item.claim.id, sending.outcome, now);
+        if (sending.outcome.status === "failed") unsettle(item.owner.id);
+        for (const d of sending.deliveries)
+          run.results.push(result(item, d.recipient, d.ok ? "sent" : "failed", d.channel, d.problem));
+      }),
+    ),
+  );
+  run.results.sort(
+    (a, b) =>
+      a.accountName.localeCompare(b.accountName) ||
+      a.step.localeCompare(b.step) ||
+      a.recipient.localeCompare(b.recipient),
+  );
+  return run;
+}
+
+function result(
+  item: { account: CalendarAccount; step: RenewalStepDate },
+  recipient: string,
+  status: ReminderStatus,
+  channel: string | null,
+  detail: string | null,
+): ReminderResult {
+  return {
+    accountId: item.account.id,
+    accountName: item.account.name,
+    step: item.step.step,
+    renewalDate: item.account.renewalDate,
+    recipient,
+    status,
+    channel,
+    detail,
+  };
+}
