@@ -102,3 +102,11 @@ function toCardData(record: AccountCardRecord, today: Date): AccountCardData {
     successPlan: record.successPlan,
   };
 }
+
+/** Accounts for a pick-list as someone types (the touch modal's account menu): the /account search. */
+export async function suggestAccounts(db: Db, text: string): Promise<{ id: string; name: string }[]> {
+  const query = parseAccountQuery(text);
+  if (!query.ok) return [];
+  const { hits } = await searchAccounts(db, query.key, query.raw);
+  return hits.map((hit) => ({ id: hit.id, name: hit.name }));
+}

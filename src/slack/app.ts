@@ -7,6 +7,8 @@ import type { AppDeps } from "./deps.ts";
 import { registerActions } from "./listeners/actions/index.ts";
 import { registerCommands } from "./listeners/commands/index.ts";
 import { registerEvents } from "./listeners/events/index.ts";
+import { registerOptions } from "./listeners/options/index.ts";
+import { registerShortcuts } from "./listeners/shortcuts/index.ts";
 import { registerViews } from "./listeners/views/index.ts";
 import { socketModeClientOptions, webClientOptions } from "./web/client-options.ts";
 
@@ -48,6 +50,8 @@ export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute
   registerActions(app, deps);
   registerEvents(app, deps);
   registerViews(app, deps);
+  registerShortcuts(app, deps);
+  registerOptions(app, deps);
   app.error(async (error) => {
     deps.logger.error("unhandled error in a listener", error);
   });

@@ -4,9 +4,11 @@ import { randomBytes } from "node:crypto";
 import type {
   AllMiddlewareArgs,
   BlockAction,
+  MessageShortcut,
   RespondFn,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
+  SlackShortcutMiddlewareArgs,
   SlackViewMiddlewareArgs,
   ViewResponseAction,
   ViewSubmitAction,
@@ -26,6 +28,7 @@ const ackBudgetMs = 2000;
 export type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
+export type MessageShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>;
 
 /** How a modal submission is answered: field errors, another view, or nothing (the modal closes). */
 export type ViewSubmissionReply =
@@ -92,6 +95,47 @@ async function answerCommand(
   }
   await args.ack();
   await deliver(args.respond, await reply, deps);
+}
+
+/**
+ * For commands that open a modal: the trigger_id lives 3 s, so the ack goes first and empty, the modal
+ * right after; a refusal or failure comes back as an ephemeral message.
+ */
+export function modalCommandHandler(
+  deps: AppDeps,
+  run: (args: CommandArgs, caller: Caller) => Promise<MessagePayload | null>,
+): (args: CommandArgs) => Promise<void> {
+  return async (args) => {
+    await args.ack();
+    const slackUserId = args.command.user_id;
+    let reply: MessagePayload | null;
+    try {
+      const user = await ensureUser(deps.db, directoryFor(deps, args.client), slackUserId);
+      reply = await run(args, { user, slackUserId });
+    } catch (error) {
+      reply = failureMessage(deps, error, { command: args.command.command, user: slackUserId });
+    }
+    if (reply) await deliver(args.respond, reply, deps);
+  };
+}
+
+/** A message shortcut: ack, run (usually opening a modal); a refusal or failure comes back as an ephemeral message. */
+export function messageShortcutHandler(
+  deps: AppDeps,
+  run: (args: MessageShortcutArgs, caller: Caller) => Promise<MessagePayload | null>,
+): (args: MessageShortcutArgs) => Promise<void> {
+  return async (args) => {
+    await args.ack();
+    const slackUserId = args.shortcut.user.id;
+    let reply: MessagePayload | null;
+    try {
+      const user = await ensureUser(deps.db, directoryFor(deps, args.client), slackUserId);
+      reply = await run(args, { user, slackUserId });
+    } catch (error) {
+      reply = failureMessage(deps, error, { shortcut: args.shortcut.callback_id, user: slackUserId });
+    }
+    if (reply) await deliver(args.respond, reply, deps);
+  };
 }
 
 export function actionHandler(

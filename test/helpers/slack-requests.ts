@@ -237,6 +237,25 @@ export class SlackRequests {
     return { ...(await this.sendPayload(payload)), responseId };
   }
 
+  /** An external select asking for its options as someone types; `view` is the modal with its state. */
+  blockSuggestion(options: {
+    userId: string;
+    actionId: string;
+    value: string;
+    view?: Record<string, unknown>;
+  }): Promise<SlackReply> {
+    const view = this.viewObject({ type: "modal", state: { values: {} }, ...options.view });
+    return this.sendPayload({
+      type: "block_suggestion",
+      ...this.common(options.userId),
+      container: { type: "view", view_id: view.id },
+      action_id: options.actionId,
+      block_id: options.actionId,
+      value: options.value,
+      view,
+    });
+  }
+
   globalShortcut(options: { userId: string; callbackId: string }): Promise<SlackReply> {
     return this.sendPayload({
       type: "shortcut",

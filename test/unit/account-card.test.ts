@@ -288,7 +288,7 @@ describe("the /account card a CSM reads before a call", () => {
     const actionIds = payload.blocks.flatMap((block) =>
       block.type === "actions" ? block.elements.map((element) => element.action_id) : [],
     );
-    // Soonest due first; the claimed play has no Claim button; the share button stays last.
+    // Soonest due first; the claimed play has no Claim button; Log touch and Share stay last.
     expect(actionIds).toEqual([
       "play_claim_0",
       "play_snooze_0",
@@ -297,6 +297,7 @@ describe("the /account card a CSM reads before a call", () => {
       "play_snooze_1",
       "play_reassign_1",
       "play_close_1",
+      "touch_open",
       "account_share",
     ]);
   });
@@ -384,11 +385,14 @@ describe("the /account card a CSM reads before a call", () => {
     expect(visibleText(card(cardData({ successPlan: null })))).toContain("No success plan yet");
   });
 
-  it("offers a share button, and a shared card says who shared it instead", () => {
+  it("offers Log touch and Share buttons, and a shared card says who shared it instead", () => {
     const own = card(cardData());
     expect(own.blocks.at(-1)).toMatchObject({
       type: "actions",
-      elements: [{ type: "button", action_id: "account_share", value: "acc_1" }],
+      elements: [
+        { type: "button", action_id: "touch_open", value: "acc_1" },
+        { type: "button", action_id: "account_share", value: "acc_1" },
+      ],
     });
 
     const shared = card(cardData(), { today, shared: { bySlackId: "U0ALEX" } });

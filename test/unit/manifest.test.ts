@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { slashCommands } from "../../src/slack/listeners/commands/index.ts";
 import { botEvents } from "../../src/slack/listeners/events/index.ts";
+import { messageShortcuts } from "../../src/slack/listeners/shortcuts/index.ts";
 import { botScopes } from "../../src/slack/web/scopes.ts";
 
 interface Manifest {
@@ -52,8 +53,15 @@ describe("manifest.json", () => {
     }
   });
 
-  it("has no shortcut entry without a listener (the app registers none yet)", () => {
-    expect(manifest.features.shortcuts ?? []).toEqual([]);
+  it("lists exactly the message shortcuts the app registers", () => {
+    expect(manifest.features.shortcuts).toEqual(
+      messageShortcuts.map(({ callback_id, name, description }) => ({
+        name,
+        type: "message",
+        callback_id,
+        description,
+      })),
+    );
   });
 
   it("subscribes to exactly the events the app listens to", () => {

@@ -1,6 +1,6 @@
 // A renewal's commit status (committed, at risk, unknown), as the CSM records it from a reminder: which
 // term it counts for, and who may record it. Pure.
-import type { TeamRole } from "../team.ts";
+import { type AccountPeople, mayWriteOnAccount } from "../account-writers.ts";
 
 export type CommitStatus = "committed" | "at_risk" | "unknown";
 
@@ -28,16 +28,6 @@ export function commitForTerm(account: TermCommit): CommitStatus | null {
   return account.renewalCommit;
 }
 
-export interface CommitPeople {
-  ownerId: string | null;
-  /** The owner's manager. */
-  ownerManagerId: string | null;
-}
-
 /** The account's owner, the owner's manager and admins record the commit; the rest of the team reads it. */
-export function mayRecordCommit(account: CommitPeople, caller: { id: string; role: TeamRole }): boolean {
-  if (caller.role === "admin") return true;
-  return (
-    caller.id === account.ownerId || (account.ownerManagerId !== null && caller.id === account.ownerManagerId)
-  );
-}
+export const mayRecordCommit = mayWriteOnAccount;
+export type CommitPeople = AccountPeople;

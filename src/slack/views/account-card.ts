@@ -20,6 +20,7 @@ import {
   section,
   truncate,
 } from "./blocks.ts";
+import { openTouchActionId } from "./touch-modal.ts";
 import {
   bandEmoji,
   dayCount,
@@ -79,6 +80,7 @@ const say = {
   more: (count: number) => `+${count} more`,
   morePlays: (count: number) => `+${count} more — see them all with \`/plays\` (yours) or ask their owners.`,
   share: "Share in channel",
+  logTouch: "Log touch",
 };
 
 export function accountCard(data: AccountCardData, options: AccountCardOptions): MessagePayload {
@@ -98,7 +100,14 @@ export function accountCard(data: AccountCardData, options: AccountCardOptions):
     context(accountFacts(account)),
   ];
   if (options.shared) blocks.push(context(`Shared by ${userMention(options.shared.bySlackId)}`));
-  else blocks.push({ type: "actions", elements: [button(say.share, shareAccountActionId, account.id)] });
+  else
+    blocks.push({
+      type: "actions",
+      elements: [
+        button(say.logTouch, openTouchActionId, account.id, "primary"),
+        button(say.share, shareAccountActionId, account.id),
+      ],
+    });
   return { text: fallbackText(account, options.today), blocks };
 }
 

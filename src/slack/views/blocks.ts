@@ -168,6 +168,15 @@ export const context = (...texts: string[]): ContextBlock => ({
   elements: texts.map(mrkdwn),
 });
 export const divider = (): DividerBlock => ({ type: "divider" });
+/** A modal's input whose block_id and action_id are both `id`. */
+export const inputBlock = (id: string, label: string, element: object, extra: object = {}): Block =>
+  ({
+    type: "input",
+    block_id: id,
+    label: plain(label),
+    element: { action_id: id, ...element },
+    ...extra,
+  }) as Block;
 export const button = (
   text: string,
   action_id: string,

@@ -1,7 +1,7 @@
 // The digest settings modal, opened from the App Home: when (time, working days, a holiday pause), in
 // which time zone, and where (a channel, or a direct message) a person's morning digest comes.
 import type { DigestSettingsView } from "../../services/digest-settings.ts";
-import { type Block, context, type ModalView, type Option, plain, section } from "./blocks.ts";
+import { type Block, context, inputBlock, type ModalView, type Option, plain, section } from "./blocks.ts";
 
 export const digestSettingsCallbackId = "digest_settings";
 export const openDigestSettingsActionId = "digest_settings_open";
@@ -23,14 +23,7 @@ const dayOption = (day: number): Option => ({
 });
 
 export function digestSettingsModal(settings: DigestSettingsView): ModalView {
-  const input = (id: string, label: string, element: object, extra: object = {}): Block =>
-    ({
-      type: "input",
-      block_id: id,
-      label: plain(label),
-      element: { action_id: id, ...element },
-      ...extra,
-    }) as Block;
+  const input = inputBlock;
   const blocks: Block[] = [
     section(
       "Your morning digest: what moved in your book, what is red, which renewals are near, which plays wait.",

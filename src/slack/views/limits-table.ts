@@ -48,6 +48,8 @@ export const elementPlacement: Record<string, readonly ("section" | "actions" | 
   image: ["section"],
   static_select: ["section", "actions", "input"],
   multi_static_select: ["section", "actions", "input"],
+  external_select: ["section", "actions", "input"],
+  multi_external_select: ["section", "actions", "input"],
   users_select: ["section", "actions", "input"],
   multi_users_select: ["section", "actions", "input"],
   conversations_select: ["section", "actions", "input"],
@@ -56,5 +58,6 @@ export const elementPlacement: Record<string, readonly ("section" | "actions" | 
   radio_buttons: ["section", "actions", "input"],
   datepicker: ["section", "actions", "input"],
   timepicker: ["section", "actions", "input"],
+  datetimepicker: ["actions", "input"],
   plain_text_input: ["input"],
 };

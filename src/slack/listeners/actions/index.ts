@@ -25,6 +25,7 @@ import {
   renewalCommitAction,
   renewalCommitHandler,
 } from "./renewal.ts";
+import { touchOpenAction, touchOpenHandler } from "./touch-open.ts";
 
 export function registerActions(app: App, deps: AppDeps): void {
   const routes = [
@@ -37,6 +38,7 @@ export function registerActions(app: App, deps: AppDeps): void {
     [playsPageAction, playsPageHandler(deps)],
     [demoBookClaimAction, demoBookClaimHandler(deps)],
     [digestSettingsOpenAction, digestSettingsOpenHandler(deps)],
+    [touchOpenAction, touchOpenHandler(deps)],
     [renewalCommitAction, renewalCommitHandler(deps)],
     [renewalAccountOpenAction, renewalAccountOpenHandler(deps)],
   ] as const;

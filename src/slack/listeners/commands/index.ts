@@ -2,11 +2,13 @@ import type { App } from "@slack/bolt";
 import type { AppDeps } from "../../deps.ts";
 import { accountCommand, accountCommandHandler } from "./account.ts";
 import { playsCommand, playsCommandHandler } from "./plays.ts";
+import { touchCommand, touchCommandHandler } from "./touch.ts";
 
 /** Each slash command and its handler: the one list both the listener and manifest.json's check read. */
 const commands = [
   [accountCommand, accountCommandHandler],
   [playsCommand, playsCommandHandler],
+  [touchCommand, touchCommandHandler],
 ] as const;
 
 /** Every slash command the app registers; manifest.json must list exactly these (a test checks). */

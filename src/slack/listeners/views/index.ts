@@ -2,8 +2,10 @@ import type { App, ViewSubmitAction } from "@slack/bolt";
 import type { AppDeps } from "../../deps.ts";
 import { closePlayCallbackId } from "../../views/close-play-modal.ts";
 import { digestSettingsCallbackId } from "../../views/digest-settings-modal.ts";
+import { touchCallbackId } from "../../views/touch-modal.ts";
 import { closePlaySubmissionHandler } from "./close-play.ts";
 import { digestSettingsSubmissionHandler } from "./digest-settings.ts";
+import { touchSubmissionHandler } from "./touch.ts";
 
 export function registerViews(app: App, deps: AppDeps): void {
   app.view<ViewSubmitAction>(
@@ -13,5 +15,9 @@ export function registerViews(app: App, deps: AppDeps): void {
   app.view<ViewSubmitAction>(
     { type: "view_submission", callback_id: digestSettingsCallbackId },
     digestSettingsSubmissionHandler(deps),
+  );
+  app.view<ViewSubmitAction>(
+    { type: "view_submission", callback_id: touchCallbackId },
+    touchSubmissionHandler(deps),
   );
 }
