@@ -57,6 +57,8 @@ export interface CloseRequest {
   /** Also log the note as a touch on the account, authored by the caller. */
   logTouch: boolean;
   touchKind?: TouchKind;
+  /** When the touch happened; now when not given. */
+  touchAt?: Date | null;
 }
 
 /** What only the people answerable for a play may do to it (domain/plays/permissions.ts). */
@@ -186,7 +188,8 @@ export async function closePlay(
         accountId: before.accountId,
         authorId: caller.id,
         kind: request.touchKind ?? "call",
-        occurredAt: now,
+        // When it happened, as the closer said; a time to come is not a touch yet.
+        occurredAt: request.touchAt && request.touchAt.getTime() <= now.getTime() ? request.touchAt : now,
         summary: note ?? touchSummary(before.kind, outcome),
       });
       entries.push({ action: "touch.create", entityType: "Touch", entityId: touch.id, changes: { playId } });

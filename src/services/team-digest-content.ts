@@ -2,8 +2,10 @@
 import { bookAccounts, scoresAsOf } from "../db/repositories/digest-book.ts";
 import { deliveryProblemsSince } from "../db/repositories/digests.ts";
 import { openPlaysForUsers } from "../db/repositories/plays.ts";
+import { lateTouchCounts } from "../db/repositories/touches.ts";
 import type { Db } from "../db/repositories/types.ts";
 import { composeTeamDigest, type TeamAccount, type TeamDigestSections } from "../domain/digest/team.ts";
+import { loggedWithinHours } from "../domain/touches/rules.ts";
 import type { DigestRecipient } from "./digest-content.ts";
 
 export interface TeamDigestContent {
@@ -28,11 +30,12 @@ export async function teamDigestContents(
   const accounts = await bookAccounts(db, reportIds);
   const ids = accounts.map((a) => a.id);
   const today = new Date(Math.floor(now.getTime() / dayMs) * dayMs);
-  const [latest, weekAgo, plays, problems] = await Promise.all([
+  const [latest, weekAgo, plays, problems, late] = await Promise.all([
     scoresAsOf(db, ids, new Date(today.getTime() + dayMs)),
     scoresAsOf(db, ids, new Date(today.getTime() - 7 * dayMs)),
     openPlaysForUsers(db, reportIds),
     recipients.some((r) => r.isAdmin) ? deliveryProblemsSince(db, new Date(now.getTime() - dayMs)) : [],
+    lateTouchCounts(db, reportIds, new Date(now.getTime() - 7 * dayMs), loggedWithinHours),
   ]);
   const deliveryProblems = problems.map((p) => ({
     slackUserId: p.user.slackUserId,
@@ -56,7 +59,7 @@ export async function teamDigestContents(
     const teamIds = new Set(team.map((r) => r.id));
     const mine = (id: string | null) => id !== null && teamIds.has(id);
     const sections = composeTeamDigest(
-      team.map((r) => ({ userId: r.id, slackUserId: r.slackUserId })),
+      team.map((r) => ({ userId: r.id, slackUserId: r.slackUserId, lateTouches: late.get(r.id) ?? 0 })),
       teamAccounts.filter((a) => teamIds.has(a.ownerId)),
       plays
         .filter((p) => mine(p.ownerId) || mine(p.claimedById))

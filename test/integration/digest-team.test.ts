@@ -50,6 +50,17 @@ describe(`the managers' team digest on ${testEngine}`, () => {
       renewalDate: day("2027-09-01"),
     });
     await aHealthScore(db.prisma, globex.id, { band: "green", date: day("2026-12-07") });
+    // A touch logged three days after the call: late.
+    await db.prisma.touch.create({
+      data: {
+        accountId: acme.id,
+        authorId: maria.id,
+        kind: "call",
+        occurredAt: day("2026-12-02"),
+        createdAt: day("2026-12-05"),
+        summary: "Renewal call",
+      },
+    });
     // Opened four days ago and never claimed.
     const stale = await aPlay(db.prisma, acme.id, {
       kind: "save",
@@ -71,7 +82,9 @@ describe(`the managers' team digest on ${testEngine}`, () => {
     const [post] = fake.callsTo("chat.postMessage");
     expectWithinSlackLimits(post?.args, "message");
     const text = JSON.stringify(post?.args.blocks);
-    expect(text).toContain("<@UMARIA001> · $120K red (1) · 1 renewing ($120K) · 1 overdue");
+    expect(text).toContain(
+      "<@UMARIA001> · $120K red (1) · 1 renewing ($120K) · 1 overdue · 1 touch logged late this week",
+    );
     expect(text).toContain("<@UOMAR0001> · $0 red (0) · 0 renewing ($0) · 0 overdue");
     expect(text).toContain("*Acme* green → red · <@UMARIA001>");
     expect(text).toContain("Save play · *Acme* · <@UMARIA001> · 4 days unclaimed");

@@ -300,7 +300,7 @@ describe("working plays from Slack", () => {
     function submit(
       user: User,
       view: ModalView,
-      form: { outcome?: string; note?: string; logTouch?: boolean; touchKind?: string },
+      form: { outcome?: string; note?: string; logTouch?: boolean; touchKind?: string; touchAt?: Date },
     ) {
       const selected = (value: string) => ({ text: { type: "plain_text", text: value }, value });
       return running.requests.viewSubmission({
@@ -318,6 +318,12 @@ describe("working plays from Slack", () => {
           touch_kind: {
             touch_kind: { type: "static_select", selected_option: selected(form.touchKind ?? "call") },
           },
+          touch_at: {
+            touch_at: {
+              type: "datetimepicker",
+              selected_date_time: form.touchAt ? Math.floor(form.touchAt.getTime() / 1000) : null,
+            },
+          },
         },
       });
     }
@@ -329,11 +335,14 @@ describe("working plays from Slack", () => {
       expect(view.callback_id).toBe("play_close");
       expect(JSON.stringify(view.blocks)).toContain("Acme Corporation");
 
+      // The meeting was yesterday afternoon: the touch says so, rather than now.
+      const yesterday = new Date(now.getTime() - 20 * 3_600_000);
       const reply = await submit(csm, view, {
         outcome: "done",
         note: "Agreed a save plan with Dana and the sponsor",
         logTouch: true,
         touchKind: "meeting",
+        touchAt: yesterday,
       });
 
       expect(reply.status).toBe(200);
@@ -356,7 +365,7 @@ describe("working plays from Slack", () => {
           kind: "meeting",
           summary: "Agreed a save plan with Dana and the sponsor",
           authorId: csm.id,
-          occurredAt: now,
+          occurredAt: new Date(Math.floor((now.getTime() - 20 * 3_600_000) / 1000) * 1000),
         },
       ]);
       expect(await auditOf(play.id)).toMatchObject([{ action: "play.close", actorId: csm.id }]);

@@ -28,7 +28,13 @@ describe("the Close modal", () => {
     expectWithinSlackLimits(view, "modal");
     expect(view.callback_id).toBe("play_close");
     const inputs = view.blocks.filter((block) => block.type === "input");
-    expect(inputs.map((block) => block.block_id)).toEqual(["outcome", "note", "log_touch", "touch_kind"]);
+    expect(inputs.map((block) => block.block_id)).toEqual([
+      "outcome",
+      "note",
+      "log_touch",
+      "touch_kind",
+      "touch_at",
+    ]);
     expect(JSON.stringify(inputs[0])).toMatch(/Done.*No change needed.*Escalated.*Customer unresponsive/);
     expect(inputs[1]).toMatchObject({ element: { multiline: true, max_length: 2000 } });
   });
@@ -84,7 +90,7 @@ describe("the Close modal's form", () => {
       ),
     ).toEqual({
       ok: true,
-      form: { outcome: "done", note: "Agreed a plan", logTouch: true, touchKind: "meeting" },
+      form: { outcome: "done", note: "Agreed a plan", logTouch: true, touchKind: "meeting", touchAt: null },
     });
   });
 
@@ -94,7 +100,7 @@ describe("the Close modal's form", () => {
     });
     expect(parsed).toEqual({
       ok: true,
-      form: { outcome: "escalated", note: null, logTouch: false, touchKind: "call" },
+      form: { outcome: "escalated", note: null, logTouch: false, touchKind: "call", touchAt: null },
     });
     expect(parseClosePlayForm(state({ outcome: "done", note: "   " }))).toMatchObject({
       form: { note: null },

@@ -34,6 +34,8 @@ export interface TeamMemberLine {
   renewals: number;
   renewalArrCents: number;
   overduePlays: number;
+  /** Touches logged more than 24 hours after they happened, in the last 7 days. */
+  lateTouches: number;
 }
 
 export interface DeliveryProblem {
@@ -56,7 +58,7 @@ const hourMs = 3_600_000;
 const cents = (arr: string) => Math.round(Number(arr) * 100);
 
 export function composeTeamDigest(
-  members: readonly { userId: string; slackUserId: string }[],
+  members: readonly { userId: string; slackUserId: string; lateTouches?: number }[],
   accounts: readonly TeamAccount[],
   plays: readonly TeamPlay[],
   today: Date,
@@ -82,6 +84,7 @@ export function composeTeamDigest(
       overduePlays: plays.filter(
         (p) => (p.claimedById ?? p.ownerId) === member.userId && isOverdue(p.dueAt, now),
       ).length,
+      lateTouches: member.lateTouches ?? 0,
     };
   });
   const bandChanges = accounts

@@ -37,6 +37,7 @@ const closePlayForm = z
       .transform((note) => note || null),
     logTouch: z.boolean(),
     touchKind: z.enum(touchKinds, { error: "Pick a kind of touch." }),
+    touchAt: z.date().nullable(),
   })
   .superRefine((form, ctx) => {
     if (form.logTouch && !form.note)
@@ -51,6 +52,7 @@ export type ClosePlayForm = z.infer<typeof closePlayForm>;
 
 type StateValue = {
   value?: string | null;
+  selected_date_time?: number | null;
   selected_option?: { value: string } | null;
   selected_options?: { value: string }[];
 };
@@ -69,6 +71,7 @@ export function parseClosePlayForm(state: ViewState): ClosePlayFormResult {
       (option) => option.value === logTouchOptionValue,
     ),
     touchKind: input(closePlayInputs.touchKind)?.selected_option?.value ?? "call",
+    touchAt: timeOf(input(closePlayInputs.touchAt)?.selected_date_time),
   });
   if (parsed.success) return { ok: true, form: parsed.data };
   const errors: Record<string, string> = {};
@@ -81,4 +84,8 @@ export function parseClosePlayForm(state: ViewState): ClosePlayFormResult {
     errors[blockId] ??= issue.message;
   }
   return { ok: false, errors };
+}
+
+function timeOf(seconds: number | null | undefined): Date | null {
+  return typeof seconds === "number" && Number.isFinite(seconds) ? new Date(seconds * 1000) : null;
 }

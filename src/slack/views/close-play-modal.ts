@@ -4,7 +4,16 @@
 
 import type { TouchKind } from "../../domain/call-prep.ts";
 import { playKindLabel, playOutcomeLabel, playOutcomes } from "../../domain/plays/kinds.ts";
-import { type Block, context, type ModalView, noticeModal, type Option, plain, section } from "./blocks.ts";
+import {
+  type Block,
+  context,
+  inputBlock,
+  type ModalView,
+  noticeModal,
+  type Option,
+  plain,
+  section,
+} from "./blocks.ts";
 import { blockKitLimits } from "./limits.ts";
 import { type PlaySurface, type SurfaceKeys, surfaceKeys } from "./play-blocks.ts";
 import { inertText, touchKindLabel, touchKinds } from "./wording.ts";
@@ -17,6 +26,7 @@ export const closePlayInputs = {
   note: "note",
   logTouch: "log_touch",
   touchKind: "touch_kind",
+  touchAt: "touch_at",
 } as const;
 
 export const logTouchOptionValue = "log";
@@ -98,6 +108,12 @@ export function closePlayModal(play: ClosePlayTarget, privateMetadata: string): 
         initial_option: option(touchKindLabel(defaultTouchKind), defaultTouchKind),
       },
     },
+    inputBlock(
+      closePlayInputs.touchAt,
+      "When it happened",
+      { type: "datetimepicker" },
+      { optional: true, hint: plain("In your time zone. Empty: now.") },
+    ),
   ];
   return {
     type: "modal",

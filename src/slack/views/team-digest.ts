@@ -27,7 +27,7 @@ export function teamDigestMessage(sections: TeamDigestSections): MessagePayload 
   }
   const memberLines = sections.members.map(
     (m) =>
-      `<@${m.slackUserId}> · ${money(m.redArrCents)} red (${m.redAccounts}) · ${m.renewals} renewing (${money(m.renewalArrCents)}) · ${m.overduePlays} overdue`,
+      `<@${m.slackUserId}> · ${money(m.redArrCents)} red (${m.redAccounts}) · ${m.renewals} renewing (${money(m.renewalArrCents)}) · ${m.overduePlays} overdue${m.lateTouches ? ` · ${m.lateTouches} ${m.lateTouches === 1 ? "touch" : "touches"} logged late this week` : ""}`,
   );
   const moved = sections.bandChanges.map(
     (c) => `${bandBadge(c.to)} *${inertText(c.account.name, 80)}* ${c.from} → ${c.to} · <@${c.ownerSlackId}>`,
