@@ -42,11 +42,15 @@ export interface AccountOwner {
 }
 
 export interface StakeholderSummary {
+  id: string;
   name: string;
   title: string | null;
   role: StakeholderRole;
+  otherRoles: StakeholderRole[];
   sentiment: Sentiment;
   lastContactOn: Date | null;
+  /** Set for someone who left the company: kept for the map's history and its warnings. */
+  leftOn: Date | null;
 }
 
 export interface TouchSummary {
@@ -55,6 +59,8 @@ export interface TouchSummary {
   summary: string;
   nextStep: string | null;
   authorSlackId: string | null;
+  /** The people on the map who took part. */
+  stakeholderIds: string[];
 }
 
 export interface SuccessPlanSummary {

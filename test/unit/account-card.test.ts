@@ -11,8 +11,13 @@ type Stakeholder = AccountCardData["stakeholders"][number];
 type Touch = AccountCardData["touches"][number];
 type Play = AccountCardData["openPlays"][number];
 
+let people = 0;
 function stakeholder(overrides: Partial<Stakeholder> = {}): Stakeholder {
+  people += 1;
   return {
+    id: `person-${people}`,
+    otherRoles: [],
+    leftOn: null,
     name: "Dana Fox",
     title: "CFO",
     role: "economic_buyer",
@@ -29,6 +34,7 @@ function touch(overrides: Partial<Touch> = {}): Touch {
     summary: "Walked through the rollout plan",
     nextStep: null,
     authorSlackId: "U0CSM",
+    stakeholderIds: [],
     ...overrides,
   };
 }
@@ -241,12 +247,27 @@ describe("the /account card a CSM reads before a call", () => {
     expect(text).toContain("❔ Raj Iyer, CFO · no contact logged");
   });
 
-  it("warns about a single executive sponsor, or none", () => {
-    const one = cardData({ stakeholders: [stakeholder(), stakeholder({ role: "executive_sponsor" })] });
-    expect(visibleText(card(one))).toContain("Only one executive sponsor");
-    const none = cardData({ stakeholders: [stakeholder()] });
-    expect(visibleText(card(none))).toContain("No executive sponsor mapped");
+  it("shows the map's warnings: sponsors from day 60, no economic buyer, a key contact who left", () => {
+    const atDay = (day: number, stakeholders: Stakeholder[]) =>
+      cardData({ stakeholders, account: { ...cardData().account, contractStart: daysFromToday(-day) } });
+    const one = atDay(75, [stakeholder(), stakeholder({ role: "executive_sponsor" })]);
+    expect(visibleText(card(one))).toContain("Only one executive sponsor at day 75");
+    const none = atDay(75, [stakeholder()]);
+    expect(visibleText(card(none))).toContain("No executive sponsor mapped at day 75");
+    // Before day 60 the second sponsor is not yet due.
+    expect(visibleText(card(atDay(45, [stakeholder()])))).not.toMatch(/executive sponsor/i);
     expect(visibleText(card(cardData()))).not.toMatch(/Only one executive sponsor|No executive sponsor/);
+    const noBuyer = cardData({ stakeholders: [stakeholder({ role: "champion" })] });
+    expect(visibleText(card(noBuyer))).toContain("No economic buyer mapped");
+    const left = cardData({
+      stakeholders: [
+        stakeholder(),
+        stakeholder({ name: "Lee Park", role: "champion", leftOn: daysFromToday(-5) }),
+      ],
+    });
+    const text = visibleText(card(left));
+    expect(text).toContain("Lee Park (champion) left");
+    expect(text).toContain("Stakeholders* · 1 mapped");
   });
 
   it("lists the last six touches newest first and leaves the seventh out", () => {
@@ -298,6 +319,7 @@ describe("the /account card a CSM reads before a call", () => {
       "play_reassign_1",
       "play_close_1",
       "touch_open",
+      "stakeholders_open",
       "account_share",
     ]);
   });
@@ -385,12 +407,13 @@ describe("the /account card a CSM reads before a call", () => {
     expect(visibleText(card(cardData({ successPlan: null })))).toContain("No success plan yet");
   });
 
-  it("offers Log touch and Share buttons, and a shared card says who shared it instead", () => {
+  it("offers Log touch, Stakeholders and Share buttons, and a shared card says who shared it instead", () => {
     const own = card(cardData());
     expect(own.blocks.at(-1)).toMatchObject({
       type: "actions",
       elements: [
         { type: "button", action_id: "touch_open", value: "acc_1" },
+        { type: "button", action_id: "stakeholders_open", value: "acc_1" },
         { type: "button", action_id: "account_share", value: "acc_1" },
       ],
     });

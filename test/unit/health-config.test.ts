@@ -52,6 +52,7 @@ describe("health score configuration", () => {
           renewal_commit: 7,
           renewal_escalation: 3,
           renewal_outcome: 3,
+          contact_left: 14,
         },
         defaultClaimDeadlineDays: 7,
         wakeDueHours: 24,

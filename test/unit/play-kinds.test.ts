@@ -3,6 +3,7 @@ import {
   isPlayKind,
   isSignalPlayKind,
   isSnoozeDays,
+  mapPlayKinds,
   playKindHint,
   playKindLabel,
   playKinds,
@@ -30,6 +31,7 @@ describe("play kinds", () => {
       "Renewal commit check (T-60)",
       "Renewal without a commit (T-30)",
       "Record the renewal outcome",
+      "Find the successor",
     ]);
   });
 
@@ -50,7 +52,8 @@ describe("play kinds", () => {
   });
 
   it("has the signal rules own their kinds and leave the renewal calendar's plays alone", () => {
-    expect([...signalPlayKinds, ...renewalPlayKinds]).toEqual([...playKinds]);
+    expect([...signalPlayKinds, ...renewalPlayKinds, ...mapPlayKinds]).toEqual([...playKinds]);
+    expect(mapPlayKinds.some(isSignalPlayKind)).toBe(false);
     expect(signalPlayKinds.every(isSignalPlayKind)).toBe(true);
     expect(renewalPlayKinds.some(isSignalPlayKind)).toBe(false);
   });

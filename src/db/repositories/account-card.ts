@@ -17,7 +17,7 @@ export interface AccountCardRecord extends Omit<AccountFacts, "stage"> {
   /** As the CRM set it; null when the card derives it from the dates. */
   stage: LifecycleStage | null;
   owner: AccountOwner | null;
-  /** By role, then name. */
+  /** By role, then name; those who left included. */
   stakeholders: StakeholderSummary[];
   /** The newest `recentTouches`, newest first. */
   touches: TouchSummary[];
@@ -50,11 +50,27 @@ const cardSelect = {
   seatsPurchased: true,
   owner: { select: { slackUserId: true, name: true } },
   stakeholders: {
-    select: { name: true, title: true, role: true, sentiment: true, lastContactOn: true },
+    select: {
+      id: true,
+      name: true,
+      title: true,
+      role: true,
+      otherRoles: true,
+      sentiment: true,
+      lastContactOn: true,
+      leftOn: true,
+    },
     orderBy: [{ role: "asc" }, { name: "asc" }],
   },
   touches: {
-    select: { kind: true, occurredAt: true, summary: true, nextStep: true, author: slackId },
+    select: {
+      kind: true,
+      occurredAt: true,
+      summary: true,
+      nextStep: true,
+      author: slackId,
+      stakeholders: { select: { id: true } },
+    },
     orderBy: { occurredAt: "desc" },
     take: recentTouches,
   },
@@ -114,9 +130,10 @@ function toRecord(account: CardRow): AccountCardRecord {
   return {
     ...rest,
     arr: arr.toFixed(2),
-    touches: touches.map(({ author, ...touch }) => ({
+    touches: touches.map(({ author, stakeholders, ...touch }) => ({
       ...touch,
       authorSlackId: author?.slackUserId ?? null,
+      stakeholderIds: stakeholders.map((person) => person.id),
     })),
     plays: plays.map(({ owner, claimedBy, status, ...play }) => ({
       ...play,

@@ -51,7 +51,7 @@ export function countActiveAccounts(db: Db): Promise<number> {
 export async function executiveSponsorCounts(db: Db, accountIds: string[]): Promise<Map<string, number>> {
   const rows = await db.$queryRaw<{ accountId: string; sponsors: number }[]>`
     SELECT "accountId", count(*)::int AS sponsors FROM "Stakeholder"
-    WHERE "accountId" = ANY(${accountIds}::text[]) AND role = 'executive_sponsor'
+    WHERE "accountId" = ANY(${accountIds}::text[]) AND role = 'executive_sponsor' AND "leftOn" IS NULL
     GROUP BY "accountId"`;
   return new Map(rows.map((row) => [row.accountId, row.sponsors]));
 }

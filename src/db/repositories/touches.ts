@@ -15,7 +15,11 @@ export function accountForTouch(db: Db, accountId: string) {
       name: true,
       ownerId: true,
       owner: { select: { managerId: true, slackUserId: true, name: true } },
-      stakeholders: { select: { id: true, name: true, role: true, title: true }, orderBy: { name: "asc" } },
+      stakeholders: {
+        where: { leftOn: null },
+        select: { id: true, name: true, role: true, title: true },
+        orderBy: { name: "asc" },
+      },
     },
   });
 }

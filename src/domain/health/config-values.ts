@@ -56,4 +56,5 @@ export const defaultClaimDeadlineDays: Record<string, number> = {
   renewal_commit: 7,
   renewal_escalation: 3,
   renewal_outcome: 3,
+  contact_left: 14,
 };

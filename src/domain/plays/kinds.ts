@@ -29,11 +29,15 @@ export const renewalPlayKinds = [
 ] as const;
 export type RenewalPlayKind = (typeof renewalPlayKinds)[number];
 
+/** Plays a change to the stakeholder map starts: a key contact left, someone must find their successor. */
+export const mapPlayKinds = ["contact_left"] as const;
+
 /** Every kind of play; a kind started by something other than a signal rule goes here. */
-export const playKinds = [...signalPlayKinds, ...renewalPlayKinds] as const;
+export const playKinds = [...signalPlayKinds, ...renewalPlayKinds, ...mapPlayKinds] as const;
 export type PlayKind = (typeof playKinds)[number];
 
 const labels: Record<PlayKind, string> = {
+  contact_left: "Find the successor",
   save: "Save play",
   health_review: "Health review",
   sponsor_reengage: "Re-engage the sponsor",
@@ -53,6 +57,8 @@ const labels: Record<PlayKind, string> = {
 
 /** What the CSM does when the play starts: one line, shown under the play. */
 const hints: Record<PlayKind, string> = {
+  contact_left:
+    "Ask the champion or the sponsor who takes over, meet them within two weeks, and map them: a renewal without its sponsor is at risk.",
   save: "Agree a written save plan with the champion and the sponsor this week, with owners and dates, and tell your manager.",
   health_review:
     "Go through the reasons with the champion, agree what moves each one back to green, and log it as a touch.",

@@ -1,23 +1,12 @@
 // The digest settings modal's state, read into what the domain checks (domain/digest/settings.ts), with
 // each problem mapped to the input it belongs to.
-import { z } from "zod";
 import {
   type DigestSettingsChange,
   type DigestSettingsInput,
   parseDigestSettings,
 } from "../../domain/digest/settings.ts";
 import { digestSettingsInputs } from "../views/digest-settings-modal.ts";
-
-const value = z
-  .object({
-    selected_time: z.string().nullish(),
-    selected_options: z.array(z.object({ value: z.string() })).nullish(),
-    selected_conversation: z.string().nullish(),
-    selected_date: z.string().nullish(),
-    value: z.string().nullish(),
-  })
-  .partial();
-const stateSchema = z.object({ values: z.record(z.string(), z.record(z.string(), value)) });
+import { modalState, outOfDate } from "./modal-state.ts";
 
 export type DigestSettingsForm =
   | { ok: true; change: DigestSettingsChange }
@@ -32,10 +21,8 @@ const blockOf: Record<keyof DigestSettingsInput, string> = {
 };
 
 export function parseDigestSettingsForm(state: unknown): DigestSettingsForm {
-  const parsed = stateSchema.safeParse(state);
-  if (!parsed.success)
-    return { ok: false, errors: { [digestSettingsInputs.time]: "This form is out of date: open it again." } };
-  const read = (id: string) => parsed.data.values[id]?.[id] ?? {};
+  const read = modalState(state);
+  if (!read) return { ok: false, errors: { [digestSettingsInputs.time]: outOfDate } };
   const days = read(digestSettingsInputs.days).selected_options ?? [];
   if (days.length === 0)
     return { ok: false, errors: { [digestSettingsInputs.days]: "Pick at least one day." } };

@@ -2,26 +2,10 @@
 // nothing is saved until the whole form is valid.
 import { z } from "zod";
 import type { TouchInput } from "../../services/touches.ts";
-import {
-  maxNextStepLength,
-  maxSummaryLength,
-  type TouchMetadata,
-  touchInputs,
-} from "../views/touch-modal.ts";
+import { maxNextStepLength, maxSummaryLength, touchInputs } from "../views/touch-modal.ts";
 import { stakeholderRoleOrder, touchKinds } from "../views/wording.ts";
+import { metadataJson, modalState, outOfDate } from "./modal-state.ts";
 
-const selected = z.object({ value: z.string() }).nullish();
-const value = z
-  .object({
-    selected_option: selected,
-    selected_options: z.array(z.object({ value: z.string() })).nullish(),
-    selected_user: z.string().nullish(),
-    selected_date: z.string().nullish(),
-    selected_date_time: z.number().nullish(),
-    value: z.string().nullish(),
-  })
-  .partial();
-const stateSchema = z.object({ values: z.record(z.string(), z.record(z.string(), value)) });
 const metadataSchema = z.object({ l: z.string().url().max(500).optional() });
 
 const roles: readonly string[] = stakeholderRoleOrder;
@@ -32,11 +16,9 @@ export type TouchForm =
   | { ok: false; errors: Record<string, string> };
 
 export function parseTouchForm(state: unknown, privateMetadata: string, now: Date): TouchForm {
-  const parsed = stateSchema.safeParse(state);
+  const read = modalState(state);
   const errors: Record<string, string> = {};
-  if (!parsed.success)
-    return { ok: false, errors: { [touchInputs.summary]: "This form is out of date: open it again." } };
-  const read = (id: string) => parsed.data.values[id]?.[id] ?? {};
+  if (!read) return { ok: false, errors: { [touchInputs.summary]: outOfDate } };
   const accountId = read(touchInputs.account).selected_option?.value ?? "";
   if (!accountId) errors[touchInputs.account] = "Pick the account the touch was with.";
   const kind = read(touchInputs.kind).selected_option?.value ?? "call";
@@ -61,7 +43,7 @@ export function parseTouchForm(state: unknown, privateMetadata: string, now: Dat
   const newRole = read(touchInputs.newPersonRole).selected_option?.value ?? null;
   if (newName && !newRole) errors[touchInputs.newPersonRole] = "Pick the new person's role on the map.";
   const sentiment = read(touchInputs.sentiment).selected_option?.value ?? null;
-  const metadata = metadataSchema.safeParse(safeJson(privateMetadata));
+  const metadata = metadataSchema.safeParse(metadataJson(privateMetadata));
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,
@@ -84,12 +66,4 @@ export function parseTouchForm(state: unknown, privateMetadata: string, now: Dat
     },
     nextStepOwnerSlackId: ownerSlackId,
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as TouchMetadata;
-  } catch {
-    return {};
-  }
 }

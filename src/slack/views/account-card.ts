@@ -2,11 +2,12 @@
 // Every CRM string goes through inertText, and every list is capped twice: by count, for reading,
 // and by characters (fitLines), so 50 stakeholders or a 3,000-character summary still fit Slack's limits.
 
-import type { AccountCardData, StakeholderRole } from "../../domain/call-prep.ts";
+import type { AccountCardData } from "../../domain/call-prep.ts";
 import { sparkline } from "../../domain/health/trend.ts";
 import { daysBetween, renewalWindowDays, stageLabel } from "../../domain/lifecycle.ts";
 import { formatMoney } from "../../domain/money.ts";
 import { accountEntries } from "../../domain/plays/account-groups.ts";
+import { mapRisks } from "../../domain/stakeholders/risks.ts";
 import { accountPlaysBlocks } from "./account-plays.ts";
 import {
   type Block,
@@ -20,6 +21,8 @@ import {
   section,
   truncate,
 } from "./blocks.ts";
+import { mapRiskLines, peopleByRole, stakeholderLine } from "./stakeholder-lines.ts";
+import { openStakeholdersActionId } from "./stakeholder-map.ts";
 import { openTouchActionId } from "./touch-modal.ts";
 import {
   bandEmoji,
@@ -29,9 +32,7 @@ import {
   inertText,
   relativeDays,
   segmentLabel,
-  sentimentEmoji,
   stakeholderRoleLabel,
-  stakeholderRoleOrder,
   touchKindLabel,
   userMention,
 } from "./wording.ts";
@@ -44,10 +45,10 @@ export interface AccountCardOptions {
 
 export const shareAccountActionId = "account_share";
 
-// DOMAIN.md: six touches make the call-prep page; a sponsor silent for 45+ days will not defend the renewal.
+// DOMAIN.md: six touches make the call-prep page.
 const lastTouchesShown = 6;
-const sponsorDarkAfterDays = 45;
-const sponsorsWanted = 2;
+// The map's warnings (a context block holds ten elements).
+const mapWarningsShown = 10;
 const stakeholdersShownPerRole = 5;
 // A red account's seven signal plays: the save play and its checklist of six.
 const playsShown = 7;
@@ -68,9 +69,6 @@ const say = {
   scoreChange: (change: number, days: number) =>
     `${change > 0 ? "+" : change < 0 ? "−" : "±"}${Math.abs(change)} vs ${days} days ago`,
   noStakeholders: "No stakeholders mapped yet — start with the economic buyer and two executive sponsors.",
-  noSponsor: "⚠️ No executive sponsor mapped — aim for two within the first 90 days.",
-  oneSponsor: "⚠️ Only one executive sponsor — single-sponsor accounts churn about twice as often.",
-  noEconomicBuyer: "⚠️ No economic buyer mapped — who signs the renewal?",
   noTouches: "No touches logged yet — log one within 24 h of every customer conversation.",
   noPlays: "No open plays.",
   notEnoughData: "Not enough data",
@@ -81,6 +79,7 @@ const say = {
   morePlays: (count: number) => `+${count} more — see them all with \`/plays\` (yours) or ask their owners.`,
   share: "Share in channel",
   logTouch: "Log touch",
+  stakeholders: "Stakeholders",
 };
 
 export function accountCard(data: AccountCardData, options: AccountCardOptions): MessagePayload {
@@ -90,7 +89,7 @@ export function accountCard(data: AccountCardData, options: AccountCardOptions):
     overviewFields(data, options.today),
     ...healthDetail(data),
     divider(),
-    ...stakeholderBlocks(data.stakeholders, options.today),
+    ...stakeholderBlocks(data, options.today),
     divider(),
     section(`*Last touches*\n${touchLines(data.touches)}`),
     divider(),
@@ -105,6 +104,7 @@ export function accountCard(data: AccountCardData, options: AccountCardOptions):
       type: "actions",
       elements: [
         button(say.logTouch, openTouchActionId, account.id, "primary"),
+        button(say.stakeholders, openStakeholdersActionId, account.id),
         button(say.share, shareAccountActionId, account.id),
       ],
     });
@@ -173,42 +173,29 @@ function healthDetail({ health, openPlays }: AccountCardData): Block[] {
   return blocks;
 }
 
-function stakeholderBlocks(stakeholders: AccountCardData["stakeholders"], today: Date): Block[] {
-  if (stakeholders.length === 0) return [section(`*Stakeholders*\n${say.noStakeholders}`)];
-  const blocks: Block[] = [section(`*Stakeholders* · ${stakeholders.length} mapped`)];
-  for (const role of stakeholderRoleOrder) {
-    const people = stakeholders.filter((person) => person.role === role);
-    if (people.length === 0) continue;
-    const shown = people.slice(0, stakeholdersShownPerRole).map((person) => stakeholderLine(person, today));
+function stakeholderBlocks(data: AccountCardData, today: Date): Block[] {
+  const { stakeholders } = data;
+  const risks = mapRisks({
+    people: stakeholders,
+    contractStart: data.account.contractStart,
+    today,
+    recentTouches: data.touches,
+  });
+  const groups = peopleByRole(stakeholders);
+  const mapped = groups.length ? stakeholders.filter((person) => !person.leftOn).length : 0;
+  const blocks: Block[] = [
+    section(mapped ? `*Stakeholders* · ${mapped} mapped` : `*Stakeholders*\n${say.noStakeholders}`),
+  ];
+  for (const [role, people] of groups) {
+    const shown = people
+      .slice(0, stakeholdersShownPerRole)
+      .map((person) => `• ${stakeholderLine(person, today)}`);
     const lines = [...shown, ...moreLine(people.length - shown.length)];
     blocks.push(section(`*${stakeholderRoleLabel(role, people.length)}*\n${fitLines(lines, people.length)}`));
   }
-  const warnings = sponsorWarnings(stakeholders);
-  if (warnings.length) blocks.push(context(...warnings));
+  const warnings = mapRiskLines(risks);
+  if (warnings.length) blocks.push(context(...warnings.slice(0, mapWarningsShown)));
   return blocks;
-}
-
-function stakeholderLine(person: AccountCardData["stakeholders"][number], today: Date): string {
-  const title = person.title ? `, ${inertText(person.title, 60)}` : "";
-  let contact = "no contact logged";
-  if (person.lastContactOn) {
-    const silent = daysBetween(person.lastContactOn, today);
-    contact =
-      silent > sponsorDarkAfterDays
-        ? `⚠️ dark ${dayCount(silent)}`
-        : `last contact ${formatDay(person.lastContactOn)}`;
-  }
-  return `• ${sentimentEmoji(person.sentiment)} ${inertText(person.name, 60)}${title} · ${contact}`;
-}
-
-function sponsorWarnings(stakeholders: AccountCardData["stakeholders"]): string[] {
-  const count = (role: StakeholderRole) => stakeholders.filter((person) => person.role === role).length;
-  const warnings: string[] = [];
-  const sponsors = count("executive_sponsor");
-  if (sponsors === 0) warnings.push(say.noSponsor);
-  else if (sponsors < sponsorsWanted) warnings.push(say.oneSponsor);
-  if (count("economic_buyer") === 0) warnings.push(say.noEconomicBuyer);
-  return warnings;
 }
 
 function touchLines(touches: AccountCardData["touches"]): string {

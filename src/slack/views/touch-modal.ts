@@ -3,6 +3,7 @@
 // are searched within the chosen account's map, and someone new can be added by name.
 import { type Block, inputBlock, type ModalView, type Option, plain } from "./blocks.ts";
 import { blockKitLimits } from "./limits.ts";
+import { option, roleOptions, sentimentOptions } from "./stakeholder-options.ts";
 import { inertText, touchKindLabel, touchKinds } from "./wording.ts";
 
 export const touchCallbackId = "touch_log";
@@ -26,20 +27,6 @@ export const touchInputs = {
 export const maxSummaryLength = 3000;
 export const maxNextStepLength = 500;
 
-const stakeholderRoles = [
-  ["economic_buyer", "Economic buyer"],
-  ["champion", "Champion"],
-  ["executive_sponsor", "Executive sponsor"],
-  ["power_user", "Power user"],
-  ["end_user", "End user"],
-  ["blocker", "Blocker"],
-] as const;
-const sentiments = [
-  ["positive", "🙂 Positive"],
-  ["neutral", "😐 Neutral"],
-  ["negative", "🙁 Negative"],
-] as const;
-
 /** What the modal carries between opening and submission (private_metadata, short keys). */
 export interface TouchMetadata {
   /** Permalink of the message the touch is logged from. */
@@ -52,8 +39,6 @@ export interface TouchModalOptions {
   permalink?: string | null;
   now: Date;
 }
-
-const option = (text: string, value: string): Option => ({ text: plain(text), value });
 
 export function accountOption(account: { id: string; name: string }): Option {
   return option(inertText(account.name, 75), account.id);
@@ -100,7 +85,7 @@ export function touchModal(options: TouchModalOptions): ModalView {
     input(
       touchInputs.newPersonRole,
       "Their role",
-      { type: "static_select", options: stakeholderRoles.map(([value, text]) => option(text, value)) },
+      { type: "static_select", options: roleOptions() },
       { optional: true },
     ),
     input(touchInputs.summary, "Summary", {
@@ -120,7 +105,7 @@ export function touchModal(options: TouchModalOptions): ModalView {
     input(
       touchInputs.sentiment,
       "Customer sentiment",
-      { type: "static_select", options: sentiments.map(([value, text]) => option(text, value)) },
+      { type: "static_select", options: sentimentOptions() },
       { optional: true },
     ),
   ];

@@ -25,6 +25,14 @@ import {
   renewalCommitAction,
   renewalCommitHandler,
 } from "./renewal.ts";
+import {
+  stakeholderAddAction,
+  stakeholderAddHandler,
+  stakeholderEditAction,
+  stakeholderEditHandler,
+  stakeholdersOpenAction,
+  stakeholdersOpenHandler,
+} from "./stakeholders.ts";
 import { touchOpenAction, touchOpenHandler } from "./touch-open.ts";
 
 export function registerActions(app: App, deps: AppDeps): void {
@@ -39,6 +47,9 @@ export function registerActions(app: App, deps: AppDeps): void {
     [demoBookClaimAction, demoBookClaimHandler(deps)],
     [digestSettingsOpenAction, digestSettingsOpenHandler(deps)],
     [touchOpenAction, touchOpenHandler(deps)],
+    [stakeholdersOpenAction, stakeholdersOpenHandler(deps)],
+    [stakeholderAddAction, stakeholderAddHandler(deps)],
+    [stakeholderEditAction, stakeholderEditHandler(deps)],
     [renewalCommitAction, renewalCommitHandler(deps)],
     [renewalAccountOpenAction, renewalAccountOpenHandler(deps)],
   ] as const;

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { AppDeps } from "../../deps.ts";
 import { accountCommand, accountCommandHandler } from "./account.ts";
 import { playsCommand, playsCommandHandler } from "./plays.ts";
+import { stakeholdersCommand, stakeholdersCommandHandler } from "./stakeholders.ts";
 import { touchCommand, touchCommandHandler } from "./touch.ts";
 
 /** Each slash command and its handler: the one list both the listener and manifest.json's check read. */
@@ -9,6 +10,7 @@ const commands = [
   [accountCommand, accountCommandHandler],
   [playsCommand, playsCommandHandler],
   [touchCommand, touchCommandHandler],
+  [stakeholdersCommand, stakeholdersCommandHandler],
 ] as const;
 
 /** Every slash command the app registers; manifest.json must list exactly these (a test checks). */
