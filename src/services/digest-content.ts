@@ -1,7 +1,13 @@
 // The morning digests' content, for many people at once: each one's book as read this morning, composed
 // into the digest's sections (domain/digest/content.ts), with the plays of their red and yellow accounts
 // grouped as /plays groups them. The Slack view turns it into a message.
-import { bookAccounts, lastTouches, type ScoreRow, scoresAsOf } from "../db/repositories/digest-book.ts";
+import {
+  bookAccounts,
+  lastTouches,
+  mapPeople,
+  type ScoreRow,
+  scoresAsOf,
+} from "../db/repositories/digest-book.ts";
 import { lastSentDigestDate } from "../db/repositories/digests.ts";
 import { openPlaysForUsers } from "../db/repositories/plays.ts";
 import type { Db } from "../db/repositories/types.ts";
@@ -16,6 +22,7 @@ import type { HealthConfig } from "../domain/health/config.ts";
 import { contractState, type LifecycleStage } from "../domain/lifecycle.ts";
 import { accountEntries, type PlayEntry } from "../domain/plays/account-groups.ts";
 import { awakeAt } from "../domain/plays/deadlines.ts";
+import { leftWarningDays } from "../domain/stakeholders/risks.ts";
 import { type PlayListing, toListing } from "./play-listing.ts";
 
 export interface DigestRecipient {
@@ -53,12 +60,16 @@ export async function digestContents(
   const compareDays = new Set(
     recipients.map((r) => (lastDigests.get(r.userId) ?? new Date(r.localDate.getTime() - dayMs)).getTime()),
   );
-  const [latest, touches, ...earlier] = await Promise.all([
+  const [latest, touches, people, ...earlier] = await Promise.all([
     scoresAsOf(db, accountIds, new Date(now.getTime() + dayMs)),
     lastTouches(db, accountIds),
+    mapPeople(db, accountIds, new Date(now.getTime() - leftWarningDays * dayMs)),
     ...[...compareDays].map((day) => scoresAsOf(db, accountIds, new Date(day))),
   ]);
   const latestOf = new Map(latest.map((row) => [row.accountId, row]));
+  const peopleOf = new Map<string, typeof people>();
+  for (const person of people)
+    peopleOf.set(person.accountId, [...(peopleOf.get(person.accountId) ?? []), person]);
   const earlierOf = new Map([...compareDays].map((day, i) => [day, byAccount(earlier[i] ?? [])]));
   const listings = plays.flatMap((row) => {
     const listing = toListing(row);
@@ -89,6 +100,8 @@ export async function digestContents(
         health: scoreOf(latestOf.get(account.id)),
         before: scoreOf(before.get(account.id)),
         lastTouchAt: touches.get(account.id) ?? null,
+        people: peopleOf.get(account.id) ?? [],
+        contractStart: account.contractStart,
       }));
     const mine = listings
       .filter((p) => p.ownerId === recipient.userId || p.claimedById === recipient.userId)

@@ -6,7 +6,7 @@ import { runDigests } from "../../src/services/digest-run.ts";
 import { renderDigest } from "../../src/slack/surfaces/digest.ts";
 import { slackDirectory } from "../../src/slack/web/directory.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../helpers/database.ts";
-import { aHealthScore, anAccount, aPlay, aUser } from "../helpers/factories.ts";
+import { aHealthScore, anAccount, aPlay, aStakeholder, aUser } from "../helpers/factories.ts";
 import { FakeSlack } from "../helpers/fake-slack.ts";
 import { notifierOn, webClientOn } from "../helpers/notifier.ts";
 
@@ -43,7 +43,12 @@ describe(`morning digests on ${testEngine}`, () => {
       const account = await anAccount(db.prisma, { name: `${person.id} Red Account`, ownerId: user.id });
       await aHealthScore(db.prisma, account.id, { band: "red", score: 30, date: today });
       await aPlay(db.prisma, account.id, { kind: "save", ownerId: user.id, reason: "Health red (30)" });
-      await anAccount(db.prisma, { name: `${person.id} Green Account`, ownerId: user.id });
+      const green = await anAccount(db.prisma, { name: `${person.id} Green Account`, ownerId: user.id });
+      await aStakeholder(db.prisma, green.id, {
+        name: `${person.id} Champion`,
+        role: "champion",
+        leftOn: today,
+      });
     }
   });
   afterAll(async () => {
@@ -64,6 +69,8 @@ describe(`morning digests on ${testEngine}`, () => {
     const parisDigest = shared.find((text) => text.includes("UPARIS001 Red Account")) as string;
     expect(parisDigest).toContain("For <@UPARIS001>");
     expect(parisDigest).not.toContain("ULYON0001");
+    // The champion who left is the map's warning of the morning.
+    expect(parisDigest).toContain("*UPARIS001 Green Account* · UPARIS001 Champion (champion) left");
     // Auckland has no digest channel: a direct message.
     expect(postsTo("UAUCKLAND")).toHaveLength(1);
     expect(postsTo("UNEWYORK1")).toHaveLength(0);

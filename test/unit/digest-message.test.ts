@@ -112,6 +112,43 @@ describe("the morning digest", () => {
     expect(text).toContain("*Quiet AG* · no usage data for 9 days");
   });
 
+  it("lists stakeholder-map gaps that need the CSM: a key contact who left, a champion gone quiet, no economic buyer", () => {
+    const person = (name: string, role: "champion" | "economic_buyer" | "executive_sponsor", extra = {}) => ({
+      id: name,
+      name,
+      role,
+      otherRoles: [],
+      lastContactOn: daysFromToday(-5),
+      leftOn: null,
+      ...extra,
+    });
+    const left = anAccount("Left Co", {
+      people: [
+        person("Ann Buyer", "economic_buyer"),
+        person("Lee Park", "champion", { leftOn: daysFromToday(-2) }),
+      ],
+    });
+    const quiet = anAccount("Quiet Champ", {
+      people: [
+        person("Bo Buyer", "economic_buyer"),
+        person("Cy Champ", "champion", { lastContactOn: daysFromToday(-60) }),
+        // A quiet sponsor is the dark-sponsors line's, not this one's.
+        person("Sy Sponsor", "executive_sponsor", { lastContactOn: daysFromToday(-60) }),
+      ],
+    });
+    const noBuyer = anAccount("No Buyer", { people: [person("Di Champ", "champion")] });
+    const unmapped = anAccount("Unmapped", { people: [] });
+    const text = textOf(message([left, quiet, noBuyer, unmapped]));
+    expect(text).toContain("*Stakeholder maps*");
+    expect(text).toContain("*Left Co* · Lee Park (champion) left");
+    expect(text).toContain("*Quiet Champ* · Cy Champ (champion) quiet 60 days");
+    expect(text).not.toContain("Sy Sponsor");
+    expect(text).toContain("*No Buyer* · no economic buyer");
+    // An account with nobody mapped is the card's and the map's warning, not every morning's.
+    expect(text).not.toContain("*Unmapped*");
+    expect(textOf(message([unmapped]))).toContain("Nothing needs you today");
+  });
+
   it("stays inside Block Kit's limits for a book of 400 accounts, ranks and summarises, and points to the rest", () => {
     const book = Array.from({ length: 400 }, (_, i) =>
       i % 2

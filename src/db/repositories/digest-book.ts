@@ -62,3 +62,20 @@ export async function lastTouches(db: Db, accountIds: string[]): Promise<Map<str
     GROUP BY "accountId"`;
   return new Map(rows.map((row) => [row.accountId, row.at]));
 }
+
+/** The people on these accounts' maps, and those who left since `leftSince`: the map's warnings. */
+export function mapPeople(db: Db, accountIds: string[], leftSince: Date) {
+  if (accountIds.length === 0) return Promise.resolve([]);
+  return db.stakeholder.findMany({
+    where: { accountId: { in: accountIds }, OR: [{ leftOn: null }, { leftOn: { gte: leftSince } }] },
+    select: {
+      accountId: true,
+      id: true,
+      name: true,
+      role: true,
+      otherRoles: true,
+      lastContactOn: true,
+      leftOn: true,
+    },
+  });
+}

@@ -4,6 +4,7 @@
 import { subScoreNames } from "../health/config.ts";
 import { type ContractState, daysBetween } from "../lifecycle.ts";
 import { compareUrgency, isOverdue } from "../plays/urgency.ts";
+import { type MapPerson, type MapRisk, mapRisks, rolesOf } from "../stakeholders/risks.ts";
 
 export interface DigestScore {
   band: string;
@@ -25,6 +26,9 @@ export interface DigestAccount {
   /** The score on the day of the last digest (or the day before, for a first digest). */
   before: DigestScore | null;
   lastTouchAt: Date | null;
+  /** The stakeholder map (with those who left lately), when the digest reads it. */
+  people?: readonly MapPerson[];
+  contractStart?: Date | null;
 }
 
 export interface DigestPlay {
@@ -54,6 +58,8 @@ export interface DigestSections {
   darkSponsors: { account: DigestAccount; reason: string }[];
   quietOnboarding: { account: DigestAccount; daysSinceTouch: number | null }[];
   staleData: { account: DigestAccount; reasons: string[] }[];
+  /** Stakeholder-map warnings (a sponsor gone quiet is under darkSponsors); most ARR first. */
+  mapGaps: { account: DigestAccount; risks: MapRisk[] }[];
   /** Accounts in the book, and how many are green or have every problem in hand (a claimed play). */
   accounts: number;
 }
@@ -132,6 +138,12 @@ export function composeDigest(
     );
     return reasons.length || account.health?.band === "unknown" ? [{ account, reasons }] : [];
   });
+  const mapGaps = accounts
+    .flatMap((account) => {
+      const risks = mapGapsOf(account, today);
+      return risks.length ? [{ account, risks }] : [];
+    })
+    .sort((a, b) => byArr(a.account, b.account));
   return {
     bandChanges,
     atRisk,
@@ -141,8 +153,28 @@ export function composeDigest(
     darkSponsors,
     quietOnboarding,
     staleData,
+    mapGaps,
     accounts: accounts.length,
   };
+}
+
+/**
+ * The map's warnings worth a morning line: a key contact who left, a champion gone quiet, no economic
+ * buyer on a map that has people. A sponsor gone quiet is under dark sponsors and too few sponsors is the
+ * second-sponsor play's; an account with nobody mapped, and single-threading (which needs the touches),
+ * are for the card and the map, or every morning would list them.
+ */
+function mapGapsOf(account: DigestAccount, today: Date): MapRisk[] {
+  const people = account.people ?? [];
+  if (people.length === 0) return [];
+  const mapped = people.some((person) => !person.leftOn);
+  const risks = mapRisks({ people, contractStart: account.contractStart ?? null, today, recentTouches: [] });
+  return risks.filter(
+    (risk) =>
+      risk.kind === "key_contact_left" ||
+      (risk.kind === "no_economic_buyer" && mapped) ||
+      (risk.kind === "gone_quiet" && !rolesOf(risk.person).includes("executive_sponsor")),
+  );
 }
 
 function rank(account: DigestAccount): number {
@@ -175,6 +207,7 @@ export function isQuietDay(sections: DigestSections): boolean {
     sections.overduePlays.length === 0 &&
     sections.darkSponsors.length === 0 &&
     sections.quietOnboarding.length === 0 &&
-    sections.staleData.length === 0
+    sections.staleData.length === 0 &&
+    sections.mapGaps.length === 0
   );
 }

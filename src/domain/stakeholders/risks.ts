@@ -27,7 +27,7 @@ export const quietAfterDays = 45;
 /** The second sponsor is due by day 90; the map warns from day 60. */
 export const sponsorsDueFromDay = 60;
 /** How long a key contact's leaving stays on the map's warnings. */
-const leftWarningDays = 90;
+export const leftWarningDays = 90;
 /** With at least this many recent touches all through one person, the account hangs on that person. */
 const singleThreadTouches = 3;
 

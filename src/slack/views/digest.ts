@@ -10,6 +10,7 @@ import { accountPlaysBlocks } from "./account-plays.ts";
 import { type Block, context, header, type MessagePayload, section } from "./blocks.ts";
 import { bulletList } from "./bullet-list.ts";
 import type { PlayItem } from "./play-blocks.ts";
+import { shortRiskLine } from "./stakeholder-lines.ts";
 import { bandBadge, commitLabel, inertText } from "./wording.ts";
 
 /** What the view needs beyond the sections: whose digest, for which day, and the plays by account. */
@@ -45,6 +46,7 @@ const say = {
   darkSponsors: "*Sponsors gone dark*",
   quietOnboarding: "*Onboarding with no recent touch*",
   staleData: "*Data gone stale*",
+  mapGaps: "*Stakeholder maps*",
   morePlays: (n: number) => `+${n} more plays on this account in \`/plays\``,
   footer:
     "Everything in full: `/plays` for your plays, `/account <name>` for a card, the App Home for your book.",
@@ -77,6 +79,7 @@ function isQuiet(s: DigestSections): boolean {
     s.darkSponsors,
     s.quietOnboarding,
     s.staleData,
+    s.mapGaps,
   ].every((list) => list.length === 0);
 }
 
@@ -178,6 +181,13 @@ function listSections({ sections, now }: DigestView): { moved: Block[]; lists: B
       sections.staleData.map(
         ({ account, reasons }) =>
           `*${inertText(account.name, 80)}* · ${reasons.length ? reasons.map((r) => inertText(r, 80)).join("; ") : "not enough data"}`,
+      ),
+    ],
+    [
+      say.mapGaps,
+      sections.mapGaps.map(
+        ({ account, risks }) =>
+          `*${inertText(account.name, 80)}* · ${risks.slice(0, 3).map(shortRiskLine).join("; ")}`,
       ),
     ],
   ];

@@ -76,3 +76,21 @@ function riskLine(risk: MapRisk): string {
 function who(person: MapPerson): string {
   return `${inertText(person.name, 60)} (${stakeholderRoleLabel(person.role).toLowerCase()})`;
 }
+
+/** A warning in a few words, for a digest line: "no economic buyer; Dana Fox (champion) left". */
+export function shortRiskLine(risk: MapRisk): string {
+  switch (risk.kind) {
+    case "no_economic_buyer":
+      return "no economic buyer";
+    case "few_sponsors":
+      return `${risk.sponsors === 0 ? "no" : "one"} executive sponsor at day ${risk.contractDays}`;
+    case "gone_quiet":
+      return risk.days === null
+        ? `${who(risk.person)} never contacted`
+        : `${who(risk.person)} quiet ${dayCount(risk.days)}`;
+    case "key_contact_left":
+      return `${who(risk.person)} left`;
+    case "single_threaded":
+      return `single-threaded through ${inertText(risk.person.name, 60)}`;
+  }
+}
