@@ -34,6 +34,8 @@ export interface AccountFacts {
   termStart?: Date | null;
   plan: string | null;
   seatsPurchased: number | null;
+  /** The renewal's commit status as recorded before the date; null when never recorded. */
+  renewalCommit?: "committed" | "at_risk" | "unknown" | null;
 }
 
 export interface AccountOwner {

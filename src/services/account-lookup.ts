@@ -77,6 +77,7 @@ function toCardData(record: AccountCardRecord, today: Date): AccountCardData {
       arr: record.arr,
       contractStart: record.contractStart,
       renewalDate: record.renewalDate,
+      renewalCommit: record.renewalCommit,
       termStart: record.termStart ?? record.contractStart,
       stage: contractState(record.stage, record.termStart ?? record.contractStart, record.renewalDate, today),
       stageDerived: record.stage === null,

@@ -320,6 +320,7 @@ describe("the /account card a CSM reads before a call", () => {
       "play_close_1",
       "touch_open",
       "stakeholders_open",
+      "prep_open",
       "account_share",
     ]);
   });
@@ -407,13 +408,14 @@ describe("the /account card a CSM reads before a call", () => {
     expect(visibleText(card(cardData({ successPlan: null })))).toContain("No success plan yet");
   });
 
-  it("offers Log touch, Stakeholders and Share buttons, and a shared card says who shared it instead", () => {
+  it("offers Log touch, Stakeholders, Prep and Share buttons, and a shared card says who shared it instead", () => {
     const own = card(cardData());
     expect(own.blocks.at(-1)).toMatchObject({
       type: "actions",
       elements: [
         { type: "button", action_id: "touch_open", value: "acc_1" },
         { type: "button", action_id: "stakeholders_open", value: "acc_1" },
+        { type: "button", action_id: "prep_open", value: "acc_1" },
         { type: "button", action_id: "account_share", value: "acc_1" },
       ],
     });

@@ -45,6 +45,7 @@ const cardSelect = {
   contractStart: true,
   renewalDate: true,
   termStart: true,
+  renewalCommit: true,
   stage: true,
   plan: true,
   seatsPurchased: true,

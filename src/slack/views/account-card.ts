@@ -21,6 +21,7 @@ import {
   section,
   truncate,
 } from "./blocks.ts";
+import { prepActionId } from "./call-prep.ts";
 import { mapRiskLines, peopleByRole, stakeholderLine } from "./stakeholder-lines.ts";
 import { openStakeholdersActionId } from "./stakeholder-map.ts";
 import { openTouchActionId } from "./touch-modal.ts";
@@ -80,6 +81,7 @@ const say = {
   share: "Share in channel",
   logTouch: "Log touch",
   stakeholders: "Stakeholders",
+  prep: "Prep",
 };
 
 export function accountCard(data: AccountCardData, options: AccountCardOptions): MessagePayload {
@@ -105,6 +107,7 @@ export function accountCard(data: AccountCardData, options: AccountCardOptions):
       elements: [
         button(say.logTouch, openTouchActionId, account.id, "primary"),
         button(say.stakeholders, openStakeholdersActionId, account.id),
+        button(say.prep, prepActionId, account.id),
         button(say.share, shareAccountActionId, account.id),
       ],
     });

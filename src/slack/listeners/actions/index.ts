@@ -19,6 +19,7 @@ import {
   playSnoozeHandler,
 } from "./plays.ts";
 import { playsPageAction, playsPageHandler } from "./plays-page.ts";
+import { prepOpenAction, prepOpenHandler } from "./prep.ts";
 import {
   renewalAccountOpenAction,
   renewalAccountOpenHandler,
@@ -48,6 +49,7 @@ export function registerActions(app: App, deps: AppDeps): void {
     [digestSettingsOpenAction, digestSettingsOpenHandler(deps)],
     [touchOpenAction, touchOpenHandler(deps)],
     [stakeholdersOpenAction, stakeholdersOpenHandler(deps)],
+    [prepOpenAction, prepOpenHandler(deps)],
     [stakeholderAddAction, stakeholderAddHandler(deps)],
     [stakeholderEditAction, stakeholderEditHandler(deps)],
     [renewalCommitAction, renewalCommitHandler(deps)],

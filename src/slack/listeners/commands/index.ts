@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { AppDeps } from "../../deps.ts";
 import { accountCommand, accountCommandHandler } from "./account.ts";
 import { playsCommand, playsCommandHandler } from "./plays.ts";
+import { prepCommand, prepCommandHandler } from "./prep.ts";
 import { stakeholdersCommand, stakeholdersCommandHandler } from "./stakeholders.ts";
 import { touchCommand, touchCommandHandler } from "./touch.ts";
 
@@ -11,6 +12,7 @@ const commands = [
   [playsCommand, playsCommandHandler],
   [touchCommand, touchCommandHandler],
   [stakeholdersCommand, stakeholdersCommandHandler],
+  [prepCommand, prepCommandHandler],
 ] as const;
 
 /** Every slash command the app registers; manifest.json must list exactly these (a test checks). */
