@@ -14,3 +14,25 @@ export function mayWriteOnAccount(account: AccountPeople, caller: { id: string; 
     caller.id === account.ownerId || (account.ownerManagerId !== null && caller.id === account.ownerManagerId)
   );
 }
+
+/** An account with its owner, as the write checks read it. */
+export interface OwnedAccount {
+  ownerId: string | null;
+  owner: { managerId: string | null; name: string | null; slackUserId: string } | null;
+}
+
+/** Why `caller` may not do `what` on the account ("change this account's map"), or null when they may. */
+export function writeRefusal(
+  account: OwnedAccount,
+  caller: { id: string; role: TeamRole },
+  what: string,
+): string | null {
+  if (
+    mayWriteOnAccount({ ownerId: account.ownerId, ownerManagerId: account.owner?.managerId ?? null }, caller)
+  )
+    return null;
+  const owner = account.owner
+    ? (account.owner.name ?? `<@${account.owner.slackUserId}>`)
+    : "the account's CSM";
+  return `Only ${owner}, their manager or an admin can ${what}.`;
+}

@@ -16,7 +16,7 @@ import {
   updateStakeholder,
 } from "../db/repositories/stakeholders.ts";
 import type { Db } from "../db/repositories/types.ts";
-import { mayWriteOnAccount } from "../domain/account-writers.ts";
+import { writeRefusal } from "../domain/account-writers.ts";
 import { playKindLabel } from "../domain/plays/kinds.ts";
 import { openPlayKey } from "../domain/plays/open-key.ts";
 import { type MapRisk, mapRisks, needsSuccessor } from "../domain/stakeholders/risks.ts";
@@ -56,7 +56,6 @@ export type StakeholderSave =
 const say = {
   gone: "That account no longer exists; an import may have removed it.",
   personGone: "That person is no longer on this account's map.",
-  notYours: (owner: string) => `Only ${owner}, their manager or an admin can change this account's map.`,
 };
 
 /** Why the caller may not change the account's map, or null. */
@@ -64,13 +63,7 @@ export function mapRefusal(
   account: Pick<AccountMap, "ownerId" | "owner">,
   caller: TeamMember,
 ): string | null {
-  if (
-    mayWriteOnAccount({ ownerId: account.ownerId, ownerManagerId: account.owner?.managerId ?? null }, caller)
-  )
-    return null;
-  return say.notYours(
-    account.owner ? (account.owner.name ?? `<@${account.owner.slackUserId}>`) : "the account's CSM",
-  );
+  return writeRefusal(account, caller, "change this account's map");
 }
 
 /** Which person a submission is about: a new one (added once per modal view) or one already mapped. */

@@ -11,7 +11,7 @@ import {
   touchByViewId,
 } from "../db/repositories/touches.ts";
 import type { Db } from "../db/repositories/types.ts";
-import { mayWriteOnAccount } from "../domain/account-writers.ts";
+import { writeRefusal } from "../domain/account-writers.ts";
 import { searchKey } from "../domain/search-text.ts";
 import type { TeamMember } from "../domain/team.ts";
 import { isLateTouch } from "../domain/touches/rules.ts";
@@ -24,7 +24,6 @@ export type TouchSaved =
 
 const say = {
   gone: "That account no longer exists (an import may have removed it). Pick another.",
-  notYours: (owner: string) => `Only ${owner}, their manager or an admin can log touches on this account.`,
 };
 
 /** The account as the modal shows it; null when it is gone. */
@@ -34,12 +33,7 @@ export function touchAccount(db: Db, accountId: string) {
 
 /** Why `caller` may not write on the account, or null when they may. */
 export function touchRefusal(account: AccountForTouch, caller: TeamMember): string | null {
-  const people = { ownerId: account.ownerId, ownerManagerId: account.owner?.managerId ?? null };
-  if (mayWriteOnAccount(people, caller)) return null;
-  const owner = account.owner
-    ? (account.owner.name ?? `<@${account.owner.slackUserId}>`)
-    : "the account's CSM";
-  return say.notYours(owner);
+  return writeRefusal(account, caller, "log touches on this account");
 }
 
 export async function logTouch(

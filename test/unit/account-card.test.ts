@@ -321,6 +321,7 @@ describe("the /account card a CSM reads before a call", () => {
       "touch_open",
       "stakeholders_open",
       "prep_open",
+      "plan_edit",
       "account_share",
     ]);
   });
@@ -408,7 +409,7 @@ describe("the /account card a CSM reads before a call", () => {
     expect(visibleText(card(cardData({ successPlan: null })))).toContain("No success plan yet");
   });
 
-  it("offers Log touch, Stakeholders, Prep and Share buttons, and a shared card says who shared it instead", () => {
+  it("offers Log touch, Stakeholders, Prep, Success plan and Share buttons, and a shared card says who shared it instead", () => {
     const own = card(cardData());
     expect(own.blocks.at(-1)).toMatchObject({
       type: "actions",
@@ -416,6 +417,7 @@ describe("the /account card a CSM reads before a call", () => {
         { type: "button", action_id: "touch_open", value: "acc_1" },
         { type: "button", action_id: "stakeholders_open", value: "acc_1" },
         { type: "button", action_id: "prep_open", value: "acc_1" },
+        { type: "button", action_id: "plan_edit", value: "acc_1" },
         { type: "button", action_id: "account_share", value: "acc_1" },
       ],
     });

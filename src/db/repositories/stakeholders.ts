@@ -1,16 +1,14 @@
 // Stakeholder maps: the people at a customer, as an account's map shows them and its modal edits them.
 import type { Sentiment, StakeholderRole } from "../../generated/prisma/client.ts";
+import { ownedAccountSelect } from "./account-owner.ts";
 import type { Db } from "./types.ts";
 
 export function accountMap(db: Db, accountId: string, touchesSince: Date) {
   return db.account.findUnique({
     where: { id: accountId },
     select: {
-      id: true,
-      name: true,
-      ownerId: true,
+      ...ownedAccountSelect,
       contractStart: true,
-      owner: { select: { managerId: true, slackUserId: true, name: true } },
       stakeholders: {
         select: {
           id: true,

@@ -1,5 +1,6 @@
 // Touches: logged customer interactions, with the stakeholders who took part.
 import type { Prisma, StakeholderRole, Touch, TouchKind } from "../../generated/prisma/client.ts";
+import { ownedAccountSelect } from "./account-owner.ts";
 import type { Db } from "./types.ts";
 
 export function createTouch(db: Db, data: Prisma.TouchUncheckedCreateInput): Promise<Touch> {
@@ -11,10 +12,7 @@ export function accountForTouch(db: Db, accountId: string) {
   return db.account.findUnique({
     where: { id: accountId },
     select: {
-      id: true,
-      name: true,
-      ownerId: true,
-      owner: { select: { managerId: true, slackUserId: true, name: true } },
+      ...ownedAccountSelect,
       stakeholders: {
         where: { leftOn: null },
         select: { id: true, name: true, role: true, title: true },

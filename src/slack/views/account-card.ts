@@ -24,12 +24,14 @@ import {
 import { prepActionId } from "./call-prep.ts";
 import { mapRiskLines, peopleByRole, stakeholderLine } from "./stakeholder-lines.ts";
 import { openStakeholdersActionId } from "./stakeholder-map.ts";
+import { editPlanActionId } from "./success-plan-modal.ts";
 import { openTouchActionId } from "./touch-modal.ts";
 import {
   bandEmoji,
   dayCount,
   formatDay,
   goalStatusLabel,
+  goalsOnTrack,
   inertText,
   relativeDays,
   segmentLabel,
@@ -82,6 +84,7 @@ const say = {
   logTouch: "Log touch",
   stakeholders: "Stakeholders",
   prep: "Prep",
+  plan: "Success plan",
 };
 
 export function accountCard(data: AccountCardData, options: AccountCardOptions): MessagePayload {
@@ -108,6 +111,7 @@ export function accountCard(data: AccountCardData, options: AccountCardOptions):
         button(say.logTouch, openTouchActionId, account.id, "primary"),
         button(say.stakeholders, openStakeholdersActionId, account.id),
         button(say.prep, prepActionId, account.id),
+        button(say.plan, editPlanActionId, account.id),
         button(say.share, shareAccountActionId, account.id),
       ],
     });
@@ -250,7 +254,7 @@ function successPlanLines(plan: AccountCardData["successPlan"]): string {
     return `• ${goalStatusLabel(goal.status)} · *${inertText(goal.kpi, 80)}*: ${progress}${due}`;
   });
   const goals = fitLines([...shown, ...moreLine(plan.goals.length - shown.length)], plan.goals.length);
-  return `${objective}\n${goals}`;
+  return `${objective} · ${goalsOnTrack(plan.goals)}\n${goals}`;
 }
 
 function accountFacts(account: AccountCardData["account"]): string {

@@ -18,6 +18,7 @@ import {
   dayCount,
   formatDay,
   goalStatusLabel,
+  goalsOnTrack,
   inertText,
   relativeDays,
   stakeholderRoleLabel,
@@ -153,10 +154,8 @@ function playLines({ openPlays }: AccountCardData): string {
 
 function planLines({ successPlan }: AccountCardData): string {
   if (!successPlan) return say.noPlan;
-  const goals = successPlan.goals;
-  const onTrack = goals.filter((goal) => goal.status === "on_track" || goal.status === "achieved").length;
-  const lines = [`_${inertText(successPlan.objective, 200)}_ · ${onTrack} of ${goals.length} goals on track`];
-  for (const goal of goals.slice(0, goalsShown)) {
+  const lines = [`_${inertText(successPlan.objective, 200)}_ · ${goalsOnTrack(successPlan.goals)}`];
+  for (const goal of successPlan.goals.slice(0, goalsShown)) {
     const where = goal.current
       ? `${inertText(goal.current, 30)} of ${inertText(goal.target, 30)}`
       : `target ${inertText(goal.target, 30)}`;

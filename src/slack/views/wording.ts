@@ -138,3 +138,10 @@ export function commitLabel(commit: string | null): string {
   if (commit === "unknown") return "unknown ❔";
   return "not recorded";
 }
+
+/** "2 of 3 goals on track" (achieved goals count as on track). */
+export function goalsOnTrack(goals: readonly { status: GoalStatus }[]): string {
+  if (goals.length === 0) return "no goals yet";
+  const good = goals.filter((goal) => goal.status === "on_track" || goal.status === "achieved").length;
+  return `${good} of ${goals.length} ${goals.length === 1 ? "goal" : "goals"} on track`;
+}

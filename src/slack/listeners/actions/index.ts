@@ -34,6 +34,7 @@ import {
   stakeholdersOpenAction,
   stakeholdersOpenHandler,
 } from "./stakeholders.ts";
+import { planEditAction, planEditHandler } from "./success-plan.ts";
 import { touchOpenAction, touchOpenHandler } from "./touch-open.ts";
 
 export function registerActions(app: App, deps: AppDeps): void {
@@ -50,6 +51,7 @@ export function registerActions(app: App, deps: AppDeps): void {
     [touchOpenAction, touchOpenHandler(deps)],
     [stakeholdersOpenAction, stakeholdersOpenHandler(deps)],
     [prepOpenAction, prepOpenHandler(deps)],
+    [planEditAction, planEditHandler(deps)],
     [stakeholderAddAction, stakeholderAddHandler(deps)],
     [stakeholderEditAction, stakeholderEditHandler(deps)],
     [renewalCommitAction, renewalCommitHandler(deps)],
