@@ -103,4 +103,16 @@ export interface AccountCardData {
   /** Plays that are not closed; shown with their buttons, five at most. */
   openPlays: OpenPlaySummary[];
   successPlan: SuccessPlanSummary | null;
+  /** The latest QBR or EBR, when one was recorded. */
+  lastReview?: ReviewSummary | null;
+}
+
+export interface ReviewSummary {
+  kind: "qbr" | "ebr";
+  heldOn: Date;
+  valueVerified: boolean;
+  expansionAsked: boolean;
+  nextReviewOn: Date | null;
+  /** Each goal reviewed, as recorded: [{ kpi, value, met }]. */
+  goalOutcomes: { kpi?: string; value?: string | null; met?: string }[];
 }

@@ -101,6 +101,7 @@ function toCardData(record: AccountCardRecord, today: Date): AccountCardData {
     // A play whose snooze has run out reads as woken, as /plays shows it.
     openPlays: record.plays.map((play) => awakeAt(play, today)),
     successPlan: record.successPlan,
+    lastReview: record.lastReview,
   };
 }
 

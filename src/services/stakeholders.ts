@@ -1,10 +1,8 @@
 // Stakeholder maps from Slack: read an account's map with its warnings; add or edit a person (checked,
 // audited, for the account's CSM, their manager and admins). Marking a key contact as having left
 // takes them off the map and opens a play to find their successor.
-import { randomUUID } from "node:crypto";
 import type { DataAccess } from "../db/client.ts";
 import { type AuditEntry, recordAudit } from "../db/repositories/audit.ts";
-import { createPlays } from "../db/repositories/plays.ts";
 import {
   type AccountMap,
   accountMap,
@@ -17,10 +15,9 @@ import {
 } from "../db/repositories/stakeholders.ts";
 import type { Db } from "../db/repositories/types.ts";
 import { writeRefusal } from "../domain/account-writers.ts";
-import { playKindLabel } from "../domain/plays/kinds.ts";
-import { openPlayKey } from "../domain/plays/open-key.ts";
 import { type MapRisk, mapRisks, needsSuccessor } from "../domain/stakeholders/risks.ts";
 import type { TeamMember } from "../domain/team.ts";
+import { openRecordPlay } from "./record-plays.ts";
 
 const dayMs = 86_400_000;
 /** The touches that show who carries the relationship: the last quarter's. */
@@ -101,35 +98,22 @@ export async function saveStakeholder(
         changes: { accountId: account.id, ...changesOf(before, fields) } as never,
       },
     ];
-    let playOpened = false;
-    if (opensPlay) {
-      const id = randomUUID();
-      const kind = "contact_left";
-      const opened = await createPlays(
-        tx,
-        [
+    const played = opensPlay
+      ? await openRecordPlay(
+          tx,
           {
-            id,
             accountId: account.id,
-            kind,
-            openKey: openPlayKey(account.id, kind),
+            ownerId: account.ownerId,
+            kind: "contact_left",
             reason: `${fields.name} (${fields.role.replace(/_/g, " ")}) left the company: find the successor within ${successorWithinDays} days`,
             trigger: { stakeholderId: saved.id, role: fields.role },
-            ownerId: account.ownerId,
             dueAt: new Date(now.getTime() + successorWithinDays * dayMs),
           },
-        ],
-        now,
-      );
-      playOpened = opened.length > 0;
-      if (playOpened)
-        entries.push({
-          action: "play.open",
-          entityType: "Play",
-          entityId: id,
-          changes: { kind, reason: playKindLabel(kind) },
-        });
-    }
+          now,
+        )
+      : null;
+    if (played) entries.push(played);
+    const playOpened = played !== null;
     await recordAudit(tx, { userId: caller.id, label: caller.slackUserId, source: "slack" }, entries);
     return { ok: true, stakeholderId: saved.id, playOpened };
   });

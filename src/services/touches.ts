@@ -83,7 +83,8 @@ export async function logTouch(
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
+/** A unique index refused the row: the same submission was saved by a request that ran alongside. */
+export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string })?.code === "P2002";
 }
 

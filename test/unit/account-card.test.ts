@@ -322,6 +322,7 @@ describe("the /account card a CSM reads before a call", () => {
       "stakeholders_open",
       "prep_open",
       "plan_edit",
+      "qbr_open",
       "account_share",
     ]);
   });
@@ -409,7 +410,7 @@ describe("the /account card a CSM reads before a call", () => {
     expect(visibleText(card(cardData({ successPlan: null })))).toContain("No success plan yet");
   });
 
-  it("offers Log touch, Stakeholders, Prep, Success plan and Share buttons, and a shared card says who shared it instead", () => {
+  it("offers Log touch, Stakeholders, Prep, Success plan, Record QBR and Share buttons, and a shared card says who shared it instead", () => {
     const own = card(cardData());
     expect(own.blocks.at(-1)).toMatchObject({
       type: "actions",
@@ -418,6 +419,7 @@ describe("the /account card a CSM reads before a call", () => {
         { type: "button", action_id: "stakeholders_open", value: "acc_1" },
         { type: "button", action_id: "prep_open", value: "acc_1" },
         { type: "button", action_id: "plan_edit", value: "acc_1" },
+        { type: "button", action_id: "qbr_open", value: "acc_1" },
         { type: "button", action_id: "account_share", value: "acc_1" },
       ],
     });

@@ -32,6 +32,7 @@ describe("play kinds", () => {
       "Renewal without a commit (T-30)",
       "Record the renewal outcome",
       "Find the successor",
+      "Work the expansion opportunity",
     ]);
   });
 

@@ -3,6 +3,7 @@ import type {
   AccountFacts,
   AccountOwner,
   OpenPlaySummary,
+  ReviewSummary,
   StakeholderSummary,
   SuccessPlanSummary,
   TouchSummary,
@@ -24,6 +25,7 @@ export interface AccountCardRecord extends Omit<AccountFacts, "stage"> {
   /** Plays that are not closed, soonest due first. */
   plays: OpenPlaySummary[];
   successPlan: SuccessPlanSummary | null;
+  lastReview: ReviewSummary | null;
   /** The newest `recentScores`, newest first. */
   scores: { date: Date; score: number; band: HealthBand; reasons: string[] }[];
 }
@@ -98,6 +100,18 @@ const cardSelect = {
       },
     },
   },
+  reviews: {
+    select: {
+      kind: true,
+      heldOn: true,
+      valueVerified: true,
+      expansionAsked: true,
+      nextReviewOn: true,
+      goalOutcomes: true,
+    },
+    orderBy: [{ heldOn: "desc" }, { createdAt: "desc" }],
+    take: 1,
+  },
   scores: {
     select: { date: true, score: true, band: true, reasons: true },
     orderBy: { date: "desc" },
@@ -127,9 +141,18 @@ export async function exactAccountCards(db: Db, key: string, rawQuery: string): 
 }
 
 function toRecord(account: CardRow): AccountCardRecord {
-  const { touches, plays, arr, ...rest } = account;
+  const { touches, plays, arr, reviews, ...rest } = account;
+  const review = reviews[0];
   return {
     ...rest,
+    lastReview: review
+      ? {
+          ...review,
+          goalOutcomes: Array.isArray(review.goalOutcomes)
+            ? (review.goalOutcomes as ReviewSummary["goalOutcomes"])
+            : [],
+        }
+      : null,
     arr: arr.toFixed(2),
     touches: touches.map(({ author, stakeholders, ...touch }) => ({
       ...touch,

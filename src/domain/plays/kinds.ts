@@ -29,8 +29,11 @@ export const renewalPlayKinds = [
 ] as const;
 export type RenewalPlayKind = (typeof renewalPlayKinds)[number];
 
-/** Plays a change to the stakeholder map starts: a key contact left, someone must find their successor. */
-export const mapPlayKinds = ["contact_left"] as const;
+/**
+ * Plays a CSM's record starts: a key contact left the stakeholder map (find the successor); a QBR's
+ * expansion question named an opportunity (work it).
+ */
+export const mapPlayKinds = ["contact_left", "expansion_opportunity"] as const;
 
 /** Every kind of play; a kind started by something other than a signal rule goes here. */
 export const playKinds = [...signalPlayKinds, ...renewalPlayKinds, ...mapPlayKinds] as const;
@@ -38,6 +41,7 @@ export type PlayKind = (typeof playKinds)[number];
 
 const labels: Record<PlayKind, string> = {
   contact_left: "Find the successor",
+  expansion_opportunity: "Work the expansion opportunity",
   save: "Save play",
   health_review: "Health review",
   sponsor_reengage: "Re-engage the sponsor",
@@ -57,6 +61,8 @@ const labels: Record<PlayKind, string> = {
 
 /** What the CSM does when the play starts: one line, shown under the play. */
 const hints: Record<PlayKind, string> = {
+  expansion_opportunity:
+    "Qualify it with the champion and the economic buyer within two weeks, and bring in the account executive with the numbers.",
   contact_left:
     "Ask the champion or the sponsor who takes over, meet them within two weeks, and map them: a renewal without its sponsor is at risk.",
   save: "Agree a written save plan with the champion and the sponsor this week, with owners and dates, and tell your manager.",

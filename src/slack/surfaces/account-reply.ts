@@ -1,15 +1,15 @@
-// Commands that name an account (/stakeholders, /prep): the account found answers with its page; a name
+// Commands that name an account (/stakeholders, /prep, /qbr): the account found answers with its page; a name
 // that fits several, none or nothing answers as /account does.
 import { lookupAccount } from "../../services/account-lookup.ts";
 import type { AppDeps } from "../deps.ts";
 import { accountPickList, accountQueryProblem, noAccountFound } from "../views/account-search-replies.ts";
 import type { MessagePayload } from "../views/blocks.ts";
 
-export async function replyForAccount(
+export async function replyForAccount<T extends MessagePayload | null>(
   deps: AppDeps,
   text: string,
-  render: (accountId: string) => Promise<MessagePayload>,
-): Promise<MessagePayload> {
+  render: (accountId: string) => Promise<T>,
+): Promise<T | MessagePayload> {
   const found = await lookupAccount(deps.db.client, text, deps.clock());
   switch (found.kind) {
     case "card":

@@ -22,16 +22,17 @@ import {
   truncate,
 } from "./blocks.ts";
 import { prepActionId } from "./call-prep.ts";
+import { fitLines, moreLine } from "./fit-lines.ts";
+import { openReviewActionId } from "./review-modal.ts";
 import { mapRiskLines, peopleByRole, stakeholderLine } from "./stakeholder-lines.ts";
 import { openStakeholdersActionId } from "./stakeholder-map.ts";
+import { successPlanLines } from "./success-plan-lines.ts";
 import { editPlanActionId } from "./success-plan-modal.ts";
 import { openTouchActionId } from "./touch-modal.ts";
 import {
   bandEmoji,
   dayCount,
   formatDay,
-  goalStatusLabel,
-  goalsOnTrack,
   inertText,
   relativeDays,
   segmentLabel,
@@ -55,12 +56,9 @@ const mapWarningsShown = 10;
 const stakeholdersShownPerRole = 5;
 // A red account's seven signal plays: the save play and its checklist of six.
 const playsShown = 7;
-const goalsShown = 6;
 const healthReasonsShown = 3;
 // Two weeks of daily scores fit the Health column on one line.
 const sparklineBars = 14;
-// Slack allows 3,000 characters in a section; leave room for a "+N more" line.
-const sectionBudget = 2_800;
 
 const say = {
   unnamed: "Unnamed account",
@@ -76,15 +74,13 @@ const say = {
   noPlays: "No open plays.",
   notEnoughData: "Not enough data",
   unplayedHealth: (band: string) => `⚠️ Health is ${band} with no open play — start one within 24 h.`,
-  noSuccessPlan: "No success plan yet — agree with the customer what success means, in their terms.",
-  noGoals: "No goals with KPIs yet.",
-  more: (count: number) => `+${count} more`,
   morePlays: (count: number) => `+${count} more — see them all with \`/plays\` (yours) or ask their owners.`,
   share: "Share in channel",
   logTouch: "Log touch",
   stakeholders: "Stakeholders",
   prep: "Prep",
   plan: "Success plan",
+  qbr: "Record QBR",
 };
 
 export function accountCard(data: AccountCardData, options: AccountCardOptions): MessagePayload {
@@ -100,7 +96,7 @@ export function accountCard(data: AccountCardData, options: AccountCardOptions):
     divider(),
     ...openPlayBlocks(data, options),
     divider(),
-    section(`*Success plan*\n${successPlanLines(data.successPlan)}`),
+    section(`*Success plan*\n${successPlanLines(data.successPlan, data.lastReview ?? null)}`),
     context(accountFacts(account)),
   ];
   if (options.shared) blocks.push(context(`Shared by ${userMention(options.shared.bySlackId)}`));
@@ -112,6 +108,7 @@ export function accountCard(data: AccountCardData, options: AccountCardOptions):
         button(say.stakeholders, openStakeholdersActionId, account.id),
         button(say.prep, prepActionId, account.id),
         button(say.plan, editPlanActionId, account.id),
+        button(say.qbr, openReviewActionId, account.id),
         button(say.share, shareAccountActionId, account.id),
       ],
     });
@@ -242,21 +239,6 @@ function openPlayBlocks(data: AccountCardData, options: AccountCardOptions): Blo
   return [section(`*Open plays* · ${plays.length}`), ...blocks];
 }
 
-function successPlanLines(plan: AccountCardData["successPlan"]): string {
-  if (!plan) return say.noSuccessPlan;
-  const objective = `_${inertText(plan.objective, 300)}_`;
-  if (plan.goals.length === 0) return `${objective}\n${say.noGoals}`;
-  const shown = plan.goals.slice(0, goalsShown).map((goal) => {
-    const progress = goal.current
-      ? `${inertText(goal.current, 40)} of ${inertText(goal.target, 40)}`
-      : `target ${inertText(goal.target, 40)}`;
-    const due = goal.dueOn ? ` · due ${formatDay(goal.dueOn)}` : "";
-    return `• ${goalStatusLabel(goal.status)} · *${inertText(goal.kpi, 80)}*: ${progress}${due}`;
-  });
-  const goals = fitLines([...shown, ...moreLine(plan.goals.length - shown.length)], plan.goals.length);
-  return `${objective} · ${goalsOnTrack(plan.goals)}\n${goals}`;
-}
-
 function accountFacts(account: AccountCardData["account"]): string {
   const facts = [`CRM id ${inertText(account.externalId, 60)}`];
   if (account.plan) facts.push(`Plan: ${inertText(account.plan, 60)}`);
@@ -271,25 +253,4 @@ function fallbackText(account: AccountCardData["account"], today: Date): string 
     parts.push(days < 0 ? `renewal overdue by ${dayCount(-days)}` : `renews ${relativeDays(days)}`);
   }
   return parts.join(" · ");
-}
-
-function moreLine(hidden: number): string[] {
-  return hidden > 0 ? [say.more(hidden)] : [];
-}
-
-/**
- * Keeps whole lines while they fit the section budget; when some do not, says how many of `total`
- * items are left out. Lines are already capped by count, so this only bites on extreme text.
- */
-function fitLines(lines: string[], total: number): string {
-  const kept: string[] = [];
-  let length = 0;
-  for (const line of lines) {
-    if (length + line.length + 1 > sectionBudget) break;
-    kept.push(line);
-    length += line.length + 1;
-  }
-  if (kept.length === lines.length) return kept.join("\n");
-  const hidden = total - kept.filter((line) => line.startsWith("•")).length;
-  return [...kept, say.more(hidden)].join("\n");
 }

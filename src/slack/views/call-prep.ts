@@ -79,7 +79,7 @@ export function callPrepMessage(
   return { text: `Call prep: ${inertText(account.name, 100)}`, blocks };
 }
 
-/** "Owner @maria · $120K ARR · 🔴 34 · renews 1 Mar 2027 (in 84 days) · commit: at risk ⚠️". */
+/** "Owner @maria · $120K ARR · 🔴 34 · renews 2027-03-01 (in 84 days) · commit: at risk ⚠️". */
 function standing({ account, owner, health }: AccountCardData, today: Date): string {
   const parts = [
     owner ? `Owner ${userMention(owner.slackUserId)}` : "No owner",

@@ -28,7 +28,7 @@ export function peopleByRole<P extends ShownPerson>(people: readonly P[]): [Stak
   return groups;
 }
 
-/** "🙂 Ann Cole, CTO · last contact 3 Nov 2026", or "· ⚠️ dark 52 days" past the quiet threshold. */
+/** "🙂 Ann Cole, CTO · last contact 2026-11-03", or "· ⚠️ dark 52 days" past the quiet threshold. */
 export function stakeholderLine(person: ShownPerson, today: Date): string {
   const title = person.title ? `, ${inertText(person.title, 60)}` : "";
   let contact = "no contact logged";

@@ -26,6 +26,7 @@ import {
   renewalCommitAction,
   renewalCommitHandler,
 } from "./renewal.ts";
+import { reviewOpenAction, reviewOpenHandler } from "./review-open.ts";
 import {
   stakeholderAddAction,
   stakeholderAddHandler,
@@ -52,6 +53,7 @@ export function registerActions(app: App, deps: AppDeps): void {
     [stakeholdersOpenAction, stakeholdersOpenHandler(deps)],
     [prepOpenAction, prepOpenHandler(deps)],
     [planEditAction, planEditHandler(deps)],
+    [reviewOpenAction, reviewOpenHandler(deps)],
     [stakeholderAddAction, stakeholderAddHandler(deps)],
     [stakeholderEditAction, stakeholderEditHandler(deps)],
     [renewalCommitAction, renewalCommitHandler(deps)],

@@ -3,6 +3,7 @@ import type { AppDeps } from "../../deps.ts";
 import { accountCommand, accountCommandHandler } from "./account.ts";
 import { playsCommand, playsCommandHandler } from "./plays.ts";
 import { prepCommand, prepCommandHandler } from "./prep.ts";
+import { qbrCommand, qbrCommandHandler } from "./qbr.ts";
 import { stakeholdersCommand, stakeholdersCommandHandler } from "./stakeholders.ts";
 import { touchCommand, touchCommandHandler } from "./touch.ts";
 
@@ -13,6 +14,7 @@ const commands = [
   [touchCommand, touchCommandHandler],
   [stakeholdersCommand, stakeholdersCommandHandler],
   [prepCommand, prepCommandHandler],
+  [qbrCommand, qbrCommandHandler],
 ] as const;
 
 /** Every slash command the app registers; manifest.json must list exactly these (a test checks). */
