@@ -214,7 +214,35 @@ describe(`logging touches from Slack on ${testEngine}`, () => {
     expect(text).toContain('"text":"Globex"');
     expect(JSON.parse(view.private_metadata ?? "{}")).toMatchObject({
       l: expect.stringContaining("C0SHARED1"),
+      c: "C0SHARED1",
     });
+  });
+
+  it("links the channel of the first touch logged from it: the next message there starts with that account", async () => {
+    const globex = await running.db.prisma.account.findFirstOrThrow({ where: { name: "Globex" } });
+    const metadata = JSON.stringify({ l: "https://fake.slack.com/archives/C0LINKED1/p1", c: "C0LINKED1" });
+    await submit(
+      "UMARIA001",
+      form({ account: globex.id, summary: "Pilot extension agreed." }),
+      undefined,
+      metadata,
+    );
+    const other = JSON.stringify({ c: "C0LINKED1" });
+    await submit("UMARIA001", form({ account: acmeId, summary: "Acme came up too." }), undefined, other);
+    expect(
+      await running.db.prisma.channelLink.findUnique({ where: { channelId: "C0LINKED1" } }),
+    ).toMatchObject({
+      accountId: globex.id,
+    });
+    running.slack.reset();
+    await running.requests.messageShortcut({
+      userId: "UMARIA001",
+      callbackId: "log_as_touch",
+      channelId: "C0LINKED1",
+      message: { ts: "1765100000.000200", text: "Thanks, talk next week!" },
+    });
+    const view = await lastModal();
+    expect(JSON.stringify(view.blocks)).toContain(`"value":"${globex.id}"`);
   });
 
   it("the card's Log touch button opens the modal on the card's account", async () => {

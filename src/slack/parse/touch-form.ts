@@ -6,13 +6,25 @@ import { maxNextStepLength, maxSummaryLength, touchInputs } from "../views/touch
 import { stakeholderRoleOrder, touchKinds } from "../views/wording.ts";
 import { metadataJson, modalState, outOfDate } from "./modal-state.ts";
 
-const metadataSchema = z.object({ l: z.string().url().max(500).optional() });
+const metadataSchema = z.object({
+  l: z.string().url().max(500).optional(),
+  c: z
+    .string()
+    .regex(/^[CG][A-Z0-9]{2,}$/)
+    .optional(),
+});
 
 const roles: readonly string[] = stakeholderRoleOrder;
 const sentiments = ["positive", "neutral", "negative"] as const;
 
 export type TouchForm =
-  | { ok: true; touch: Omit<TouchInput, "viewId" | "nextStepOwnerId">; nextStepOwnerSlackId: string | null }
+  | {
+      ok: true;
+      touch: Omit<TouchInput, "viewId" | "nextStepOwnerId">;
+      nextStepOwnerSlackId: string | null;
+      /** The channel the touch was logged from, to link to the account. */
+      channelId: string | null;
+    }
   | { ok: false; errors: Record<string, string> };
 
 export function parseTouchForm(state: unknown, privateMetadata: string, now: Date): TouchForm {
@@ -65,5 +77,6 @@ export function parseTouchForm(state: unknown, privateMetadata: string, now: Dat
           : null,
     },
     nextStepOwnerSlackId: ownerSlackId,
+    channelId: metadata.success ? (metadata.data.c ?? null) : null,
   };
 }

@@ -13,6 +13,7 @@ export interface OpenTouch {
   accountId: string | null;
   summary?: string;
   permalink?: string | null;
+  channelId?: string | null;
 }
 
 export async function openTouchModal(
@@ -29,6 +30,7 @@ export async function openTouchModal(
     now: deps.clock(),
     ...(open.summary ? { summary: open.summary } : {}),
     ...(open.permalink ? { permalink: open.permalink } : {}),
+    ...(open.channelId ? { channelId: open.channelId } : {}),
   });
   await client.views.open({ trigger_id: open.triggerId, view: view as never });
   return null;

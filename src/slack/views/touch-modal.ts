@@ -31,12 +31,15 @@ export const maxNextStepLength = 500;
 export interface TouchMetadata {
   /** Permalink of the message the touch is logged from. */
   l?: string;
+  /** The channel of that message: the first touch logged from a channel links it to the account. */
+  c?: string;
 }
 
 export interface TouchModalOptions {
   account: { id: string; name: string } | null;
   summary?: string;
   permalink?: string | null;
+  channelId?: string | null;
   now: Date;
 }
 
@@ -46,7 +49,10 @@ export function accountOption(account: { id: string; name: string }): Option {
 
 export function touchModal(options: TouchModalOptions): ModalView {
   const input = inputBlock;
-  const metadata: TouchMetadata = options.permalink ? { l: options.permalink } : {};
+  const metadata: TouchMetadata = {
+    ...(options.permalink ? { l: options.permalink } : {}),
+    ...(options.channelId ? { c: options.channelId } : {}),
+  };
   const privateMetadata = JSON.stringify(metadata);
   const blocks: Block[] = [
     input(touchInputs.account, "Account", {

@@ -1,5 +1,7 @@
 // "Log as touch" on any message (a Slack Connect conversation with the customer included): the touch
-// modal with the message as its summary, a permalink back to it, and the account it names, if one.
+// modal with the message as its summary, a permalink back to it, and the account: the one the channel is
+// linked to (by the first touch logged from it), else the one the message names, if one.
+import { linkedAccountId } from "../../../db/repositories/channel-links.ts";
 import { accountNamedIn } from "../../../services/touches.ts";
 import type { AppDeps } from "../../deps.ts";
 import { messageShortcutHandler } from "../../handler.ts";
@@ -14,7 +16,9 @@ export const logAsTouchShortcut = {
 export function logAsTouchHandler(deps: AppDeps) {
   return messageShortcutHandler(deps, async ({ shortcut, client }, caller) => {
     const text = shortcut.message.text ?? "";
-    const [named, permalink] = await Promise.all([
+    const channelId = shortcut.channel.id;
+    const [linked, named, permalink] = await Promise.all([
+      linkedAccountId(deps.db.client, channelId),
       accountNamedIn(deps.db.client, text),
       client.chat
         .getPermalink({ channel: shortcut.channel.id, message_ts: shortcut.message.ts })
@@ -23,9 +27,10 @@ export function logAsTouchHandler(deps: AppDeps) {
     ]);
     return openTouchModal(deps, client, caller.user, {
       triggerId: shortcut.trigger_id,
-      accountId: named?.id ?? null,
+      accountId: linked ?? named?.id ?? null,
       summary: text,
       permalink,
+      channelId,
     });
   });
 }

@@ -1,5 +1,6 @@
 // The touch modal's submission: checked whole (errors inline on their fields, nothing saved until all is
 // valid), saved once per view, then a private confirmation with the account's card a click away.
+import { linkChannel } from "../../../db/repositories/channel-links.ts";
 import { findUserBySlackId } from "../../../db/repositories/users.ts";
 import { logTouch } from "../../../services/touches.ts";
 import type { AppDeps } from "../../deps.ts";
@@ -32,6 +33,7 @@ export function touchSubmissionHandler(deps: AppDeps) {
     if (!saved.ok)
       return { reply: { response_action: "errors", errors: { [touchInputs[saved.field]]: saved.message } } };
     if (saved.again) return {};
+    if (form.channelId) await linkChannel(deps.db.client, form.channelId, saved.account.id, caller.user.id);
     const message = touchConfirmation({
       accountId: saved.account.id,
       accountName: saved.account.name,
