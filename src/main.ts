@@ -35,6 +35,11 @@ async function main(): Promise<void> {
   const secrets = configSecrets(config);
   const logger = createLogger({ level: config.logLevel, secrets });
   showStacks = config.logLevel === "debug";
+  // A rejection nobody handles, in our code or a dependency's (Bolt's receiver has had one), is a bug
+  // to log, not a reason to stop serving everyone else.
+  process.on("unhandledRejection", (reason) => {
+    logger.error("unhandled promise rejection (the bot keeps running)", reason);
+  });
 
   // Before the database and the port: a refused token is the commonest first-start mistake, and is
   // said in one line rather than by the first request's failure.
