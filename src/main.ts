@@ -88,7 +88,11 @@ async function main(): Promise<void> {
       : `bot listening on port ${config.port} (Slack requests at /slack/events)`,
   );
   logger.info(
-    config.ingestToken ? "signal ingest: POST /api/v1/signals" : "signal ingest off (INGEST_TOKEN unset)",
+    config.ingestTokens.length === 0
+      ? "signal ingest off (INGEST_TOKEN unset)"
+      : config.ingestTokens.length === 1
+        ? "signal ingest: POST /api/v1/signals"
+        : "signal ingest: POST /api/v1/signals, accepting INGEST_TOKEN and INGEST_TOKEN_PREVIOUS (a rotation)",
   );
   logger.info(
     `database: ${config.database.kind === "postgres" ? "PostgreSQL" : `embedded PGlite in ${config.database.dataDir}`}`,

@@ -10,7 +10,7 @@ export interface RoutesDeps {
   db: DataAccess;
   clock: Clock;
   logger: Logger;
-  ingestToken: string | undefined;
+  ingestTokens: string[];
 }
 
 export function httpRoutes(deps: RoutesDeps): CustomRoute[] {
@@ -26,8 +26,8 @@ export function httpRoutes(deps: RoutesDeps): CustomRoute[] {
       },
     },
   ];
-  if (deps.ingestToken) {
-    const handle = signalsHandler({ ...deps, ingestToken: deps.ingestToken });
+  if (deps.ingestTokens.length) {
+    const handle = signalsHandler(deps);
     routes.push({ path: "/api/v1/signals", method: ["POST"], handler: (req, res) => void handle(req, res) });
   }
   return routes;

@@ -30,7 +30,7 @@ export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute
       db: deps.db,
       clock: deps.clock,
       logger: deps.logger,
-      ingestToken: config.ingestToken,
+      ingestTokens: config.ingestTokens,
     }),
     ...extraRoutes,
   ];

@@ -141,6 +141,19 @@ describe("csm import accounts", () => {
     });
   });
 
+  it("names the line and column of a NUL in a cell, and writes nothing", async () => {
+    const file = cli.file("nul.csv", "external_id,name,owner\nACC-030,Nul\u0000 Corp,UMARIA001\n");
+    const run = await cli.run("import", "accounts", file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^line 2, column name: contains a NUL character \(U\+0000\) at character 4; remove it$/m,
+    );
+    expect(run.stderr).not.toMatch(/prisma|\n\s+at /i);
+    expect(
+      await cli.inspect(({ prisma }) => prisma.account.count({ where: { externalId: "ACC-030" } })),
+    ).toBe(0);
+  });
+
   it("reports an owner email no Slack user has, as a row problem", async () => {
     const file = cli.file("ghost.csv", "external_id,name,owner\nACC-020,Ghost Co,ghost@example.com\n");
     const run = await cli.run("import", "accounts", file);
