@@ -185,6 +185,24 @@ describe("csm import accounts", () => {
     });
   });
 
+  it("lists a Slack name with a tab and a newline as one escaped row, and a formula-like one as text", async () => {
+    slack.addUser({ id: "UEVE00001", name: "eve", realName: "Eve\tUFORGED01\tadmin\nMallory", tz: "UTC" });
+    slack.addUser({ id: "UFORMULA1", name: "f", realName: '=HYPERLINK("http://x.example","hi")', tz: "UTC" });
+    const file = cli.file(
+      "odd-names.csv",
+      "external_id,name,owner\nACC-040,Tab Co,UEVE00001\nACC-041,Formula Co,UFORMULA1\n",
+    );
+    expect((await cli.run("import", "accounts", file)).code).toBe(0);
+    const list = await cli.run("users", "list");
+    const rows = list.stdout.trimEnd().split("\n");
+    expect(rows.filter((row) => row.includes("UFORGED01"))).toEqual([
+      "UEVE00001\tEve\\tUFORGED01\\tadmin\\nMallory\t-\tcsm\t-\t1",
+    ]);
+    expect(rows.some((row) => row.startsWith("Mallory"))).toBe(false);
+    expect(rows).toContain(`UFORMULA1\t'=HYPERLINK("http://x.example","hi")\t-\tcsm\t-\t1`);
+    expect(rows.every((row) => row.split("\t").length === 6)).toBe(true);
+  });
+
   it("reports the migration state with db migrate", async () => {
     const run = await cli.run("db", "migrate");
     expect(run.code).toBe(0);
