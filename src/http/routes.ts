@@ -21,7 +21,10 @@ export function httpRoutes(deps: RoutesDeps): CustomRoute[] {
       handler: (_req, res) => {
         deps.db.ping().then(
           () => json(res, 200, { ok: true }),
-          () => json(res, 503, { ok: false, error: "database unreachable" }),
+          (error: unknown) => {
+            deps.logger.warn("health check: the database did not answer", error);
+            json(res, 503, { ok: false, error: "database unreachable" });
+          },
         );
       },
     },
