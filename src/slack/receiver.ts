@@ -58,7 +58,13 @@ export class GuardedReceiver implements Receiver {
     if (slack.kind === "http" && path === slackEventsPath && method === "POST") {
       screenSlackRequest(req, res, { signingSecret: slack.signingSecret, logger }).then(
         (passed) => {
-          if (passed) slack.receiver.requestListener(req, res);
+          if (!passed) return;
+          try {
+            slack.receiver.requestListener(req, res);
+          } catch (error) {
+            logger.error("Bolt's receiver could not take a Slack request", error);
+            refuse(res, 500);
+          }
         },
         (error: unknown) => {
           logger.error("a Slack request failed before Bolt got it", error);
