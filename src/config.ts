@@ -39,6 +39,7 @@ const baseSchema = z.object({
       .default("info"),
   ),
   INGEST_TOKEN: optional(z.string().min(16, "a bearer token of at least 16 characters")),
+  INGEST_TOKEN_PREVIOUS: optional(z.string().min(16, "a bearer token of at least 16 characters")),
 });
 
 export type Env = z.infer<typeof baseSchema>;
@@ -53,7 +54,11 @@ export interface Config {
   port: number;
   database: DatabaseTarget;
   logLevel: "debug" | "info" | "warn" | "error";
-  ingestToken: string | undefined;
+  /**
+   * The bearer tokens POST /api/v1/signals accepts: INGEST_TOKEN and, during a rotation,
+   * INGEST_TOKEN_PREVIOUS. Empty when INGEST_TOKEN is unset (the route is off).
+   */
+  ingestTokens: string[];
 }
 
 export class ConfigError extends Error {
@@ -91,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
       );
     }
   }
+  if (e.INGEST_TOKEN_PREVIOUS && !e.INGEST_TOKEN)
+    problems.push("INGEST_TOKEN_PREVIOUS: set only during a rotation, beside the new INGEST_TOKEN");
   if (problems.length) throw new ConfigError(problems);
   return {
     slack: {
@@ -104,7 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
       ? { kind: "postgres", url: e.DATABASE_URL }
       : { kind: "pglite", dataDir: e.DATA_DIR ?? "./data" },
     logLevel: e.LOG_LEVEL,
-    ingestToken: e.INGEST_TOKEN,
+    ingestTokens: e.INGEST_TOKEN
+      ? [e.INGEST_TOKEN, e.INGEST_TOKEN_PREVIOUS].filter((t) => t !== undefined)
+      : [],
   };
 }
 
@@ -116,5 +125,5 @@ export function loadDotEnv(file = ".env"): void {
 /** Every secret in the configuration, for the logger to mask. */
 export function configSecrets(config: Config): string[] {
   const { botToken, appToken, signingSecret } = config.slack;
-  return [botToken, appToken, signingSecret, config.ingestToken].filter((s): s is string => Boolean(s));
+  return [botToken, appToken, signingSecret, ...config.ingestTokens].filter((s): s is string => Boolean(s));
 }

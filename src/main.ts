@@ -35,6 +35,11 @@ async function main(): Promise<void> {
   const secrets = configSecrets(config);
   const logger = createLogger({ level: config.logLevel, secrets });
   showStacks = config.logLevel === "debug";
+  // A rejection nobody handles, in our code or a dependency's (Bolt's receiver has had one), is a bug
+  // to log, not a reason to stop serving everyone else.
+  process.on("unhandledRejection", (reason) => {
+    logger.error("unhandled promise rejection (the bot keeps running)", reason);
+  });
 
   // Before the database and the port: a refused token is the commonest first-start mistake, and is
   // said in one line rather than by the first request's failure.
@@ -83,7 +88,11 @@ async function main(): Promise<void> {
       : `bot listening on port ${config.port} (Slack requests at /slack/events)`,
   );
   logger.info(
-    config.ingestToken ? "signal ingest: POST /api/v1/signals" : "signal ingest off (INGEST_TOKEN unset)",
+    config.ingestTokens.length === 0
+      ? "signal ingest off (INGEST_TOKEN unset)"
+      : config.ingestTokens.length === 1
+        ? "signal ingest: POST /api/v1/signals"
+        : "signal ingest: POST /api/v1/signals, accepting INGEST_TOKEN and INGEST_TOKEN_PREVIOUS (a rotation)",
   );
   logger.info(
     `database: ${config.database.kind === "postgres" ? "PostgreSQL" : `embedded PGlite in ${config.database.dataDir}`}`,

@@ -16,6 +16,7 @@ import { digestCommands } from "./digest-commands.ts";
 import { digestSettingsCommand } from "./digest-settings-command.ts";
 import { healthCommands } from "./health-commands.ts";
 import { CliFailure, formatCount } from "./output.ts";
+import { printable, tableRow } from "./printable.ts";
 import { remindersCommand } from "./reminders-commands.ts";
 import { seedCommand } from "./seed-command.ts";
 
@@ -82,17 +83,17 @@ export const commands: CliCommand[] = [
         context.out("No team members yet. They appear when they own an imported account or use the bot.");
         return;
       }
-      context.out(["SLACK ID", "NAME", "EMAIL", "ROLE", "MANAGER", "ACCOUNTS"].join("\t"));
+      context.out(tableRow(["SLACK ID", "NAME", "EMAIL", "ROLE", "MANAGER", "ACCOUNTS"]));
       for (const user of users) {
         context.out(
-          [
+          tableRow([
             user.slackUserId,
-            user.name ?? "-",
-            user.email ?? "-",
+            user.name,
+            user.email,
             user.role,
-            user.manager ? (user.manager.name ?? user.manager.slackUserId) : "-",
+            user.manager ? (user.manager.name ?? user.manager.slackUserId) : null,
             String(user._count.accounts),
-          ].join("\t"),
+          ]),
         );
       }
     },
@@ -110,7 +111,7 @@ export const commands: CliCommand[] = [
       const user = await teamCall(() =>
         changeRole(context.db, context.directory, context.actor, who as string, role as string),
       );
-      context.out(`${describeUser(user)} is now ${role}.`);
+      context.out(`${printable(describeUser(user))} is now ${role}.`);
     },
   },
   {
@@ -123,7 +124,9 @@ export const commands: CliCommand[] = [
       const pair = await teamCall(() =>
         changeManager(context.db, context.directory, context.actor, csm as string, manager as string),
       );
-      context.out(`${describeUser(pair.csm)} now reports to ${describeUser(pair.manager)}.`);
+      context.out(
+        `${printable(describeUser(pair.csm))} now reports to ${printable(describeUser(pair.manager))}.`,
+      );
     },
   },
   digestSettingsCommand,

@@ -7,6 +7,7 @@ import { renderDigest } from "../slack/surfaces/digest.ts";
 import { type CliCommand, UsageError } from "./command.ts";
 import { messageAsText } from "./message-text.ts";
 import { CliFailure, formatCount } from "./output.ts";
+import { printable } from "./printable.ts";
 
 const shape = "digest --now [--user <slack-id>]... [--date YYYY-MM-DD] [--dry-run] [--force]";
 const slackId = /^[UW][A-Z0-9]{2,20}$/;
@@ -115,7 +116,9 @@ export const digestCommands: CliCommand[] = [
       const rows = await digestsOn(context.db.client, date);
       if (rows.length === 0) context.out(`No digests for ${date.toISOString().slice(0, 10)}.`);
       for (const row of rows) {
-        const who = row.user.name ? `${row.user.slackUserId} (${row.user.name})` : row.user.slackUserId;
+        const who = row.user.name
+          ? `${row.user.slackUserId} (${printable(row.user.name)})`
+          : row.user.slackUserId;
         const tries = row.attempts > 1 ? `, ${row.attempts} tries` : "";
         context.out(
           `${who} ${row.kind}: ${row.status}${row.channel ? ` in ${row.channel}` : ""}${tries}${row.error ? `: ${row.error}` : ""}`,

@@ -1,5 +1,6 @@
 // A Slack message as plain lines for a terminal: what a dry run shows instead of Block Kit.
 import type { SlackMessage } from "../services/ports.ts";
+import { printable } from "./printable.ts";
 
 interface TextLike {
   text?: string;
@@ -12,12 +13,15 @@ interface BlockLike {
 
 export function messageAsText(message: SlackMessage): string {
   const blocks = (message.blocks ?? []) as BlockLike[];
-  if (blocks.length === 0) return message.text;
+  // Each piece of text is made printable and keeps its own lines, so names inside cannot add lines.
+  const lines = (text: string) => text.split("\n").map(printable);
+  if (blocks.length === 0) return lines(message.text).join("\n");
   return blocks
     .flatMap((block) => {
       if (block.type === "header" || block.type === "section")
-        return block.text?.text ? [block.text.text] : [];
-      if (block.type === "context") return (block.elements ?? []).flatMap((e) => (e.text ? [e.text] : []));
+        return block.text?.text ? lines(block.text.text) : [];
+      if (block.type === "context")
+        return (block.elements ?? []).flatMap((e) => (e.text ? lines(e.text) : []));
       if (block.type === "actions") return [];
       return [];
     })

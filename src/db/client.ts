@@ -146,6 +146,10 @@ export async function openDatabase(
     user: "postgres",
     database: "postgres",
     max: server ? 1 : (options.connections ?? 1),
+    // The serving process's one connection stays open: a new one would share the session, where its
+    // named statements are still prepared, and naming them again fails ("already exists"). The pool's
+    // default closes a connection idle for 10 s.
+    ...(server ? { idleTimeoutMillis: 0 } : {}),
   });
   return wrap(target, pool, server, server !== null, { withExclusiveLock: (_key, fn) => fn() });
 }

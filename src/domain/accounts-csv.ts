@@ -2,6 +2,7 @@
 // every problem in the file as a line, a column and a reason a person can fix. Pure: bytes in, values
 // out; owners are looked up in Slack later, by the import service.
 import { type CsvProblem, type CsvRecord, dataRecords, readCsv } from "./csv-records.ts";
+import { controlCharacterProblem, isPlausibleYear, plausibleYears } from "./input-rules.ts";
 import { type LifecycleStage, lifecycleStages, parseStage } from "./lifecycle.ts";
 import { parseMoney } from "./money.ts";
 
@@ -172,6 +173,12 @@ function readRow(
     const position = index.get(column);
     const text = position === undefined ? "" : (record.fields[position] ?? "").trim();
     if (!text) return null;
+    // A quoted cell may span lines (a plan's notes); a NUL or other control character is never data.
+    const control = controlCharacterProblem(text, "free");
+    if (control) {
+      problems.push({ line, column, reason: control });
+      return null;
+    }
     const result = reader(text);
     if (result.ok) return result.value;
     problems.push({ line, column, reason: result.reason });
@@ -232,7 +239,10 @@ function readDate(text: string): Reading<Date> {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
     return fail(`${parts[1]}-${parts[2]}-${parts[3]} is not a real date`);
-  if (year < 1900 || year > 2200) return fail(`${parts[1]} is not a plausible contract year`);
+  if (!isPlausibleYear(year))
+    return fail(
+      `${parts[1]} is not a plausible contract year (${plausibleYears.first} to ${plausibleYears.last})`,
+    );
   return ok(date);
 }
 

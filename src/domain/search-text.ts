@@ -2,7 +2,11 @@
 // what a CSM types, so "ZÜRICH précision" and "zurich precision" meet. The database ranks with
 // pg_trgm on the normalized text; this module only decides what text goes in.
 
+import { controlCharacterProblem } from "./input-rules.ts";
+
 export const maxQueryLength = 100;
+
+export type AccountQueryProblem = "empty" | "too_long" | "unsupported" | "control_character";
 
 /** Lower case, accents removed, punctuation as spaces, single spaces. */
 export function searchKey(text: string): string {
@@ -16,13 +20,14 @@ export function searchKey(text: string): string {
 
 export type AccountQuery =
   | { ok: true; key: string; raw: string }
-  | { ok: false; problem: "empty" | "too_long" | "unsupported" };
+  | { ok: false; problem: AccountQueryProblem };
 
 /** Reads what follows `/account`. Mentions, channel links and bare markup are not account names. */
 export function parseAccountQuery(text: string | undefined): AccountQuery {
   const raw = (text ?? "").trim();
   if (!raw) return { ok: false, problem: "empty" };
   if (raw.length > maxQueryLength) return { ok: false, problem: "too_long" };
+  if (controlCharacterProblem(raw, "free")) return { ok: false, problem: "control_character" };
   if (/<[@#!][^>]*>/.test(raw)) return { ok: false, problem: "unsupported" };
   const key = searchKey(raw);
   if (!key) return { ok: false, problem: "unsupported" };

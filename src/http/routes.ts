@@ -10,7 +10,7 @@ export interface RoutesDeps {
   db: DataAccess;
   clock: Clock;
   logger: Logger;
-  ingestToken: string | undefined;
+  ingestTokens: string[];
 }
 
 export function httpRoutes(deps: RoutesDeps): CustomRoute[] {
@@ -21,13 +21,16 @@ export function httpRoutes(deps: RoutesDeps): CustomRoute[] {
       handler: (_req, res) => {
         deps.db.ping().then(
           () => json(res, 200, { ok: true }),
-          () => json(res, 503, { ok: false, error: "database unreachable" }),
+          (error: unknown) => {
+            deps.logger.warn("health check: the database did not answer", error);
+            json(res, 503, { ok: false, error: "database unreachable" });
+          },
         );
       },
     },
   ];
-  if (deps.ingestToken) {
-    const handle = signalsHandler({ ...deps, ingestToken: deps.ingestToken });
+  if (deps.ingestTokens.length) {
+    const handle = signalsHandler(deps);
     routes.push({ path: "/api/v1/signals", method: ["POST"], handler: (req, res) => void handle(req, res) });
   }
   return routes;

@@ -1,5 +1,5 @@
 // POST /api/v1/signals: product-usage, support and billing systems push health signals.
-// Bearer INGEST_TOKEN (compared in constant time); JSON { "signals": [...] } of at most 10,000 items;
+// Bearer INGEST_TOKEN, or INGEST_TOKEN_PREVIOUS during a rotation (compared in constant time); JSON { "signals": [...] } of at most 10,000 items;
 // 400 with per-item problems and nothing written when any item is invalid; 413 past the size limit.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -7,6 +7,7 @@ import type { DataAccess } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import type { Clock } from "../services/ports.ts";
 import { ingestSignals, maxSignalsPerBatch } from "../services/signal-ingest.ts";
+import { BodyTooLarge, readBody, refuse } from "./body.ts";
 import { json } from "./json.ts";
 
 /** 10,000 items with every field set stay well under this. */
@@ -16,47 +17,25 @@ export interface SignalsRouteDeps {
   db: DataAccess;
   clock: Clock;
   logger: Logger;
-  ingestToken: string;
+  /** Every token accepted: the current one and, during a rotation, the previous one. */
+  ingestTokens: string[];
 }
 
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
-function authorized(req: IncomingMessage, token: string): boolean {
+function authorized(req: IncomingMessage, tokens: string[]): boolean {
   const header = req.headers.authorization ?? "";
   const match = /^Bearer\s+(.+)$/i.exec(header);
-  // Hashing both sides gives equal lengths, so timingSafeEqual never leaks the token's length.
-  return Boolean(match?.[1]) && timingSafeEqual(digest(match?.[1] ?? ""), digest(token));
-}
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > limit) {
-      reject(new BodyTooLarge());
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
+  if (!match?.[1]) return false;
+  // Hashing both sides gives equal lengths, so timingSafeEqual never leaks a token's length; every
+  // token is compared, so the time taken does not say which one matched.
+  const offered = digest(match[1]);
+  return tokens.map((token) => timingSafeEqual(offered, digest(token))).includes(true);
 }
 
 export function signalsHandler(deps: SignalsRouteDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (!authorized(req, deps.ingestToken)) {
+    if (!authorized(req, deps.ingestTokens)) {
       res.setHeader("www-authenticate", "Bearer");
       return json(res, 401, {
         ok: false,
@@ -66,16 +45,16 @@ export function signalsHandler(deps: SignalsRouteDeps) {
     }
     let text: string;
     try {
-      text = await readBody(req, maxBodyBytes);
+      text = (await readBody(req, maxBodyBytes)).toString("utf8");
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        return json(res, 413, {
+        return refuse(res, 413, {
           ok: false,
           error: "payload_too_large",
           reason: `the body is over ${maxBodyBytes} bytes; send at most ${maxSignalsPerBatch} signals per request`,
         });
       }
-      return json(res, 400, {
+      return refuse(res, 400, {
         ok: false,
         error: "unreadable_body",
         reason: "the request body could not be read",

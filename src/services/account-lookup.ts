@@ -15,7 +15,7 @@ import type { AccountCardData } from "../domain/call-prep.ts";
 import { scoreTrend } from "../domain/health/trend.ts";
 import { contractState, daysBetween } from "../domain/lifecycle.ts";
 import { awakeAt } from "../domain/plays/deadlines.ts";
-import { parseAccountQuery } from "../domain/search-text.ts";
+import { type AccountQueryProblem, parseAccountQuery } from "../domain/search-text.ts";
 
 export type AccountLookup =
   | { kind: "card"; card: AccountCardData }
@@ -26,7 +26,7 @@ export type AccountLookup =
       correctedQuery: string | null;
     }
   | { kind: "none"; closest: string[] }
-  | { kind: "problem"; problem: "empty" | "too_long" | "unsupported" };
+  | { kind: "problem"; problem: AccountQueryProblem };
 
 export async function lookupAccount(db: Db, text: string | undefined, today: Date): Promise<AccountLookup> {
   const query = parseAccountQuery(text);

@@ -1,7 +1,15 @@
 // Builds the Bolt app: receiver (HTTP or Socket Mode), Web API client pointed at SLACK_API_URL,
 // and every listener. Starting it (a port, signals) is main.ts's job, so tests can build it freely.
-import { App, type CustomRoute, type LogLevel, type Logger as SlackLogger } from "@slack/bolt";
+import {
+  App,
+  type CustomRoute,
+  HTTPReceiver,
+  type LogLevel,
+  type Logger as SlackLogger,
+  SocketModeReceiver,
+} from "@slack/bolt";
 import type { Config } from "../config.ts";
+import { slackBodyLimitBytes } from "../http/limits.ts";
 import { httpRoutes } from "../http/routes.ts";
 import type { AppDeps } from "./deps.ts";
 import { registerActions } from "./listeners/actions/index.ts";
@@ -10,7 +18,9 @@ import { registerEvents } from "./listeners/events/index.ts";
 import { registerOptions } from "./listeners/options/index.ts";
 import { registerShortcuts } from "./listeners/shortcuts/index.ts";
 import { registerViews } from "./listeners/views/index.ts";
+import { GuardedReceiver, type SlackTransport } from "./receiver.ts";
 import { socketModeClientOptions, webClientOptions } from "./web/client-options.ts";
+import { installedWorkspaceOnly } from "./workspace-guard.ts";
 
 export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute[] = []): App {
   if (!config.slack.botToken) throw new Error("buildApp needs SLACK_BOT_TOKEN (checked by loadConfig)");
@@ -20,31 +30,46 @@ export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute
       db: deps.db,
       clock: deps.clock,
       logger: deps.logger,
-      ingestToken: config.ingestToken,
+      ingestTokens: config.ingestTokens,
     }),
     ...extraRoutes,
   ];
-  const common = {
+  const logLevel = config.logLevel as LogLevel;
+  const slack: SlackTransport = config.slack.appToken
+    ? {
+        kind: "socket",
+        // Socket Mode's client would get clientOptions from Bolt, our five retries included; it gets
+        // them without, and keeps its own policy of many retries, so that after a long outage the bot
+        // still reconnects.
+        receiver: new SocketModeReceiver({
+          appToken: config.slack.appToken,
+          logger,
+          logLevel,
+          installerOptions: { clientOptions: socketModeClientOptions(config, deps.logger) },
+        }),
+      }
+    : {
+        kind: "http",
+        receiver: new HTTPReceiver({
+          signingSecret: config.slack.signingSecret as string,
+          logger,
+          logLevel,
+          bodyLimit: slackBodyLimitBytes,
+        }),
+        signingSecret: config.slack.signingSecret as string,
+      };
+  const app = new App({
     token: config.slack.botToken,
     logger,
-    logLevel: config.logLevel as LogLevel,
+    logLevel,
     clientOptions: webClientOptions(config, deps.logger),
-    customRoutes,
+    receiver: new GuardedReceiver({ port: config.port, routes: customRoutes, slack, logger: deps.logger }),
     // Bolt's default conversation store keeps state per channel in memory and, for each request it
     // has none for, builds and throws away an Error. Nothing here keeps conversation state.
-    convoStore: false as const,
-  };
-  const app = config.slack.appToken
-    ? new App({
-        ...common,
-        socketMode: true,
-        appToken: config.slack.appToken,
-        // Custom routes (health check, signal ingest) listen on PORT. Socket Mode's client would get
-        // clientOptions from Bolt, our five retries included; it gets them without, and keeps its own
-        // policy of many retries, so that after a long outage the bot still reconnects.
-        installerOptions: { port: config.port, clientOptions: socketModeClientOptions(config, deps.logger) },
-      })
-    : new App({ ...common, signingSecret: config.slack.signingSecret as string });
+    convoStore: false,
+  });
+  // Before every listener: requests from another workspace go no further.
+  app.use(installedWorkspaceOnly(deps.logger));
 
   registerCommands(app, deps);
   registerActions(app, deps);

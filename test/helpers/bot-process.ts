@@ -1,7 +1,7 @@
 // The bot as a user starts it: the compiled bundle `npm start` runs, in a process of its own, against
 // the fake Slack Web API. Each test file compiles a private copy, so two test projects never share one.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -16,10 +16,20 @@ export function buildBundles(): { dir: string; remove: () => void } {
 }
 
 /** The bot as `npm start` runs it, with only `env` (and PATH) in its environment. */
-export function startBot(bundleDir: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [path.join(bundleDir, "main.mjs")], {
+export function startBot(
+  bundleDir: string,
+  env: Record<string, string>,
+  nodeFlags: string[] = [],
+): ChildProcess {
+  return spawn(process.execPath, [...nodeFlags, path.join(bundleDir, "main.mjs")], {
     env: { PATH: process.env.PATH ?? "", ...env },
   });
+}
+
+/** The Node flags of `npm start` (package.json), which keep the bot's memory down. */
+export function startScriptFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
+  return scripts.start.split(/\s+/).filter((word) => word.startsWith("--"));
 }
 
 export function freePort(): Promise<number> {

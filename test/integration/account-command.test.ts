@@ -201,6 +201,18 @@ describe("/account", () => {
     expect(running.logLines.filter((line) => line.includes("ERROR"))).toEqual([]);
   });
 
+  it("says a search with a NUL or another control character holds one, instead of going wrong", async () => {
+    for (const query of ["Ac\u0000me", "Acme\u0007"]) {
+      const reply = await running.requests.command("/account", query, { userId: "UCALLER01" });
+      expect(reply.status).toBe(200);
+      const body = parse(reply.body);
+      expectWithinSlackLimits(body, "message");
+      expect(body.text).toMatch(/invisible control character/);
+      expect(allText(body)).not.toMatch(/Something went wrong/);
+    }
+    expect(running.logLines.filter((line) => line.includes("ERROR"))).toEqual([]);
+  });
+
   it("registers a first-time caller with name and time zone from users.info", async () => {
     await running.requests.command("/account", "acme corporation", { userId: "UCALLER01" });
     const caller = await running.db.prisma.user.findUnique({ where: { slackUserId: "UCALLER01" } });

@@ -35,6 +35,15 @@ describe("csm import signals and health config", () => {
     expect(await cli.inspect(({ prisma }) => prisma.healthSignal.count())).toBe(0);
   });
 
+  it("names the line and column of a NUL and of an implausible year, as the HTTP ingest does", async () => {
+    const file = cli.file("nul.csv", `external_id,date\nACC-1\u0000,${today}\nACC-1,9999-12-31\n`);
+    const run = await cli.run("import", "signals", file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^line 2, column external_id: contains a NUL character \(U\+0000\)/m);
+    expect(run.stderr).toMatch(/^line 3, column date: 9999 is not a plausible year \(1900 to 2200\)/m);
+    expect(run.stderr).not.toMatch(/prisma|\n\s+at /i);
+  });
+
   it("names an unknown column in the header", async () => {
     const run = await cli.run(
       "import",

@@ -141,6 +141,19 @@ describe("csm import accounts", () => {
     });
   });
 
+  it("names the line and column of a NUL in a cell, and writes nothing", async () => {
+    const file = cli.file("nul.csv", "external_id,name,owner\nACC-030,Nul\u0000 Corp,UMARIA001\n");
+    const run = await cli.run("import", "accounts", file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^line 2, column name: contains a NUL character \(U\+0000\) at character 4; remove it$/m,
+    );
+    expect(run.stderr).not.toMatch(/prisma|\n\s+at /i);
+    expect(
+      await cli.inspect(({ prisma }) => prisma.account.count({ where: { externalId: "ACC-030" } })),
+    ).toBe(0);
+  });
+
   it("reports an owner email no Slack user has, as a row problem", async () => {
     const file = cli.file("ghost.csv", "external_id,name,owner\nACC-020,Ghost Co,ghost@example.com\n");
     const run = await cli.run("import", "accounts", file);
@@ -170,6 +183,24 @@ describe("csm import accounts", () => {
         2,
       );
     });
+  });
+
+  it("lists a Slack name with a tab and a newline as one escaped row, and a formula-like one as text", async () => {
+    slack.addUser({ id: "UEVE00001", name: "eve", realName: "Eve\tUFORGED01\tadmin\nMallory", tz: "UTC" });
+    slack.addUser({ id: "UFORMULA1", name: "f", realName: '=HYPERLINK("http://x.example","hi")', tz: "UTC" });
+    const file = cli.file(
+      "odd-names.csv",
+      "external_id,name,owner\nACC-040,Tab Co,UEVE00001\nACC-041,Formula Co,UFORMULA1\n",
+    );
+    expect((await cli.run("import", "accounts", file)).code).toBe(0);
+    const list = await cli.run("users", "list");
+    const rows = list.stdout.trimEnd().split("\n");
+    expect(rows.filter((row) => row.includes("UFORGED01"))).toEqual([
+      "UEVE00001\tEve\\tUFORGED01\\tadmin\\nMallory\t-\tcsm\t-\t1",
+    ]);
+    expect(rows.some((row) => row.startsWith("Mallory"))).toBe(false);
+    expect(rows).toContain(`UFORMULA1\t'=HYPERLINK("http://x.example","hi")\t-\tcsm\t-\t1`);
+    expect(rows.every((row) => row.split("\t").length === 6)).toBe(true);
   });
 
   it("reports the migration state with db migrate", async () => {

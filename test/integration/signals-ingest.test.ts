@@ -151,9 +151,50 @@ describe("POST /api/v1/signals", () => {
     expect(audit).toBe(3);
   });
 
+  it("answers 400 naming item and field for years PostgreSQL cannot store or no contract has, and a NUL", async () => {
+    const response = await post(running, {
+      signals: [
+        { externalId: "ACC-1", date: "0000-01-01" },
+        { externalId: "ACC-1", date: "9999-12-31" },
+        { externalId: "ACC\u00001", date: "2026-11-20" },
+        { externalId: "ACC-2", date: "2026-11-20", sponsorLastResponse: "0001-01-01" },
+      ],
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { problems: { index: number; field: string; message: string }[] };
+    expect(body.problems.map((p) => [p.index, p.field])).toEqual([
+      [0, "date"],
+      [1, "date"],
+      [2, "externalId"],
+      [3, "sponsorLastResponse"],
+    ]);
+    expect(body.problems[0]?.message).toBe("0000 is not a plausible year (1900 to 2200)");
+    expect(body.problems[2]?.message).toMatch(/contains a NUL character \(U\+0000\) at character 4/);
+    expect(
+      await running.db.prisma.healthSignal.count({ where: { date: { gt: new Date("2200-12-31") } } }),
+    ).toBe(0);
+  });
+
   it("answers 413 past 10,000 items", async () => {
     const signals = Array.from({ length: 10_001 }, (_, i) => ({ externalId: `X-${i}`, date: "2026-11-22" }));
     const response = await post(running, { signals });
     expect(response.status).toBe(413);
+  });
+});
+
+describe("rotating the ingest token", () => {
+  const current = "ingest-token-new-0123456789";
+  const previous = "ingest-token-old-0123456789";
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startRunningApp({ env: { INGEST_TOKEN: current, INGEST_TOKEN_PREVIOUS: previous } });
+  });
+  afterAll(async () => running?.stop());
+
+  it("accepts the new token and the previous one, and no other", async () => {
+    const send = (bearer: string) => post(running, { signals: [] }, { authorization: `Bearer ${bearer}` });
+    expect((await send(current)).status).toBe(200);
+    expect((await send(previous)).status).toBe(200);
+    expect((await send("ingest-token-older-0123456789")).status).toBe(401);
   });
 });

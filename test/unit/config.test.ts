@@ -30,6 +30,23 @@ describe("configuration", () => {
     expect(loadConfig({ ...valid, DATABASE_URL: "postgresql://u@h/db" }).database.kind).toBe("postgres");
   });
 
+  it("accepts a previous ingest token beside the current one, during a rotation only", () => {
+    const rotation = { INGEST_TOKEN: "new-token-0123456789", INGEST_TOKEN_PREVIOUS: "old-token-0123456789" };
+    expect(loadConfig({ ...valid, ...rotation }).ingestTokens).toEqual([
+      "new-token-0123456789",
+      "old-token-0123456789",
+    ]);
+    expect(loadConfig({ ...valid, INGEST_TOKEN: "new-token-0123456789" }).ingestTokens).toEqual([
+      "new-token-0123456789",
+    ]);
+    expect(loadConfig(valid).ingestTokens).toEqual([]);
+    expect(problems({ ...valid, INGEST_TOKEN_PREVIOUS: "old-token-0123456789" })).toEqual([
+      expect.stringMatching(
+        /^INGEST_TOKEN_PREVIOUS: set only during a rotation, beside the new INGEST_TOKEN/,
+      ),
+    ]);
+  });
+
   it("names a missing bot token", () => {
     expect(problems({ SLACK_SIGNING_SECRET: "0123456789abcdef" })).toEqual([
       expect.stringMatching(/^SLACK_BOT_TOKEN: required/),

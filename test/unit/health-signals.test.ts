@@ -69,6 +69,28 @@ describe("one incoming signal snapshot", () => {
     },
   );
 
+  it.each([
+    ["0000-01-01", "0000"],
+    ["9999-12-31", "9999"],
+    ["1899-12-31", "1899"],
+  ])("refuses the year of %s, by the same rule as the accounts CSV", (date, year) => {
+    expect(problemsOf(aSignalItem({ date }))).toEqual([
+      `date: ${year} is not a plausible year (1900 to 2200)`,
+    ]);
+    expect(problemsOf(aSignalItem({ sponsorLastResponse: date }))).toContain(
+      `sponsorLastResponse: ${year} is not a plausible year (1900 to 2200)`,
+    );
+  });
+
+  it("refuses an external id with a NUL or a line break, naming where", () => {
+    expect(problemsOf(aSignalItem({ externalId: "ACME\u00001" }))).toEqual([
+      "externalId: contains a NUL character (U+0000) at character 5; remove it",
+    ]);
+    expect(problemsOf(aSignalItem({ externalId: "ACME\n1" }))).toEqual([
+      "externalId: contains a control character (U+000A) at character 5; remove it",
+    ]);
+  });
+
   it("accepts the 29th of February in a leap year", () => {
     expect(problemsOf(aSignalItem({ date: "2028-02-29" }))).toEqual([]);
   });

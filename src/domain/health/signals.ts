@@ -6,6 +6,7 @@
 // account and day. A field left out of an item is "not sent" and keeps what another feed stored; a field
 // sent as null clears it ("cleared"). The snapshot keeps which of its nulls were cleared on purpose.
 import { z } from "zod";
+import { controlCharacterProblem, isoDayYearProblem } from "../input-rules.ts";
 import { isoDayToDate } from "../lifecycle.ts";
 
 /** The value fields of a snapshot, in a fixed order: a field's bit in `clearedFields` is 1 << index. */
@@ -48,7 +49,12 @@ export interface SignalSnapshot {
 // Counts land in PostgreSQL integer columns.
 const maxCount = 2_147_483_647;
 
-const isoDay = () => z.iso.date({ error: "must be a real date in the form YYYY-MM-DD" });
+const isoDay = () =>
+  z.iso.date({ error: "must be a real date in the form YYYY-MM-DD" }).superRefine((day, ctx) => {
+    // Only a day in the right form has a year to check; the form's own message covers the rest.
+    const problem = z.regexes.date.test(day) ? isoDayYearProblem(day) : null;
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 // Not `.int()`: it stops the item's cross-field checks, and a batch should report every problem at once.
 const whole = (number: z.ZodNumber, error: string) => number.refine(Number.isInteger, { error });
@@ -78,7 +84,11 @@ export const signalItemSchema = z
         .string({ error: "must be the account's external id" })
         .trim()
         .min(1, { error: "must not be blank" })
-        .max(255, { error: "must be at most 255 characters" }),
+        .max(255, { error: "must be at most 255 characters" })
+        .superRefine((id, ctx) => {
+          const problem = controlCharacterProblem(id);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        }),
       date: isoDay(),
       featuresUsed: unknownOr(count()),
       featuresInPlan: unknownOr(count(1)),

@@ -3,7 +3,7 @@
 // and the notification text does not repeat it.
 
 import { formatMoney } from "../../domain/money.ts";
-import { maxQueryLength } from "../../domain/search-text.ts";
+import { type AccountQueryProblem, maxQueryLength } from "../../domain/search-text.ts";
 import {
   type Block,
   button,
@@ -46,6 +46,8 @@ const say = {
     empty: "Which account? Type its name or CRM id after the command.",
     too_long: `That search is too long: keep it under ${maxQueryLength} characters. A part of the name is enough.`,
     unsupported: "That does not look like an account name: mentions, channels and links cannot be searched.",
+    control_character:
+      "That search holds an invisible control character (perhaps pasted along with the name): type the name again.",
   },
   usage: `Usage: \`${escapeMrkdwn(usage)}\``,
 };
@@ -86,7 +88,7 @@ export function noAccountFound(query: string, closestNames: string[]): MessagePa
   return { text: say.noMatch("your search"), blocks };
 }
 
-export function accountQueryProblem(problem: "empty" | "too_long" | "unsupported"): MessagePayload {
+export function accountQueryProblem(problem: AccountQueryProblem): MessagePayload {
   const message = say.problems[problem];
   return { text: message, blocks: [section(message), context(say.usage)] };
 }
