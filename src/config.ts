@@ -39,6 +39,10 @@ const baseSchema = z.object({
       .default("info"),
   ),
   INGEST_TOKEN: optional(z.string().min(16, "a bearer token of at least 16 characters")),
+  ACCESS: z.preprocess(
+    (value) => (value === "" ? undefined : typeof value === "string" ? value.toLowerCase() : value),
+    z.enum(["team", "workspace"], { message: "team (the default) or workspace" }).default("team"),
+  ),
 });
 
 export type Env = z.infer<typeof baseSchema>;
@@ -54,6 +58,8 @@ export interface Config {
   database: DatabaseTarget;
   logLevel: "debug" | "info" | "warn" | "error";
   ingestToken: string | undefined;
+  /** Who may use the bot: the team, or every full member of the workspace (domain/access/admission.ts). */
+  access: "team" | "workspace";
 }
 
 export class ConfigError extends Error {
@@ -105,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
       : { kind: "pglite", dataDir: e.DATA_DIR ?? "./data" },
     logLevel: e.LOG_LEVEL,
     ingestToken: e.INGEST_TOKEN,
+    access: e.ACCESS,
   };
 }
 

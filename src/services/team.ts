@@ -1,5 +1,5 @@
-// The CS team: users appear when they first use the bot or own an account (role csm),
-// and admins set roles and managers from the CLI.
+// The CS team: account owners from imports (role csm), people an admin adds or gives a role from the CLI,
+// and, with ACCESS=workspace, full members on their first use (role csm). Admins set roles and managers.
 
 import type { DataAccess } from "../db/client.ts";
 import { type Actor, recordAudit } from "../db/repositories/audit.ts";
@@ -17,7 +17,7 @@ import {
 import type { TeamRole as Role, TeamMember } from "../domain/team.ts";
 import type { SlackDirectory, SlackProfile } from "./ports.ts";
 
-export const roles = ["csm", "manager", "admin"] as const satisfies readonly Role[];
+export const roles = ["viewer", "csm", "manager", "admin"] as const satisfies readonly Role[];
 
 export class TeamError extends Error {}
 
@@ -86,25 +86,6 @@ async function moveToSlackId(db: DataAccess, user: TeamMember, profile: UserProf
     (await findUserBySlackId(db.client, profile.slackUserId)) ??
     upsertUser(db.client, { ...profile, email: null })
   );
-}
-
-/** Callers this process has already put on each database's team. People are never removed from it. */
-const registered = new WeakMap<DataAccess, Set<string>>();
-
-/** ensureUser for requests that do not need the caller's row: one database read per person and process. */
-export async function ensureRegistered(
-  db: DataAccess,
-  directory: SlackDirectory | null,
-  slackUserId: string,
-): Promise<void> {
-  let known = registered.get(db);
-  if (known?.has(slackUserId)) return;
-  await ensureUser(db, directory, slackUserId);
-  if (!known) {
-    known = new Set();
-    registered.set(db, known);
-  }
-  known.add(slackUserId);
 }
 
 const slackUserIdPattern = /^[UW][A-Z0-9]{2,}$/;

@@ -3,23 +3,24 @@
 import { App, type CustomRoute, type LogLevel, type Logger as SlackLogger } from "@slack/bolt";
 import type { Config } from "../config.ts";
 import { httpRoutes } from "../http/routes.ts";
-import type { AppDeps } from "./deps.ts";
+import type { AppDeps, BaseDeps } from "./deps.ts";
 import { registerActions } from "./listeners/actions/index.ts";
 import { registerCommands } from "./listeners/commands/index.ts";
 import { registerEvents } from "./listeners/events/index.ts";
 import { registerOptions } from "./listeners/options/index.ts";
 import { registerShortcuts } from "./listeners/shortcuts/index.ts";
 import { registerViews } from "./listeners/views/index.ts";
+import { webAccessPolicy } from "./web/access-policy.ts";
 import { socketModeClientOptions, webClientOptions } from "./web/client-options.ts";
 
-export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute[] = []): App {
+export function buildApp(config: Config, baseDeps: BaseDeps, extraRoutes: CustomRoute[] = []): App {
   if (!config.slack.botToken) throw new Error("buildApp needs SLACK_BOT_TOKEN (checked by loadConfig)");
-  const logger = deps.logger as unknown as SlackLogger;
+  const logger = baseDeps.logger as unknown as SlackLogger;
   const customRoutes = [
     ...httpRoutes({
-      db: deps.db,
-      clock: deps.clock,
-      logger: deps.logger,
+      db: baseDeps.db,
+      clock: baseDeps.clock,
+      logger: baseDeps.logger,
       ingestToken: config.ingestToken,
     }),
     ...extraRoutes,
@@ -28,7 +29,7 @@ export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute
     token: config.slack.botToken,
     logger,
     logLevel: config.logLevel as LogLevel,
-    clientOptions: webClientOptions(config, deps.logger),
+    clientOptions: webClientOptions(config, baseDeps.logger),
     customRoutes,
     // Bolt's default conversation store keeps state per channel in memory and, for each request it
     // has none for, builds and throws away an Error. Nothing here keeps conversation state.
@@ -42,9 +43,13 @@ export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute
         // Custom routes (health check, signal ingest) listen on PORT. Socket Mode's client would get
         // clientOptions from Bolt, our five retries included; it gets them without, and keeps its own
         // policy of many retries, so that after a long outage the bot still reconnects.
-        installerOptions: { port: config.port, clientOptions: socketModeClientOptions(config, deps.logger) },
+        installerOptions: {
+          port: config.port,
+          clientOptions: socketModeClientOptions(config, baseDeps.logger),
+        },
       })
     : new App({ ...common, signingSecret: config.slack.signingSecret as string });
+  const deps: AppDeps = { ...baseDeps, access: webAccessPolicy(app.client, config.access) };
 
   registerCommands(app, deps);
   registerActions(app, deps);

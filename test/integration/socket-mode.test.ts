@@ -64,6 +64,9 @@ describe("the bot in Socket Mode", () => {
       responseUrl: (id) => slack.responseUrl(id),
     });
     const owner = await aUser(db.prisma, { slackUserId: "UOWNER001", name: "Maria Lopez" });
+    await aUser(db.prisma, { slackUserId: "UCALLER01", name: "Chris Caller" });
+    slack.addUser({ id: "UCALLER01", realName: "Chris Caller" });
+    slack.addUser({ id: "UOWNER001", realName: "Maria Lopez" });
     accountId = (await anAccount(db.prisma, { name: "Acme Corporation", ownerId: owner.id })).id;
   });
   afterAll(async () => {

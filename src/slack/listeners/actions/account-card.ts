@@ -30,15 +30,19 @@ export function accountOpenHandler(
   deps: AppDeps,
   options: { replaceOriginal: boolean } = { replaceOriginal: true },
 ) {
-  return actionHandler(deps, async ({ action, respond }) => {
-    const card = await loadCard(deps, accountIdOf(action as { value?: string }));
-    await respond({
-      response_type: "ephemeral",
-      replace_original: options.replaceOriginal,
-      ...accountCardView(card, { today: deps.clock() }),
-    });
-    return null;
-  });
+  return actionHandler(
+    deps,
+    async ({ action, respond }) => {
+      const card = await loadCard(deps, accountIdOf(action as { value?: string }));
+      await respond({
+        response_type: "ephemeral",
+        replace_original: options.replaceOriginal,
+        ...accountCardView(card, { today: deps.clock() }),
+      });
+      return null;
+    },
+    { need: "read" },
+  );
 }
 
 export function accountShareHandler(deps: AppDeps) {
