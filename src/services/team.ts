@@ -177,3 +177,43 @@ export function describeUser(user: Pick<TeamMember, "slackUserId" | "name" | "em
       ? `${user.email} (${user.slackUserId})`
       : user.slackUserId;
 }
+
+/**
+ * Puts a person on the team (`csm users add`) with a role, viewer unless said otherwise. With a bot token
+ * Slack is asked who they are first: a guest, a bot, a deactivated or an unknown person is refused, as the
+ * bot would refuse them. Someone already on the team keeps their row and gets the role.
+ */
+export async function addTeamMember(
+  db: DataAccess,
+  directory: SlackDirectory | null,
+  actor: Actor,
+  who: string,
+  role = "viewer",
+): Promise<TeamMember> {
+  const wrongRole = roleProblem(role);
+  if (wrongRole) throw new TeamError(wrongRole);
+  const ref = who.trim();
+  if (directory && slackUserIdPattern.test(ref)) {
+    const profile = await directory.userInfo(ref);
+    const problem = unfitToJoin(profile, ref);
+    if (problem) throw new TeamError(problem);
+  }
+  const user = await findTeamMember(db, directory, ref);
+  return db.transaction(async (tx) => {
+    const updated = user.role === role ? user : await setUserRole(tx, user.id, role as Role);
+    await recordAudit(tx, actor, [
+      { action: "user.add", entityType: "User", entityId: user.id, changes: { role: [user.role, role] } },
+    ]);
+    return updated;
+  });
+}
+
+function unfitToJoin(profile: SlackProfile | null, ref: string): string | null {
+  if (!profile) return `Slack knows no user ${ref}`;
+  const standing = profile.standing;
+  if (profile.deleted) return `${ref} is deactivated in Slack`;
+  if (profile.isBot) return `${ref} is a bot, not a person`;
+  if (standing?.isRestricted || standing?.isUltraRestricted)
+    return `${ref} is a guest of the workspace; guests never get access to the bot`;
+  return null;
+}

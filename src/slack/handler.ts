@@ -28,7 +28,7 @@ export class UserFacingError extends Error {}
 const ackBudgetMs = 2000;
 
 export type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
-type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
+export type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 export type MessageShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>;
 

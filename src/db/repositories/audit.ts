@@ -51,3 +51,24 @@ export async function recordAudit(db: Db, actor: Actor, entries: AuditEntry[]): 
     auditRows(actor, entries).map((row) => ({ id: randomUUID(), ...row })),
   );
 }
+
+export interface AuditFilter {
+  since?: Date;
+  /** A Slack user id: what they did, and what was refused them. */
+  slackUserId?: string;
+  limit: number;
+}
+
+/** The newest `limit` rows matching, oldest first. */
+export async function listAudit(db: Db, filter: AuditFilter) {
+  const who = filter.slackUserId;
+  const rows = await db.auditLog.findMany({
+    where: {
+      ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
+      ...(who ? { OR: [{ actorLabel: who }, { actor: { slackUserId: who } }, { entityId: who }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: filter.limit,
+  });
+  return rows.reverse();
+}

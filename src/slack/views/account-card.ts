@@ -2,11 +2,12 @@
 // Every CRM string goes through inertText, and every list is capped twice: by count, for reading,
 // and by characters (fitLines), so 50 stakeholders or a 3,000-character summary still fit Slack's limits.
 
-import type { AccountCardData, StakeholderRole } from "../../domain/call-prep.ts";
+import type { AccountCardData } from "../../domain/call-prep.ts";
 import { sparkline } from "../../domain/health/trend.ts";
 import { daysBetween, renewalWindowDays, stageLabel } from "../../domain/lifecycle.ts";
 import { formatMoney } from "../../domain/money.ts";
 import { accountEntries } from "../../domain/plays/account-groups.ts";
+import { moreLine, stakeholderBlocks, successPlanLines, touchLines } from "./account-card-sections.ts";
 import { accountPlaysBlocks } from "./account-plays.ts";
 import {
   type Block,
@@ -25,38 +26,29 @@ import {
   bandEmoji,
   dayCount,
   formatDay,
-  goalStatusLabel,
   inertText,
   relativeDays,
   segmentLabel,
-  sentimentEmoji,
-  stakeholderRoleLabel,
-  stakeholderRoleOrder,
-  touchKindLabel,
   userMention,
 } from "./wording.ts";
 
 export interface AccountCardOptions {
   today: Date;
-  /** Set when the card is posted to a channel: no share button, and a line saying who shared it. */
-  shared?: { bySlackId: string };
+  /**
+   * Set when the card is posted to a conversation: no share button, and a line saying who shared it.
+   * Unless an admin chose full cards for shares, it is redacted: ARR rounded, no health reasons (billing,
+   * NPS comments), no stakeholder sentiment, no touch notes or next steps.
+   */
+  shared?: { bySlackId: string; full?: boolean };
 }
 
 export const shareAccountActionId = "account_share";
 
-// DOMAIN.md: six touches make the call-prep page; a sponsor silent for 45+ days will not defend the renewal.
-const lastTouchesShown = 6;
-const sponsorDarkAfterDays = 45;
-const sponsorsWanted = 2;
-const stakeholdersShownPerRole = 5;
 // A red account's seven signal plays: the save play and its checklist of six.
 const playsShown = 7;
-const goalsShown = 6;
 const healthReasonsShown = 3;
 // Two weeks of daily scores fit the Health column on one line.
 const sparklineBars = 14;
-// Slack allows 3,000 characters in a section; leave room for a "+N more" line.
-const sectionBudget = 2_800;
 
 const say = {
   unnamed: "Unnamed account",
@@ -67,39 +59,39 @@ const say = {
   // A true minus sign: it lines up with the plus and does not read as a dash.
   scoreChange: (change: number, days: number) =>
     `${change > 0 ? "+" : change < 0 ? "−" : "±"}${Math.abs(change)} vs ${days} days ago`,
-  noStakeholders: "No stakeholders mapped yet — start with the economic buyer and two executive sponsors.",
-  noSponsor: "⚠️ No executive sponsor mapped — aim for two within the first 90 days.",
-  oneSponsor: "⚠️ Only one executive sponsor — single-sponsor accounts churn about twice as often.",
-  noEconomicBuyer: "⚠️ No economic buyer mapped — who signs the renewal?",
-  noTouches: "No touches logged yet — log one within 24 h of every customer conversation.",
   noPlays: "No open plays.",
   notEnoughData: "Not enough data",
   unplayedHealth: (band: string) => `⚠️ Health is ${band} with no open play — start one within 24 h.`,
-  noSuccessPlan: "No success plan yet — agree with the customer what success means, in their terms.",
-  noGoals: "No goals with KPIs yet.",
   more: (count: number) => `+${count} more`,
   morePlays: (count: number) => `+${count} more — see them all with \`/plays\` (yours) or ask their owners.`,
   share: "Share in channel",
+  detailsForTeam: "details for the team in `/account`",
   logTouch: "Log touch",
 };
 
 export function accountCard(data: AccountCardData, options: AccountCardOptions): MessagePayload {
   const { account } = data;
+  const redacted = Boolean(options.shared && !options.shared.full);
   const blocks: Block[] = [
     header(truncate(account.name.replace(/\s+/g, " ").trim() || say.unnamed, 150)),
-    overviewFields(data, options.today),
-    ...healthDetail(data),
+    overviewFields(data, options.today, redacted),
+    ...(redacted ? [] : healthDetail(data)),
     divider(),
-    ...stakeholderBlocks(data.stakeholders, options.today),
+    ...stakeholderBlocks(data.stakeholders, options.today, redacted),
     divider(),
-    section(`*Last touches*\n${touchLines(data.touches)}`),
+    section(`*Last touches*\n${touchLines(data.touches, redacted)}`),
     divider(),
     ...openPlayBlocks(data, options),
     divider(),
     section(`*Success plan*\n${successPlanLines(data.successPlan)}`),
     context(accountFacts(account)),
   ];
-  if (options.shared) blocks.push(context(`Shared by ${userMention(options.shared.bySlackId)}`));
+  if (options.shared)
+    blocks.push(
+      context(
+        `Shared by ${userMention(options.shared.bySlackId)}${redacted ? ` · ${say.detailsForTeam}` : ""}`,
+      ),
+    );
   else
     blocks.push({
       type: "actions",
@@ -111,7 +103,7 @@ export function accountCard(data: AccountCardData, options: AccountCardOptions):
   return { text: fallbackText(account, options.today), blocks };
 }
 
-function overviewFields(data: AccountCardData, today: Date): SectionBlock {
+function overviewFields(data: AccountCardData, today: Date, redacted: boolean): SectionBlock {
   const { account, owner, health } = data;
   const field = (label: string, value: string) => mrkdwn(`*${label}*\n${value}`);
   return {
@@ -119,7 +111,7 @@ function overviewFields(data: AccountCardData, today: Date): SectionBlock {
     fields: [
       field("Owner", owner ? userMention(owner.slackUserId) : say.noOwner),
       field("Segment", segmentLabel(account.segment)),
-      field("ARR", formatMoney(account.arr)),
+      field("ARR", formatMoney(account.arr, { compact: redacted })),
       field("Stage", stageText(account, today)),
       field("Renewal", renewalText(account.renewalDate, today)),
       field("Health", health ? healthLine(health) : say.noHealth),
@@ -173,55 +165,6 @@ function healthDetail({ health, openPlays }: AccountCardData): Block[] {
   return blocks;
 }
 
-function stakeholderBlocks(stakeholders: AccountCardData["stakeholders"], today: Date): Block[] {
-  if (stakeholders.length === 0) return [section(`*Stakeholders*\n${say.noStakeholders}`)];
-  const blocks: Block[] = [section(`*Stakeholders* · ${stakeholders.length} mapped`)];
-  for (const role of stakeholderRoleOrder) {
-    const people = stakeholders.filter((person) => person.role === role);
-    if (people.length === 0) continue;
-    const shown = people.slice(0, stakeholdersShownPerRole).map((person) => stakeholderLine(person, today));
-    const lines = [...shown, ...moreLine(people.length - shown.length)];
-    blocks.push(section(`*${stakeholderRoleLabel(role, people.length)}*\n${fitLines(lines, people.length)}`));
-  }
-  const warnings = sponsorWarnings(stakeholders);
-  if (warnings.length) blocks.push(context(...warnings));
-  return blocks;
-}
-
-function stakeholderLine(person: AccountCardData["stakeholders"][number], today: Date): string {
-  const title = person.title ? `, ${inertText(person.title, 60)}` : "";
-  let contact = "no contact logged";
-  if (person.lastContactOn) {
-    const silent = daysBetween(person.lastContactOn, today);
-    contact =
-      silent > sponsorDarkAfterDays
-        ? `⚠️ dark ${dayCount(silent)}`
-        : `last contact ${formatDay(person.lastContactOn)}`;
-  }
-  return `• ${sentimentEmoji(person.sentiment)} ${inertText(person.name, 60)}${title} · ${contact}`;
-}
-
-function sponsorWarnings(stakeholders: AccountCardData["stakeholders"]): string[] {
-  const count = (role: StakeholderRole) => stakeholders.filter((person) => person.role === role).length;
-  const warnings: string[] = [];
-  const sponsors = count("executive_sponsor");
-  if (sponsors === 0) warnings.push(say.noSponsor);
-  else if (sponsors < sponsorsWanted) warnings.push(say.oneSponsor);
-  if (count("economic_buyer") === 0) warnings.push(say.noEconomicBuyer);
-  return warnings;
-}
-
-function touchLines(touches: AccountCardData["touches"]): string {
-  if (touches.length === 0) return say.noTouches;
-  const newestFirst = [...touches].sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime());
-  const lines = newestFirst.slice(0, lastTouchesShown).map((touch) => {
-    const author = touch.authorSlackId ? ` by ${userMention(touch.authorSlackId)}` : "";
-    const next = touch.nextStep ? `\n   ↳ Next: ${inertText(touch.nextStep, 150)}` : "";
-    return `• *${formatDay(touch.occurredAt)} · ${touchKindLabel(touch.kind)}*${author} — ${inertText(touch.summary, 220)}${next}`;
-  });
-  return fitLines(lines, lines.length);
-}
-
 /**
  * The plays grouped as /plays groups them (views/account-plays.ts): most urgent first, an open save play
  * with the account's other signal plays as its checklist. A click re-renders this card in place.
@@ -248,21 +191,6 @@ function openPlayBlocks(data: AccountCardData, options: AccountCardOptions): Blo
   return [section(`*Open plays* · ${plays.length}`), ...blocks];
 }
 
-function successPlanLines(plan: AccountCardData["successPlan"]): string {
-  if (!plan) return say.noSuccessPlan;
-  const objective = `_${inertText(plan.objective, 300)}_`;
-  if (plan.goals.length === 0) return `${objective}\n${say.noGoals}`;
-  const shown = plan.goals.slice(0, goalsShown).map((goal) => {
-    const progress = goal.current
-      ? `${inertText(goal.current, 40)} of ${inertText(goal.target, 40)}`
-      : `target ${inertText(goal.target, 40)}`;
-    const due = goal.dueOn ? ` · due ${formatDay(goal.dueOn)}` : "";
-    return `• ${goalStatusLabel(goal.status)} · *${inertText(goal.kpi, 80)}*: ${progress}${due}`;
-  });
-  const goals = fitLines([...shown, ...moreLine(plan.goals.length - shown.length)], plan.goals.length);
-  return `${objective}\n${goals}`;
-}
-
 function accountFacts(account: AccountCardData["account"]): string {
   const facts = [`CRM id ${inertText(account.externalId, 60)}`];
   if (account.plan) facts.push(`Plan: ${inertText(account.plan, 60)}`);
@@ -277,25 +205,4 @@ function fallbackText(account: AccountCardData["account"], today: Date): string 
     parts.push(days < 0 ? `renewal overdue by ${dayCount(-days)}` : `renews ${relativeDays(days)}`);
   }
   return parts.join(" · ");
-}
-
-function moreLine(hidden: number): string[] {
-  return hidden > 0 ? [say.more(hidden)] : [];
-}
-
-/**
- * Keeps whole lines while they fit the section budget; when some do not, says how many of `total`
- * items are left out. Lines are already capped by count, so this only bites on extreme text.
- */
-function fitLines(lines: string[], total: number): string {
-  const kept: string[] = [];
-  let length = 0;
-  for (const line of lines) {
-    if (length + line.length + 1 > sectionBudget) break;
-    kept.push(line);
-    length += line.length + 1;
-  }
-  if (kept.length === lines.length) return kept.join("\n");
-  const hidden = total - kept.filter((line) => line.startsWith("•")).length;
-  return [...kept, say.more(hidden)].join("\n");
 }
