@@ -1,6 +1,8 @@
 // `csm users add <slack id|email> [--role viewer|csm|manager|admin]` puts a person on the team;
-// `csm audit [--since YYYY-MM-DD] [--user <slack id>]` prints the audit log, refusals included.
+// `csm audit [--since YYYY-MM-DD] [--user <slack id>]` prints the audit log, refusals included;
+// `csm settings share-card <redacted|full>` chooses what Share in channel posts (audited).
 import { listAudit } from "../db/repositories/audit.ts";
+import { setSharesFullCard } from "../services/share-settings.ts";
 import { addTeamMember, describeUser, isTeamMemberRef, roleProblem, TeamError } from "../services/team.ts";
 import { type CliCommand, UsageError } from "./command.ts";
 import { dateArg } from "./digest-commands.ts";
@@ -62,7 +64,30 @@ function auditLine(row: {
   ].join("\t");
 }
 
+const shareShape = "settings share-card <redacted|full>";
+
+function parseShareCard(rest: string[]): boolean {
+  const [choice, ...more] = rest.slice(1);
+  if (more.length || (choice !== "redacted" && choice !== "full"))
+    throw new UsageError(`expected: ${shareShape}`);
+  return choice === "full";
+}
+
 export const accessCommands: CliCommand[] = [
+  {
+    matches: (group, rest) => group === "settings" && rest[0] === "share-card",
+    checkArgs: (rest) => void parseShareCard(rest),
+    async run(context, rest) {
+      const full = parseShareCard(rest);
+      await setSharesFullCard(context.db, context.actor, full);
+      context.summary(
+        full
+          ? "Share in channel now posts the full card: exact ARR, sentiment, health reasons and touch notes."
+          : "Share in channel now posts the redacted card.",
+        { shareCard: full ? "full" : "redacted" },
+      );
+    },
+  },
   {
     matches: (group, rest) => group === "users" && rest[0] === "add",
     checkArgs: (rest) => void parseAdd(rest),

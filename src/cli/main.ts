@@ -170,6 +170,8 @@ export function usage(): string {
                                         load a demo book into an empty database, owned by these
                                         people (the first leads the others) or by a made-up team
   db migrate                            apply pending database migrations
+  settings share-card <redacted|full>    what Share in channel posts: rounded ARR and no notes, or
+                                        the full card (audited)
   audit [--since YYYY-MM-DD] [--user <slack-id>]
                                         the audit log: who changed what, and who was refused what
   digest --now [--user <slack-id>]... [--date YYYY-MM-DD] [--dry-run] [--force]

@@ -198,11 +198,19 @@ export async function addTeamMember(
     const problem = unfitToJoin(profile, ref);
     if (problem) throw new TeamError(problem);
   }
+  const before = ref.includes("@")
+    ? await findUserByEmail(db.client, ref)
+    : await findUserBySlackId(db.client, ref);
   const user = await findTeamMember(db, directory, ref);
   return db.transaction(async (tx) => {
     const updated = user.role === role ? user : await setUserRole(tx, user.id, role as Role);
     await recordAudit(tx, actor, [
-      { action: "user.add", entityType: "User", entityId: user.id, changes: { role: [user.role, role] } },
+      {
+        action: "user.add",
+        entityType: "User",
+        entityId: user.id,
+        changes: { role: [before?.role ?? null, role] },
+      },
     ]);
     return updated;
   });

@@ -167,16 +167,18 @@ describe("/account", () => {
     expect(allText(response.body as Reply)).toContain("Touch number 8");
   });
 
-  it("shares the card in the channel, marked with who shared it", async () => {
+  it("previews the card as it would be shared, marked with who shares it, before posting anything", async () => {
     const click = await running.requests.blockAction({
       userId: "UCALLER01",
       actionId: "account_share",
       value: acmeId,
     });
     const response = await running.slack.waitForResponse((r) => r.id === click.responseId);
-    expect(response.body.response_type).toBe("in_channel");
-    expect(allText(response.body as Reply)).toContain("<@UCALLER01>");
+    expect(response.body.response_type).toBe("ephemeral");
+    expectWithinSlackLimits(response.body, "message");
+    expect(allText(response.body as Reply)).toContain("Shared by <@UCALLER01>");
     expect(actionIds(response.body as Reply)).not.toContain("account_share");
+    expect(actionIds(response.body as Reply)).toContain("account_share_confirm");
   });
 
   it("replies with the closest names when nothing matches", async () => {

@@ -54,7 +54,7 @@ export async function recordAudit(db: Db, actor: Actor, entries: AuditEntry[]): 
 
 export interface AuditFilter {
   since?: Date;
-  /** A Slack user id: what they did, and what was refused them. */
+  /** A Slack user id: what they did, what was refused them, and changes to their row. */
   slackUserId?: string;
   limit: number;
 }
@@ -62,10 +62,17 @@ export interface AuditFilter {
 /** The newest `limit` rows matching, oldest first. */
 export async function listAudit(db: Db, filter: AuditFilter) {
   const who = filter.slackUserId;
+  const user = who ? await db.user.findUnique({ where: { slackUserId: who }, select: { id: true } }) : null;
+  const aboutThem = [
+    { actorLabel: who },
+    { actor: { slackUserId: who } },
+    { entityId: who },
+    ...(user ? [{ entityType: "User", entityId: user.id }] : []),
+  ];
   const rows = await db.auditLog.findMany({
     where: {
       ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
-      ...(who ? { OR: [{ actorLabel: who }, { actor: { slackUserId: who } }, { entityId: who }] } : {}),
+      ...(who ? { OR: aboutThem } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: filter.limit,

@@ -11,7 +11,8 @@ export const botScopes: Record<string, string> = {
   "channels:read":
     "conversations.info: Share in channel refuses a public channel shared with another organisation (Slack Connect) (slack/web/conversations.ts)",
   "groups:read": "conversations.info: the same check for a private channel (slack/web/conversations.ts)",
-  "im:read": "conversations.info: who is in a direct message a card would be shared into (slack/web/conversations.ts)",
+  "im:read":
+    "conversations.info: who is in a direct message a card would be shared into (slack/web/conversations.ts)",
   "mpim:read":
     "conversations.info and conversations.members: who is in a group message a card would be shared into (slack/web/conversations.ts)",
   "users:read.email":
