@@ -35,6 +35,7 @@ describe(`team-only access on ${testEngine}`, () => {
   let running: RunningApp;
   let card: Message;
   let playId: string;
+  let accountId: string;
 
   beforeAll(async () => {
     running = await startRunningApp();
@@ -47,6 +48,7 @@ describe(`team-only access on ${testEngine}`, () => {
       ownerId: maria.id,
       arr: "120000.50",
     });
+    accountId = account.id;
     playId = (await aPlay(prisma, account.id, { ownerId: maria.id, reason: "Sponsor went dark" })).id;
     for (const { user } of refused) running.slack.addUser(user);
     card = await slashAs(running, "/account", "Acme Corporation", "UMARIA001");
@@ -92,6 +94,22 @@ describe(`team-only access on ${testEngine}`, () => {
         claimedById: null,
       });
       expect(running.slack.callsTo("views.open").filter((call) => call.args.trigger_id)).toEqual([]);
+    });
+
+    it("changes nothing from a digest's play button or a renewal reminder's commit button in a channel", async () => {
+      const digestClaim = { actionId: "play_claim_0", value: JSON.stringify({ p: playId, s: "digest" }) };
+      const commit = { actionId: "renewal_commit_committed", value: accountId };
+      for (const action of [digestClaim, commit]) {
+        const answer = await clickAs(running, user.id, {
+          ...action,
+          message: { text: "shared", blocks: [] },
+        });
+        expect(answer).toMatchObject({ response_type: "ephemeral", replace_original: false });
+        expect(answer.text).toMatch(says);
+      }
+      expect(await running.db.prisma.account.findUniqueOrThrow({ where: { id: accountId } })).toMatchObject({
+        renewalCommit: null,
+      });
     });
   });
 
