@@ -6,6 +6,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { json } from "../../src/http/json.ts";
+import { conversationObject, type FakeConversation } from "./fake-conversations.ts";
+
+export type { FakeConversation } from "./fake-conversations.ts";
 
 export interface RecordedCall {
   method: string;
@@ -37,15 +40,6 @@ export interface FakeUser {
   isUltraRestricted?: boolean;
   /** Another organisation's workspace (a Slack Connect user); the fake's own team when absent. */
   teamId?: string;
-}
-
-/** A conversation conversations.info and conversations.members describe; unknown ids are plain channels. */
-export interface FakeConversation {
-  id: string;
-  kind: "channel" | "private_channel" | "im" | "mpim";
-  /** Shared with another organisation (Slack Connect). */
-  extShared?: boolean;
-  members?: string[];
 }
 
 type Args = Record<string, unknown>;
@@ -479,24 +473,6 @@ export class FakeSlack {
       },
     };
   }
-}
-
-function conversationObject(conversation: FakeConversation): Reply {
-  const { id, kind, members } = conversation;
-  return {
-    id,
-    created: baseTs,
-    is_channel: kind === "channel",
-    is_group: kind === "private_channel",
-    is_im: kind === "im",
-    is_mpim: kind === "mpim",
-    is_private: kind !== "channel",
-    is_ext_shared: conversation.extShared ?? false,
-    is_org_shared: false,
-    is_member: true,
-    ...(kind === "im" ? { user: members?.[0] } : { name: `conversation-${id.toLowerCase()}` }),
-    ...(members && kind !== "im" ? { num_members: members.length } : {}),
-  };
 }
 
 function dmChannelFor(id: string): string {
