@@ -66,7 +66,13 @@ async function benchBot(env: Record<string, string>, plan: Plan): Promise<Omit<E
     SLACK_API_URL: plan.slack.apiUrl,
   };
   const bare = await serve("bare-bolt", { ...slackEnv, LOG_LEVEL: "error" }, "/slack/events");
-  const bot = await serve("main", { ...env, ...slackEnv, INGEST_TOKEN: ingestToken }, "/healthz");
+  // The bench's callers are full members who are not account owners: the workspace is open to them, so
+  // each joins the team on first use and every lookup after is a team member's.
+  const bot = await serve(
+    "main",
+    { ...env, ...slackEnv, INGEST_TOKEN: ingestToken, ACCESS: "workspace" },
+    "/healthz",
+  );
   const target = (port: number): CommandTarget => ({
     url: `http://127.0.0.1:${port}/slack/events`,
     signingSecret,

@@ -4,6 +4,9 @@
 // driver, a process of its own, so its CPU and memory are not charged to the app it measures.
 import { type CommandTarget, commandSender } from "./sender.ts";
 
+/** The people the lookups come from, in turn: full members of the workspace, none an account owner. */
+export const benchCallers = Array.from({ length: 50 }, (_, i) => `UBENCH${String(i).padStart(3, "0")}`);
+
 export interface Lookups {
   /** Milliseconds from each lookup's start (open loop: its scheduled time) to its whole answer. */
   latencies: number[];
@@ -26,7 +29,7 @@ function lookupRecorder(target: CommandTarget, queries: readonly string[]) {
      * until the reply the bot then posts to the lookup's response_url: that is when the CSM sees it.
      */
     async send(i: number, since = performance.now(), followUp = false): Promise<void> {
-      const user = `UBENCH${String(i % 50).padStart(3, "0")}`;
+      const user = benchCallers[i % benchCallers.length] as string;
       const responseId = followUp ? `lookup-${lookupIds++}` : undefined;
       try {
         const answer = await send(user, queries[i % queries.length] as string, responseId);

@@ -13,6 +13,7 @@ import pg from "pg";
 import { FakeSlack } from "../test/helpers/fake-slack.ts";
 import { bookCsv } from "./book-csv.ts";
 import { benchEngine, type Engine, type Plan } from "./engine.ts";
+import { benchCallers } from "./load.ts";
 import { compileProcesses } from "./processes.ts";
 import { type Column, printReport, targetRows } from "./report.ts";
 import { signalItems } from "./signals.ts";
@@ -53,6 +54,8 @@ if (!options["skip-import"]) {
   writeFileSync(importFiles.changed, bookCsv(importRows, true).csv);
 }
 const slack = await FakeSlack.start();
+// The callers bench/load.ts sends /account as: full members of the workspace, as users.info says.
+for (const id of benchCallers) slack.addUser({ id });
 const plan: Plan = {
   bookFile,
   queries: book.queries,

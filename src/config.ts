@@ -40,6 +40,10 @@ const baseSchema = z.object({
   ),
   INGEST_TOKEN: optional(z.string().min(16, "a bearer token of at least 16 characters")),
   INGEST_TOKEN_PREVIOUS: optional(z.string().min(16, "a bearer token of at least 16 characters")),
+  ACCESS: z.preprocess(
+    (value) => (value === "" ? undefined : typeof value === "string" ? value.toLowerCase() : value),
+    z.enum(["team", "workspace"], { message: "team (the default) or workspace" }).default("team"),
+  ),
 });
 
 export type Env = z.infer<typeof baseSchema>;
@@ -59,6 +63,8 @@ export interface Config {
    * INGEST_TOKEN_PREVIOUS. Empty when INGEST_TOKEN is unset (the route is off).
    */
   ingestTokens: string[];
+  /** Who may use the bot: the team, or every full member of the workspace (domain/access/admission.ts). */
+  access: "team" | "workspace";
 }
 
 export class ConfigError extends Error {
@@ -114,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
     ingestTokens: e.INGEST_TOKEN
       ? [e.INGEST_TOKEN, e.INGEST_TOKEN_PREVIOUS].filter((t) => t !== undefined)
       : [],
+    access: e.ACCESS,
   };
 }
 

@@ -11,6 +11,7 @@ import {
   TeamError,
   teamList,
 } from "../services/team.ts";
+import { accessCommands } from "./access-commands.ts";
 import { type CliCommand, commandArgs, readInputFile, sub, UsageError } from "./command.ts";
 import { digestCommands } from "./digest-commands.ts";
 import { digestSettingsCommand } from "./digest-settings-command.ts";
@@ -40,6 +41,7 @@ export const commands: CliCommand[] = [
   ...healthCommands,
   ...digestCommands,
   remindersCommand,
+  ...accessCommands,
   {
     matches: sub("import", "accounts"),
     checkArgs: (rest) => void commandArgs(rest, 1, "import accounts <file.csv>"),
@@ -101,13 +103,13 @@ export const commands: CliCommand[] = [
   {
     matches: sub("users", "set-role"),
     checkArgs(rest) {
-      const [who, role] = commandArgs(rest, 2, "users set-role <slack-id|email> <csm|manager|admin>");
+      const [who, role] = commandArgs(rest, 2, "users set-role <slack-id|email> <viewer|csm|manager|admin>");
       checkTeamMemberRefs(who as string);
       const wrongRole = roleProblem(role as string);
       if (wrongRole) throw new UsageError(wrongRole);
     },
     async run(context, rest) {
-      const [who, role] = commandArgs(rest, 2, "users set-role <slack-id|email> <csm|manager|admin>");
+      const [who, role] = commandArgs(rest, 2, "users set-role <slack-id|email> <viewer|csm|manager|admin>");
       const user = await teamCall(() =>
         changeRole(context.db, context.directory, context.actor, who as string, role as string),
       );

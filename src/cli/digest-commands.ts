@@ -45,11 +45,11 @@ export function parseDigestArgs(rest: string[]): DigestArgs {
   return args;
 }
 
-/** The value of --date: a real day, YYYY-MM-DD. */
-export function dateArg(day: string): Date {
+/** The value of --date (or another flag's): a real day, YYYY-MM-DD. */
+export function dateArg(day: string, flag = "--date"): Date {
   const date = isoDay.test(day) ? isoDayToDate(day) : null;
   if (!date || date.toISOString().slice(0, 10) !== day)
-    throw new UsageError(`--date takes a real date as YYYY-MM-DD, not "${day}"`);
+    throw new UsageError(`${flag} takes a real date as YYYY-MM-DD, not "${day}"`);
   return date;
 }
 

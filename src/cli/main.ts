@@ -154,7 +154,10 @@ export function usage(): string {
 
   import accounts <file.csv>            load or update accounts from a CRM export
   users list                            the team: roles, managers, books
-  users set-role <slack-id|email> <csm|manager|admin>
+  users add <slack-id|email> [--role viewer|csm|manager|admin]
+                                        put a person on the team (viewer unless said); only the
+                                        team uses the bot unless ACCESS=workspace
+  users set-role <slack-id|email> <viewer|csm|manager|admin>
   users set-manager <csm> <manager>     both as Slack id or email
   users digest <slack-id|email> [--time HH:MM] [--days mon-fri] [--channel <id>|dm]
                [--tz <Area/City>|slack] [--pause-until YYYY-MM-DD|off]
@@ -167,6 +170,10 @@ export function usage(): string {
                                         load a demo book into an empty database, owned by these
                                         people (the first leads the others) or by a made-up team
   db migrate                            apply pending database migrations
+  settings share-card <redacted|full>    what Share in channel posts: rounded ARR and no notes, or
+                                        the full card (audited)
+  audit [--since YYYY-MM-DD] [--user <slack-id>]
+                                        the audit log: who changed what, and who was refused what
   digest --now [--user <slack-id>]... [--date YYYY-MM-DD] [--dry-run] [--force]
                                         build today's digests and post them now, whatever the day
                                         and hour; never twice for a date unless --force; --dry-run

@@ -1,5 +1,6 @@
 // Who may write on an account's record (touches, the renewal's commit status, and what comes next): the
-// account's CSM, their manager, and admins. Anyone else on the team reads it.
+// account's CSM, their manager, and admins. Anyone else on the team reads it; a viewer writes nowhere.
+import { mayChangeAnything } from "./access/roles.ts";
 import type { TeamRole } from "./team.ts";
 
 export interface AccountPeople {
@@ -9,6 +10,7 @@ export interface AccountPeople {
 }
 
 export function mayWriteOnAccount(account: AccountPeople, caller: { id: string; role: TeamRole }): boolean {
+  if (!mayChangeAnything(caller.role)) return false;
   if (caller.role === "admin") return true;
   return (
     caller.id === account.ownerId || (account.ownerManagerId !== null && caller.id === account.ownerManagerId)

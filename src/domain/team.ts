@@ -1,7 +1,8 @@
 // The people on the CS team, as the bot knows them: who they are in Slack, their role, where their
 // digest goes and in which time zone their morning is.
 
-export type TeamRole = "csm" | "manager" | "admin";
+/** A viewer reads cards and lists and changes nothing (domain/access/roles.ts). */
+export type TeamRole = "viewer" | "csm" | "manager" | "admin";
 
 export interface TeamMember {
   id: string;

@@ -23,14 +23,21 @@ import {
   playKindLabel,
   playOutcomeLabel,
 } from "../domain/plays/kinds.ts";
-import { mayManagePlay, playManagers } from "../domain/plays/permissions.ts";
+import {
+  mayClaimPlay,
+  mayManagePlay,
+  mayReassignPlay,
+  type PlayHolders,
+  playManagers,
+  playReassigners,
+} from "../domain/plays/permissions.ts";
 import type { TeamMember } from "../domain/team.ts";
 import type { TouchKind } from "../generated/prisma/client.ts";
+import { admit, recordRefusal } from "./access.ts";
 import { loadHealthConfig } from "./health-settings.ts";
 import { type PlayListing, toListing } from "./play-listing.ts";
 import { maxPlayNoteLength, personLabel, say } from "./play-refusals.ts";
-import type { SlackDirectory, SlackProfile } from "./ports.ts";
-import { ensureUser } from "./team.ts";
+import type { AccessPolicy } from "./ports.ts";
 
 const dayMs = 86_400_000;
 
@@ -64,13 +71,14 @@ export interface CloseRequest {
 /** What only the people answerable for a play may do to it (domain/plays/permissions.ts). */
 export type ManageVerb = "close" | "snooze" | "reassign";
 
-/** Anyone on the team may claim an unclaimed play; claiming one's own claim again changes nothing. */
+/** Anyone on the team but a viewer may claim an unclaimed play; claiming one's own claim again changes nothing. */
 export async function claimPlay(
   db: DataAccess,
   playId: string,
   caller: TeamMember,
   now: Date,
 ): Promise<PlayChange> {
+  if (!mayClaimPlay(caller)) return refused(db, caller, "play.claim", playId, say.viewer);
   const before = await findPlay(db.client, playId);
   if (!before) return { ok: false, message: say.gone };
   if (before.claimedById === caller.id && before.status !== "closed") return { ok: true, play: before };
@@ -97,7 +105,7 @@ export async function snoozePlay(
 ): Promise<PlayChange> {
   if (!isSnoozeDays(days)) return { ok: false, message: say.snoozeDays };
   const allowed = await mayManage(db.client, playId, caller, "snooze");
-  if (!allowed.ok) return allowed;
+  if (!allowed.ok) return refused(db, caller, "play.snooze", playId, allowed.message);
   const before = allowed.play;
   const until = new Date(now.getTime() + days * dayMs);
   const dueAt = wokenDueAt(until, (await loadHealthConfig(db.client)).plays);
@@ -115,31 +123,34 @@ export async function snoozePlay(
 }
 
 /**
- * Hands a play to someone else (the Reassign menu), who joins the team on first sight like anyone who uses
- * the bot. Reassigning hands the play over: the new owner holds it, so a claim by anyone is dropped and the
- * play is open again, or stays snoozed until it wakes. Picking the person who already holds it (the owner,
- * with no claim by someone else) changes nothing. Slack's user picker also offers bots and deactivated
- * people; users.info is asked each time, since someone on the team may have left Slack since.
+ * Hands a play to someone else (the Reassign menu). The new owner must be someone the bot serves (on the
+ * team, or any full member with ACCESS=workspace) and not a viewer: Slack's user picker also offers
+ * guests, people from other organisations, bots and deactivated people, and users.info (cached briefly)
+ * says which. Reassigning hands the play over: the new owner holds it, so a claim by anyone is dropped
+ * and the play is open again, or stays snoozed until it wakes. Picking the person who already holds it
+ * (the owner, with no claim by someone else) changes nothing.
  */
 export async function reassignPlay(
   db: DataAccess,
-  directory: SlackDirectory | null,
+  access: AccessPolicy,
   playId: string,
   caller: TeamMember,
   newOwnerSlackId: string,
   _now: Date,
 ): Promise<Reassignment> {
   const allowed = await mayManage(db.client, playId, caller, "reassign");
-  if (!allowed.ok) return allowed;
+  if (!allowed.ok) return refused(db, caller, "play.reassign", playId, allowed.message);
   const before = allowed.play;
   const heldByOwner = before.claimedById === null || before.claimedById === before.ownerId;
   if (before.owner?.slackUserId === newOwnerSlackId && heldByOwner) return { ok: true, play: before };
   // Before the transaction: users.info is a network call, and a new team member is harmless if we lose.
-  // A Slack error here is not swallowed: better no reassignment than a play handed to a bot.
-  const profile = directory ? await directory.userInfo(newOwnerSlackId) : null;
-  const refusal = profile && refusalToOwn(profile);
-  if (refusal) return { ok: false, message: refusal };
-  const owner = await ensureUser(db, directory, newOwnerSlackId, profile);
+  // A Slack error here is not swallowed: better no reassignment than a play handed to a guest.
+  const admission = await admit(db, access, newOwnerSlackId);
+  const who = personLabel({ name: admission.profile?.name ?? null, slackUserId: newOwnerSlackId });
+  if (!admission.ok)
+    return refused(db, caller, "play.reassign", playId, say.cannotOwn(who, admission.reason));
+  const owner = admission.member;
+  if (owner.role === "viewer") return refused(db, caller, "play.reassign", playId, say.viewerCannotOwn(who));
   const reassigned = await db.transaction(async (tx) => {
     const status = await reassignIfNotClosed(tx, playId, owner.id);
     if (!status) return false;
@@ -156,12 +167,21 @@ export async function reassignPlay(
   return handover ? { ...result, handover } : result;
 }
 
-/** Why Slack's answer about the picked person rules them out as a play's owner; null when it does not. */
-function refusalToOwn(profile: SlackProfile): string | null {
-  const who = personLabel({ name: profile.name, slackUserId: profile.slackUserId });
-  if (profile.isBot) return say.notAPerson(who);
-  if (profile.deleted) return say.deactivated(who);
-  return null;
+/** A refusal, audited: who was refused what on which play, and the reason they were given. */
+async function refused(
+  db: DataAccess,
+  caller: TeamMember,
+  action: string,
+  playId: string,
+  message: string,
+): Promise<{ ok: false; message: string }> {
+  await recordRefusal(db.client, {
+    slackUserId: caller.slackUserId,
+    userId: caller.id,
+    request: `${action} ${playId}`,
+    reason: message,
+  });
+  return { ok: false, message };
 }
 
 export async function closePlay(
@@ -176,7 +196,7 @@ export async function closePlay(
   const note = request.note?.trim() || null;
   if (note && note.length > maxPlayNoteLength) return { ok: false, message: say.noteTooLong };
   const allowed = await mayManage(db.client, playId, caller, "close");
-  if (!allowed.ok) return allowed;
+  if (!allowed.ok) return refused(db, caller, "play.close", playId, allowed.message);
   const before = allowed.play;
   const closed = await db.transaction(async (tx) => {
     if (!(await closeIfNotClosed(tx, playId, { outcome, note, closedById: caller.id, now }))) return false;
@@ -224,15 +244,29 @@ function refusalToManage(play: PlayWithPeople | null, caller: TeamMember, verb: 
     claimedById: play.claimedById,
     accountOwnerId: play.account.ownerId,
   };
+  if (verb === "reassign") {
+    const holders: PlayHolders = {
+      ...people,
+      ownerManagerId: play.owner?.managerId ?? null,
+      accountOwnerManagerId: play.account.owner?.managerId ?? null,
+    };
+    if (mayReassignPlay(holders, caller)) return null;
+    return refusalNames(play, playReassigners(holders), say.notAllowedToReassign);
+  }
   if (mayManagePlay(people, caller)) return null;
+  return refusalNames(play, playManagers(people), (names) => say.notAllowed(verb, names));
+}
+
+/** The refusal, naming the people who may do what was refused (those the play's rows include). */
+function refusalNames(play: PlayWithPeople, ids: string[], message: (names: string[]) => string): string {
   const byId = new Map(
     [play.owner, play.claimedBy, play.account.owner].flatMap((user) => (user ? [[user.id, user]] : [])),
   );
-  const names = playManagers(people).flatMap((id) => {
+  const names = ids.flatMap((id) => {
     const user = byId.get(id);
     return user ? [personLabel(user)] : [];
   });
-  return say.notAllowed(verb, names);
+  return message(names);
 }
 
 function closedOrClaimedByOther(play: PlayWithPeople, caller: TeamMember): string | null {

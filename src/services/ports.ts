@@ -1,6 +1,7 @@
 // What services and jobs need from the outside world, as interfaces: Slack's directory of people, a way to
 // post messages, a clock. src/slack/ implements them with the Web API; tests use the fake Slack server
 // behind the same code.
+import type { AccessMode, HomeWorkspace, SlackStanding } from "../domain/access/admission.ts";
 
 export interface SlackProfile {
   slackUserId: string;
@@ -9,6 +10,8 @@ export interface SlackProfile {
   timeZone: string | null;
   isBot: boolean;
   deleted: boolean;
+  /** Guest, workspace and organisation, as users.info says (absent where the profile came from elsewhere). */
+  standing?: SlackStanding;
 }
 
 export interface SlackDirectory {
@@ -54,3 +57,12 @@ export interface Notifier {
 
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
+
+/** Who may use the bot: the access setting and what Slack says about people and about our workspace. */
+export interface AccessPolicy {
+  mode: AccessMode;
+  /** users.info's answer, cached briefly; null when Slack does not know the person. */
+  profile(slackUserId: string): Promise<SlackProfile | null>;
+  /** The workspace the bot is installed in (auth.test). */
+  home(): Promise<HomeWorkspace>;
+}

@@ -1,5 +1,5 @@
-// The CS team: users appear when they first use the bot or own an account (role csm),
-// and admins set roles and managers from the CLI.
+// The CS team: account owners from imports (role csm), people an admin adds or gives a role from the CLI,
+// and, with ACCESS=workspace, full members on their first use (role csm). Admins set roles and managers.
 
 import type { DataAccess } from "../db/client.ts";
 import { type Actor, recordAudit } from "../db/repositories/audit.ts";
@@ -17,7 +17,7 @@ import {
 import type { TeamRole as Role, TeamMember } from "../domain/team.ts";
 import type { SlackDirectory, SlackProfile } from "./ports.ts";
 
-export const roles = ["csm", "manager", "admin"] as const satisfies readonly Role[];
+export const roles = ["viewer", "csm", "manager", "admin"] as const satisfies readonly Role[];
 
 export class TeamError extends Error {}
 
@@ -86,25 +86,6 @@ async function moveToSlackId(db: DataAccess, user: TeamMember, profile: UserProf
     (await findUserBySlackId(db.client, profile.slackUserId)) ??
     upsertUser(db.client, { ...profile, email: null })
   );
-}
-
-/** Callers this process has already put on each database's team. People are never removed from it. */
-const registered = new WeakMap<DataAccess, Set<string>>();
-
-/** ensureUser for requests that do not need the caller's row: one database read per person and process. */
-export async function ensureRegistered(
-  db: DataAccess,
-  directory: SlackDirectory | null,
-  slackUserId: string,
-): Promise<void> {
-  let known = registered.get(db);
-  if (known?.has(slackUserId)) return;
-  await ensureUser(db, directory, slackUserId);
-  if (!known) {
-    known = new Set();
-    registered.set(db, known);
-  }
-  known.add(slackUserId);
 }
 
 const slackUserIdPattern = /^[UW][A-Z0-9]{2,}$/;
@@ -195,4 +176,52 @@ export function describeUser(user: Pick<TeamMember, "slackUserId" | "name" | "em
     : user.email
       ? `${user.email} (${user.slackUserId})`
       : user.slackUserId;
+}
+
+/**
+ * Puts a person on the team (`csm users add`) with a role, viewer unless said otherwise. With a bot token
+ * Slack is asked who they are first: a guest, a bot, a deactivated or an unknown person is refused, as the
+ * bot would refuse them. Someone already on the team keeps their row and gets the role.
+ */
+export async function addTeamMember(
+  db: DataAccess,
+  directory: SlackDirectory | null,
+  actor: Actor,
+  who: string,
+  role = "viewer",
+): Promise<TeamMember> {
+  const wrongRole = roleProblem(role);
+  if (wrongRole) throw new TeamError(wrongRole);
+  const ref = who.trim();
+  if (directory && slackUserIdPattern.test(ref)) {
+    const profile = await directory.userInfo(ref);
+    const problem = unfitToJoin(profile, ref);
+    if (problem) throw new TeamError(problem);
+  }
+  const before = ref.includes("@")
+    ? await findUserByEmail(db.client, ref)
+    : await findUserBySlackId(db.client, ref);
+  const user = await findTeamMember(db, directory, ref);
+  return db.transaction(async (tx) => {
+    const updated = user.role === role ? user : await setUserRole(tx, user.id, role as Role);
+    await recordAudit(tx, actor, [
+      {
+        action: "user.add",
+        entityType: "User",
+        entityId: user.id,
+        changes: { role: [before?.role ?? null, role] },
+      },
+    ]);
+    return updated;
+  });
+}
+
+function unfitToJoin(profile: SlackProfile | null, ref: string): string | null {
+  if (!profile) return `Slack knows no user ${ref}`;
+  const standing = profile.standing;
+  if (profile.deleted) return `${ref} is deactivated in Slack`;
+  if (profile.isBot) return `${ref} is a bot, not a person`;
+  if (standing?.isRestricted || standing?.isUltraRestricted)
+    return `${ref} is a guest of the workspace; guests never get access to the bot`;
+  return null;
 }

@@ -11,7 +11,7 @@ import {
 import type { Config } from "../config.ts";
 import { slackBodyLimitBytes } from "../http/limits.ts";
 import { httpRoutes } from "../http/routes.ts";
-import type { AppDeps } from "./deps.ts";
+import type { AppDeps, BaseDeps } from "./deps.ts";
 import { registerActions } from "./listeners/actions/index.ts";
 import { registerCommands } from "./listeners/commands/index.ts";
 import { registerEvents } from "./listeners/events/index.ts";
@@ -19,17 +19,18 @@ import { registerOptions } from "./listeners/options/index.ts";
 import { registerShortcuts } from "./listeners/shortcuts/index.ts";
 import { registerViews } from "./listeners/views/index.ts";
 import { GuardedReceiver, type SlackTransport } from "./receiver.ts";
+import { webAccessPolicy } from "./web/access-policy.ts";
 import { socketModeClientOptions, webClientOptions } from "./web/client-options.ts";
 import { installedWorkspaceOnly } from "./workspace-guard.ts";
 
-export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute[] = []): App {
+export function buildApp(config: Config, baseDeps: BaseDeps, extraRoutes: CustomRoute[] = []): App {
   if (!config.slack.botToken) throw new Error("buildApp needs SLACK_BOT_TOKEN (checked by loadConfig)");
-  const logger = deps.logger as unknown as SlackLogger;
+  const logger = baseDeps.logger as unknown as SlackLogger;
   const customRoutes = [
     ...httpRoutes({
-      db: deps.db,
-      clock: deps.clock,
-      logger: deps.logger,
+      db: baseDeps.db,
+      clock: baseDeps.clock,
+      logger: baseDeps.logger,
       ingestTokens: config.ingestTokens,
     }),
     ...extraRoutes,
@@ -45,7 +46,7 @@ export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute
           appToken: config.slack.appToken,
           logger,
           logLevel,
-          installerOptions: { clientOptions: socketModeClientOptions(config, deps.logger) },
+          installerOptions: { clientOptions: socketModeClientOptions(config, baseDeps.logger) },
         }),
       }
     : {
@@ -62,14 +63,20 @@ export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute
     token: config.slack.botToken,
     logger,
     logLevel,
-    clientOptions: webClientOptions(config, deps.logger),
-    receiver: new GuardedReceiver({ port: config.port, routes: customRoutes, slack, logger: deps.logger }),
+    clientOptions: webClientOptions(config, baseDeps.logger),
+    receiver: new GuardedReceiver({
+      port: config.port,
+      routes: customRoutes,
+      slack,
+      logger: baseDeps.logger,
+    }),
     // Bolt's default conversation store keeps state per channel in memory and, for each request it
     // has none for, builds and throws away an Error. Nothing here keeps conversation state.
     convoStore: false,
   });
   // Before every listener: requests from another workspace go no further.
-  app.use(installedWorkspaceOnly(deps.logger));
+  app.use(installedWorkspaceOnly(baseDeps.logger));
+  const deps: AppDeps = { ...baseDeps, access: webAccessPolicy(app.client, config.access) };
 
   registerCommands(app, deps);
   registerActions(app, deps);
@@ -78,7 +85,7 @@ export function buildApp(config: Config, deps: AppDeps, extraRoutes: CustomRoute
   registerShortcuts(app, deps);
   registerOptions(app, deps);
   app.error(async (error) => {
-    deps.logger.error("unhandled error in a listener", error);
+    baseDeps.logger.error("unhandled error in a listener", error);
   });
   return app;
 }

@@ -1,14 +1,20 @@
-// What listeners receive: the database, the clock, the logger. Slack's client comes with each request.
+// What listeners receive: the database, the clock, the logger, the access policy. Slack's client comes
+// with each request.
 import type { WebClient } from "@slack/web-api";
 import type { DataAccess } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
-import type { Clock, SlackDirectory } from "../services/ports.ts";
+import type { AccessPolicy, Clock, SlackDirectory } from "../services/ports.ts";
 import { slackDirectory } from "./web/directory.ts";
 
-export interface AppDeps {
+/** What the app is built with; buildApp adds the access policy. */
+export interface BaseDeps {
   db: DataAccess;
   logger: Logger;
   clock: Clock;
+}
+
+export interface AppDeps extends BaseDeps {
+  access: AccessPolicy;
 }
 
 const directories = new WeakMap<WebClient, SlackDirectory>();

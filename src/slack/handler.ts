@@ -1,5 +1,6 @@
-// The one wrapper around every listener: acknowledge within Slack's 3 seconds, identify the caller,
-// run the use case, and turn a failure into an ephemeral message instead of silence.
+// The one wrapper around every listener: acknowledge within Slack's 3 seconds, identify the caller and
+// refuse whoever may not ask (caller.ts), run the use case, and turn a failure into an ephemeral message
+// instead of silence.
 import { randomBytes } from "node:crypto";
 import type {
   AllMiddlewareArgs,
@@ -8,16 +9,17 @@ import type {
   RespondFn,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
+  SlackOptionsMiddlewareArgs,
   SlackShortcutMiddlewareArgs,
   SlackViewMiddlewareArgs,
   ViewResponseAction,
   ViewSubmitAction,
 } from "@slack/bolt";
-import type { TeamMember } from "../domain/team.ts";
-import { ensureRegistered, ensureUser } from "../services/team.ts";
+import { type Caller, identifyCaller, type Need } from "./caller.ts";
 import type { AppDeps } from "./deps.ts";
-import { directoryFor } from "./deps.ts";
 import { type MessagePayload, type ModalView, noticeModal, section } from "./views/blocks.ts";
+
+export type { Caller } from "./caller.ts";
 
 /** A problem the user can fix: shown to them as is. */
 export class UserFacingError extends Error {}
@@ -26,7 +28,7 @@ export class UserFacingError extends Error {}
 const ackBudgetMs = 2000;
 
 export type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
-type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
+export type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 export type MessageShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>;
 
@@ -41,35 +43,32 @@ export interface ViewSubmissionOutcome {
   afterAck?: () => Promise<void>;
 }
 
-export interface Caller {
-  user: TeamMember;
-  slackUserId: string;
+/** Whether a listener only reads (viewers may use it) or may change something (the default). */
+export interface ListenerOptions {
+  need?: Need;
+}
+
+/** Runs `run` for an admitted caller; a refused one gets the refusal as the reply. */
+async function asCaller<T>(
+  deps: AppDeps,
+  slackUserId: string,
+  request: string,
+  options: ListenerOptions,
+  run: (caller: Caller) => Promise<T>,
+): Promise<T | MessagePayload> {
+  const identified = await identifyCaller(deps, slackUserId, request, options.need ?? "write");
+  return identified.ok ? run(identified.caller) : refusalReply(identified.text);
 }
 
 export function commandHandler(
   deps: AppDeps,
   run: (args: CommandArgs, caller: Caller) => Promise<MessagePayload>,
+  options: ListenerOptions = {},
 ): (args: CommandArgs) => Promise<void> {
   return (args) =>
-    answerCommand(deps, args, async () => {
-      const user = await ensureUser(deps.db, directoryFor(deps, args.client), args.command.user_id);
-      return run(args, { user, slackUserId: args.command.user_id });
-    });
-}
-
-/**
- * For commands that only read and need nothing of the caller's role: the caller is still put on the
- * team on first use, but not read again on every request.
- */
-export function readOnlyCommandHandler(
-  deps: AppDeps,
-  run: (args: CommandArgs) => Promise<MessagePayload>,
-): (args: CommandArgs) => Promise<void> {
-  return (args) =>
-    answerCommand(deps, args, async () => {
-      await ensureRegistered(deps.db, directoryFor(deps, args.client), args.command.user_id);
-      return run(args);
-    });
+    answerCommand(deps, args, () =>
+      asCaller(deps, args.command.user_id, args.command.command, options, (caller) => run(args, caller)),
+    );
 }
 
 /** Answers inside the ack when the work is done within the budget, else acks and answers through response_url. */
@@ -104,14 +103,14 @@ async function answerCommand(
 export function modalCommandHandler(
   deps: AppDeps,
   run: (args: CommandArgs, caller: Caller) => Promise<MessagePayload | null>,
+  options: ListenerOptions = {},
 ): (args: CommandArgs) => Promise<void> {
   return async (args) => {
     await args.ack();
     const slackUserId = args.command.user_id;
     let reply: MessagePayload | null;
     try {
-      const user = await ensureUser(deps.db, directoryFor(deps, args.client), slackUserId);
-      reply = await run(args, { user, slackUserId });
+      reply = await asCaller(deps, slackUserId, args.command.command, options, (caller) => run(args, caller));
     } catch (error) {
       reply = failureMessage(deps, error, { command: args.command.command, user: slackUserId });
     }
@@ -123,14 +122,15 @@ export function modalCommandHandler(
 export function messageShortcutHandler(
   deps: AppDeps,
   run: (args: MessageShortcutArgs, caller: Caller) => Promise<MessagePayload | null>,
+  options: ListenerOptions = {},
 ): (args: MessageShortcutArgs) => Promise<void> {
   return async (args) => {
     await args.ack();
     const slackUserId = args.shortcut.user.id;
     let reply: MessagePayload | null;
     try {
-      const user = await ensureUser(deps.db, directoryFor(deps, args.client), slackUserId);
-      reply = await run(args, { user, slackUserId });
+      const request = `shortcut ${args.shortcut.callback_id}`;
+      reply = await asCaller(deps, slackUserId, request, options, (caller) => run(args, caller));
     } catch (error) {
       reply = failureMessage(deps, error, { shortcut: args.shortcut.callback_id, user: slackUserId });
     }
@@ -141,14 +141,15 @@ export function messageShortcutHandler(
 export function actionHandler(
   deps: AppDeps,
   run: (args: ActionArgs, caller: Caller) => Promise<MessagePayload | null>,
+  options: ListenerOptions = {},
 ): (args: ActionArgs) => Promise<void> {
   return async (args) => {
     await args.ack();
     const slackUserId = args.body.user.id;
     let reply: MessagePayload | null;
     try {
-      const user = await ensureUser(deps.db, directoryFor(deps, args.client), slackUserId);
-      reply = await run(args, { user, slackUserId });
+      const request = `action ${args.action.action_id}`;
+      reply = await asCaller(deps, slackUserId, request, options, (caller) => run(args, caller));
     } catch (error) {
       reply = failureMessage(deps, error, { action: args.action.action_id, user: slackUserId });
     }
@@ -168,8 +169,16 @@ export function viewSubmissionHandler(
     const slackUserId = args.body.user.id;
     let outcome: ViewSubmissionOutcome;
     try {
-      const user = await ensureUser(deps.db, directoryFor(deps, args.client), slackUserId);
-      outcome = await run(args, { user, slackUserId });
+      const request = `view ${args.view.callback_id}`;
+      const identified = await identifyCaller(deps, slackUserId, request, "write");
+      outcome = identified.ok
+        ? await run(args, identified.caller)
+        : {
+            reply: {
+              response_action: "update",
+              view: noticeModal("Not available", `:lock: ${identified.text}`),
+            },
+          };
     } catch (error) {
       const { text } = failureMessage(deps, error, { view: args.view.callback_id, user: slackUserId });
       outcome = {
@@ -205,6 +214,29 @@ function failureMessage(deps: AppDeps, error: unknown, context: Record<string, s
   return errorReply(`Something went wrong on our side and nothing was changed. Reference: \`${reference}\`.`);
 }
 
+/** A refusal: who may not ask, privately told why. */
+export function refusalReply(text: string): MessagePayload {
+  return { text, blocks: [section(`:lock: ${text}`)] };
+}
+
 export function errorReply(text: string): MessagePayload {
   return { text, blocks: [section(`:warning: ${text}`)] };
+}
+
+type OptionsArgs = AllMiddlewareArgs & SlackOptionsMiddlewareArgs<"block_suggestion">;
+
+/** A menu's server-side options, for people the bot serves; anyone else gets an empty list. */
+export function optionsHandler(
+  deps: AppDeps,
+  run: (args: OptionsArgs) => Promise<void>,
+): (args: OptionsArgs) => Promise<void> {
+  return async (args) => {
+    const request = `options ${args.payload.action_id}`;
+    const identified = await identifyCaller(deps, args.body.user.id, request, "read").catch((error) => {
+      deps.logger.error("could not check who asks for options", error);
+      return { ok: false as const };
+    });
+    if (identified.ok) await run(args);
+    else await args.ack({ options: [] });
+  };
 }

@@ -6,6 +6,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { json } from "../../src/http/json.ts";
+import { conversationObject, type FakeConversation } from "./fake-conversations.ts";
+
+export type { FakeConversation } from "./fake-conversations.ts";
 
 export interface RecordedCall {
   method: string;
@@ -31,6 +34,12 @@ export interface FakeUser {
   tz?: string;
   isBot?: boolean;
   deleted?: boolean;
+  /** A multi-channel guest. */
+  isRestricted?: boolean;
+  /** A single-channel guest. */
+  isUltraRestricted?: boolean;
+  /** Another organisation's workspace (a Slack Connect user); the fake's own team when absent. */
+  teamId?: string;
 }
 
 type Args = Record<string, unknown>;
@@ -57,6 +66,12 @@ export class FakeSlack {
   socketModeUrl: string | null = null;
 
   private readonly users = new Map<string, FakeUser>();
+  private readonly conversations = new Map<string, FakeConversation>();
+  /**
+   * Whom users.info knows besides the users added: running-app.ts answers with the test database's team,
+   * who are full members of the workspace unless a test says otherwise with addUser.
+   */
+  memberLookup: ((id: string) => Promise<FakeUser | null>) | null = null;
   private readonly views = new Map<string, Args>();
   private readonly injected = new Map<
     string,
@@ -131,6 +146,10 @@ export class FakeSlack {
 
   addUser(user: FakeUser): void {
     this.users.set(user.id, user);
+  }
+
+  addConversation(conversation: FakeConversation): void {
+    this.conversations.set(conversation.id, conversation);
   }
 
   /** The next call to `method` gets HTTP 429 with Retry-After; @slack/web-api waits and retries by itself. */
@@ -223,6 +242,10 @@ export class FakeSlack {
     const token = bearer ?? (typeof bodyToken === "string" ? bodyToken : undefined);
     const delay = this.delays.get(method)?.shift();
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (method === "users.info" && !this.users.has(str(args.user)) && this.memberLookup) {
+      const member = await this.memberLookup(str(args.user));
+      if (member) this.users.set(member.id, member);
+    }
     const { status, reply, headers } = this.answer(method, args, token);
     const call: RecordedCall = { method, args, token, at: Date.now(), status, response: reply };
     this.calls.push(call);
@@ -327,9 +350,16 @@ export class FakeSlack {
         if (!first && !args.channel) return fail("users_list_not_supplied");
         return { ok: true, channel: { id: args.channel ? str(args.channel) : dmChannelFor(first) } };
       },
+      "conversations.members": (args) => {
+        const conversation = this.conversations.get(str(args.channel));
+        if (!conversation?.members) return fail("channel_not_found");
+        return { ok: true, members: conversation.members, response_metadata: { next_cursor: "" } };
+      },
       "conversations.info": (args) => {
         const id = str(args.channel);
         if (!id) return fail("channel_not_found");
+        const known = this.conversations.get(id);
+        if (known) return { ok: true, channel: conversationObject(known) };
         const im = id.startsWith("D");
         return {
           ok: true,
@@ -418,7 +448,9 @@ export class FakeSlack {
     const tz = user.tz ?? defaultTz;
     return {
       id: user.id,
-      team_id: this.teamId,
+      team_id: user.teamId ?? this.teamId,
+      is_restricted: user.isRestricted ?? false,
+      is_ultra_restricted: user.isUltraRestricted ?? false,
       name,
       deleted: user.deleted ?? false,
       real_name: realName,

@@ -57,6 +57,19 @@ export async function startRunningApp(
   const server = (await app.start(0)) as unknown as { address(): AddressInfo | string | null };
   const address = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;
+  // The team in the test's database are full members of the fake workspace, unless a test adds them
+  // to the fake Slack otherwise (a guest, say).
+  slack.memberLookup = async (id) => {
+    const user = await db.prisma.user.findUnique({ where: { slackUserId: id } });
+    return user
+      ? {
+          id,
+          realName: user.name ?? id,
+          ...(user.email ? { email: user.email } : {}),
+          ...(user.timeZone ? { tz: user.timeZone } : {}),
+        }
+      : null;
+  };
   const requests = new SlackRequests({
     url: `${url}/slack/events`,
     signingSecret,

@@ -41,6 +41,8 @@ describe("/account", () => {
     running = await startRunningApp({ now: new Date("2026-11-23T09:00:00Z") });
     const prisma = running.db.prisma;
     const maria = await aUser(prisma, { slackUserId: "UMARIA001", name: "Maria Lopez" });
+    // On the team, added by an admin before their first use: Slack fills in who they are.
+    await aUser(prisma, { slackUserId: "UCALLER01", name: null, email: null, timeZone: null });
     const acme = await anAccount(prisma, {
       name: "Acme Corporation",
       externalId: "0015g00000ACME",
@@ -165,16 +167,18 @@ describe("/account", () => {
     expect(allText(response.body as Reply)).toContain("Touch number 8");
   });
 
-  it("shares the card in the channel, marked with who shared it", async () => {
+  it("previews the card as it would be shared, marked with who shares it, before posting anything", async () => {
     const click = await running.requests.blockAction({
       userId: "UCALLER01",
       actionId: "account_share",
       value: acmeId,
     });
     const response = await running.slack.waitForResponse((r) => r.id === click.responseId);
-    expect(response.body.response_type).toBe("in_channel");
-    expect(allText(response.body as Reply)).toContain("<@UCALLER01>");
+    expect(response.body.response_type).toBe("ephemeral");
+    expectWithinSlackLimits(response.body, "message");
+    expect(allText(response.body as Reply)).toContain("Shared by <@UCALLER01>");
     expect(actionIds(response.body as Reply)).not.toContain("account_share");
+    expect(actionIds(response.body as Reply)).toContain("account_share_confirm");
   });
 
   it("replies with the closest names when nothing matches", async () => {
@@ -213,7 +217,7 @@ describe("/account", () => {
     expect(running.logLines.filter((line) => line.includes("ERROR"))).toEqual([]);
   });
 
-  it("registers a first-time caller with name and time zone from users.info", async () => {
+  it("fills in a team member's name and time zone from users.info on their first use", async () => {
     await running.requests.command("/account", "acme corporation", { userId: "UCALLER01" });
     const caller = await running.db.prisma.user.findUnique({ where: { slackUserId: "UCALLER01" } });
     expect(caller).toMatchObject({ role: "csm", name: "Chris Caller", timeZone: "America/New_York" });

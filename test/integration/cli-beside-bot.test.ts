@@ -57,6 +57,8 @@ describe(`the CLI beside a running bot, on ${testEngine}`, () => {
     });
     await waitForHealth(`http://127.0.0.1:${port}/healthz`, bot, 90_000);
     cli = await cliSandbox(database);
+    // Casey joins the team from the CLI while the bot runs.
+    expect((await cli.run("users", "add", "UCSM00001", "--role", "csm")).code).toBe(0);
     requests = new SlackRequests({
       url: `http://127.0.0.1:${port}/slack/events`,
       signingSecret,

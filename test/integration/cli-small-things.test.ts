@@ -20,14 +20,14 @@ describe("the command line", () => {
     const run = await cli.run("users");
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /^csm: users needs a subcommand:\n {2}users list .*\n {2}users set-role .*\n {2}users set-manager /,
+      /^csm: users needs a subcommand:\n {2}users list .*\n {2}users add .*\n {2}users set-role .*\n {2}users set-manager /,
     );
   });
 
   it("answers a wrong argument value with exit 2 and what is expected", async () => {
     const role = await cli.run("users", "set-role", "UMARIA001", "overlord");
     expect(role.code).toBe(2);
-    expect(role.stderr).toMatch(/^csm: role must be one of csm, manager, admin, not "overlord"/);
+    expect(role.stderr).toMatch(/^csm: role must be one of viewer, csm, manager, admin, not "overlord"/);
     const who = await cli.run("users", "set-manager", "maria", "UBOSS0001");
     expect(who.code).toBe(2);
     expect(who.stderr).toMatch(/^csm: "maria" is neither a Slack user id \(like U012AB3CD\) nor an email/);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/db/repositories/audit.ts";
 import { seedDemoBook } from "../../src/demo/book.ts";
 import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
+import { aUser } from "../helpers/factories.ts";
 import type { RecordedCall } from "../helpers/fake-slack.ts";
 import { type RunningApp, startRunningApp } from "../helpers/running-app.ts";
 
@@ -55,6 +56,9 @@ describe("taking the demo book over from the App Home", () => {
     running = await startRunningApp();
     const seeded = await seedDemoBook(running.db, new Date("2026-11-23T09:00:00Z"), admin);
     if (seeded.ok) openPlays = seeded.openPlays;
+    // The person trying the bot out, added to the team by whoever installed it.
+    await aUser(running.db.prisma, { slackUserId: "UFIRST0001", name: "Fran First" });
+    await aUser(running.db.prisma, { slackUserId: "USECOND001", name: "Sid Second" });
   });
   afterAll(async () => {
     await running?.stop();

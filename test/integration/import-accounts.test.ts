@@ -171,7 +171,7 @@ describe("csm import accounts", () => {
     expect((await cli.run("users", "set-role", "maria@example.com", "manager")).code).toBe(0);
     const refused = await cli.run("users", "set-role", "UMARIA001", "overlord");
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/role must be one of csm, manager, admin/);
+    expect(refused.stderr).toMatch(/role must be one of viewer, csm, manager, admin/);
     const link = await cli.run("users", "set-manager", "UJO000001", "UMARIA001");
     expect(link.code).toBe(0);
     expect(link.stdout).toMatch(/Jo Park .* now reports to Maria Lopez/);

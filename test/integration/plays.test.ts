@@ -447,6 +447,8 @@ describe("working plays from Slack", () => {
 
     it("the owner hands a play to a teammate new to the bot, and the card shows the new owner", async () => {
       const { csm, play } = await aCsmWithAPlay("Stark Reassign Co");
+      // Added to the team by an admin, never used the bot: Slack says who they are.
+      await aUser(prisma(), { slackUserId: "UJORDAN01", name: null, email: null, timeZone: null });
       running.slack.addUser({ id: "UJORDAN01", realName: "Jordan Blake", tz: "Europe/London" });
       const card = await accountCard(csm, "Stark Reassign Co");
       const menu = element(card, `play_reassign_${indexOf(card, play.id)}`);
@@ -469,8 +471,9 @@ describe("working plays from Slack", () => {
       ]);
     });
 
-    it("hands a claimed play over: a manager reassigns it, the claim is dropped and the play is open", async () => {
-      const { play } = await aCsmWithAPlay("Wonka Reassign Ltd");
+    it("hands a claimed play over: the CSM's manager reassigns it, the claim is dropped and the play is open", async () => {
+      const { csm, play } = await aCsmWithAPlay("Wonka Reassign Ltd");
+      await prisma().user.update({ where: { id: csm.id }, data: { managerId: manager.id } });
       const card = await accountCard(alex, "Wonka Reassign Ltd");
       const claimId = `play_claim_${indexOf(card, play.id)}`;
       await click(alex, claimId, { button: element(card, claimId).value as string });
@@ -525,7 +528,7 @@ describe("working plays from Slack", () => {
 
       expect(answer).toMatchObject({ response_type: "ephemeral", replace_original: false });
       expect(answer.text).toBe(
-        `Only Maria Lopez (<@${csm.slackUserId}>), a manager or an admin can reassign this play. Ask one of them, or claim a play nobody has taken.`,
+        `Only Maria Lopez (<@${csm.slackUserId}>), their manager or an admin can reassign this play; claiming it is not enough.`,
       );
       expect(await stored(play.id)).toMatchObject({ ownerId: csm.id, status: "open" });
       expect(await prisma().user.count({ where: { slackUserId: "UNOBODY01" } })).toBe(0);
@@ -556,6 +559,7 @@ describe("working plays from Slack", () => {
 
       it("the owner hands a play to a teammate, who gets a DM saying what, on which account, from whom, due when", async () => {
         const { csm, play } = await aCsmWithAPlay("Initrode Handover Inc");
+        await aUser(prisma(), { slackUserId: "UPRIYA001", name: "Priya Shah" });
         running.slack.addUser({ id: "UPRIYA001", realName: "Priya Shah" });
 
         await reassign(csm, await accountCard(csm, "Initrode Handover Inc"), play.id, "UPRIYA001");
@@ -584,8 +588,9 @@ describe("working plays from Slack", () => {
         expect(dm?.response.ok).toBe(true);
       });
 
-      it("nobody is messaged when a manager takes a play for themselves", async () => {
-        const { play } = await aCsmWithAPlay("Soylent Self Co");
+      it("nobody is messaged when the CSM's manager takes a play for themselves", async () => {
+        const { csm, play } = await aCsmWithAPlay("Soylent Self Co");
+        await prisma().user.update({ where: { id: csm.id }, data: { managerId: manager.id } });
 
         const updated = await reassign(
           manager,
@@ -662,9 +667,11 @@ describe("working plays from Slack", () => {
 
       it("when Slack cannot say who was picked, nothing changes and the clicker is told", async () => {
         const { csm, play } = await aCsmWithAPlay();
+        const list = await slashPlays(csm);
+        const picked = await aUser(prisma(), { name: "Kim Asked" });
         running.slack.failNext("users.info", "fatal_error");
 
-        const answer = await reassign(csm, await slashPlays(csm), play.id, alex.slackUserId);
+        const answer = await reassign(csm, list, play.id, picked.slackUserId);
 
         expect(answer.replace_original).toBe(false);
         expect(answer.text).toContain("nothing was changed");

@@ -88,6 +88,8 @@ describe("a running bot", () => {
       SLACK_API_URL: slack.apiUrl,
       PORT: String(port),
       LOG_LEVEL: "debug",
+      // The callers are full members nobody added: the open workspace lets them in, through users.info.
+      ACCESS: "workspace",
       ...(fresh.target.kind === "postgres"
         ? { DATABASE_URL: fresh.target.url }
         : { DATA_DIR: path.join(folder, "data") }),

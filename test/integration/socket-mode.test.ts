@@ -64,6 +64,9 @@ describe("the bot in Socket Mode", () => {
       responseUrl: (id) => slack.responseUrl(id),
     });
     const owner = await aUser(db.prisma, { slackUserId: "UOWNER001", name: "Maria Lopez" });
+    await aUser(db.prisma, { slackUserId: "UCALLER01", name: "Chris Caller" });
+    slack.addUser({ id: "UCALLER01", realName: "Chris Caller" });
+    slack.addUser({ id: "UOWNER001", realName: "Maria Lopez" });
     accountId = (await anAccount(db.prisma, { name: "Acme Corporation", ownerId: owner.id })).id;
   });
   afterAll(async () => {
@@ -95,9 +98,9 @@ describe("the bot in Socket Mode", () => {
       value: accountId,
     });
     expect(click.status).toBe(200);
-    const shared = await slack.waitForResponse((response) => response.id === click.responseId);
-    expect(shared.body.response_type).toBe("in_channel");
-    expect(JSON.stringify(shared.body)).toContain("<@UCALLER01>");
+    const preview = await slack.waitForResponse((response) => response.id === click.responseId);
+    expect(preview.body.response_type).toBe("ephemeral");
+    expect(JSON.stringify(preview.body)).toContain("Shared by <@UCALLER01>");
   });
 
   it("takes events: opening the Home tab publishes the caller's book", async () => {

@@ -2,101 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { AccountCardData } from "../../src/domain/call-prep.ts";
 import { accountCard } from "../../src/slack/views/account-card.ts";
 import type { Block, MessagePayload } from "../../src/slack/views/blocks.ts";
+import {
+  cardData,
+  daysFromToday,
+  play,
+  stakeholder,
+  today,
+  touch,
+  withAccount,
+} from "../helpers/account-card-data.ts";
 import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
-
-const today = new Date("2026-11-23T09:00:00Z");
-const daysFromToday = (days: number) => new Date(today.getTime() + days * 86_400_000);
-
-type Stakeholder = AccountCardData["stakeholders"][number];
-type Touch = AccountCardData["touches"][number];
-type Play = AccountCardData["openPlays"][number];
-
-let people = 0;
-function stakeholder(overrides: Partial<Stakeholder> = {}): Stakeholder {
-  people += 1;
-  return {
-    id: `person-${people}`,
-    otherRoles: [],
-    leftOn: null,
-    name: "Dana Fox",
-    title: "CFO",
-    role: "economic_buyer",
-    sentiment: "positive",
-    lastContactOn: daysFromToday(-10),
-    ...overrides,
-  };
-}
-
-function touch(overrides: Partial<Touch> = {}): Touch {
-  return {
-    kind: "call",
-    occurredAt: daysFromToday(-3),
-    summary: "Walked through the rollout plan",
-    nextStep: null,
-    authorSlackId: "U0CSM",
-    stakeholderIds: [],
-    ...overrides,
-  };
-}
-
-function play(overrides: Partial<Play> = {}): Play {
-  return {
-    id: "play-1",
-    kind: "sponsor_dark",
-    reason: "Executive sponsor silent for 52 days",
-    status: "open",
-    dueAt: daysFromToday(1),
-    snoozedUntil: null,
-    ownerSlackId: "U0CSM",
-    claimedBySlackId: null,
-    ...overrides,
-  };
-}
-
-function cardData(overrides: Partial<AccountCardData> = {}): AccountCardData {
-  return {
-    account: {
-      id: "acc_1",
-      externalId: "0015g00000XyZ01",
-      name: "Acme Corporation",
-      segment: "mid_market",
-      arr: "120000.00",
-      contractStart: daysFromToday(-45),
-      renewalDate: new Date("2027-03-01T00:00:00Z"),
-      stage: "adoption",
-      stageDerived: false,
-      plan: "Business",
-      seatsPurchased: 250,
-    },
-    owner: { slackUserId: "U0CSM", name: "Casey" },
-    health: {
-      score: 82,
-      band: "green",
-      date: new Date("2026-11-20T00:00:00Z"),
-      reasons: ["Power users up 20% week over week"],
-    },
-    stakeholders: [
-      stakeholder(),
-      stakeholder({ name: "Lee Park", title: "Ops lead", role: "champion" }),
-      stakeholder({ name: "Ann Cole", title: "CTO", role: "executive_sponsor" }),
-      stakeholder({ name: "Raj Iyer", title: "COO", role: "executive_sponsor", sentiment: "neutral" }),
-    ],
-    touches: [touch()],
-    openPlays: [],
-    successPlan: {
-      objective: "Cut ticket handling time in half",
-      goals: [
-        { kpi: "Median handling time", target: "4 h", current: "6 h", status: "on_track", dueOn: null },
-      ],
-    },
-    ...overrides,
-  };
-}
-
-function withAccount(account: Partial<AccountCardData["account"]>): AccountCardData {
-  const data = cardData();
-  return { ...data, account: { ...data.account, ...account } };
-}
 
 /** Everything a reader sees, block by block, in order. */
 function visibleText(payload: MessagePayload): string {
@@ -248,7 +163,7 @@ describe("the /account card a CSM reads before a call", () => {
   });
 
   it("shows the map's warnings: sponsors from day 60, no economic buyer, a key contact who left", () => {
-    const atDay = (day: number, stakeholders: Stakeholder[]) =>
+    const atDay = (day: number, stakeholders: AccountCardData["stakeholders"]) =>
       cardData({ stakeholders, account: { ...cardData().account, contractStart: daysFromToday(-day) } });
     const one = atDay(75, [stakeholder(), stakeholder({ role: "executive_sponsor" })]);
     expect(visibleText(card(one))).toContain("Only one executive sponsor at day 75");

@@ -51,3 +51,31 @@ export async function recordAudit(db: Db, actor: Actor, entries: AuditEntry[]): 
     auditRows(actor, entries).map((row) => ({ id: randomUUID(), ...row })),
   );
 }
+
+export interface AuditFilter {
+  since?: Date;
+  /** A Slack user id: what they did, what was refused them, and changes to their row. */
+  slackUserId?: string;
+  limit: number;
+}
+
+/** The newest `limit` rows matching, oldest first. */
+export async function listAudit(db: Db, filter: AuditFilter) {
+  const who = filter.slackUserId;
+  const user = who ? await db.user.findUnique({ where: { slackUserId: who }, select: { id: true } }) : null;
+  const aboutThem = [
+    { actorLabel: who },
+    { actor: { slackUserId: who } },
+    { entityId: who },
+    ...(user ? [{ entityType: "User", entityId: user.id }] : []),
+  ];
+  const rows = await db.auditLog.findMany({
+    where: {
+      ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
+      ...(who ? { OR: aboutThem } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: filter.limit,
+  });
+  return rows.reverse();
+}

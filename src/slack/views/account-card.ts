@@ -7,7 +7,7 @@ import { sparkline } from "../../domain/health/trend.ts";
 import { daysBetween, renewalWindowDays, stageLabel } from "../../domain/lifecycle.ts";
 import { formatMoney } from "../../domain/money.ts";
 import { accountEntries } from "../../domain/plays/account-groups.ts";
-import { mapRisks } from "../../domain/stakeholders/risks.ts";
+import { stakeholderBlocks, touchLines } from "./account-card-sections.ts";
 import { accountPlaysBlocks } from "./account-plays.ts";
 import {
   type Block,
@@ -22,9 +22,8 @@ import {
   truncate,
 } from "./blocks.ts";
 import { prepActionId } from "./call-prep.ts";
-import { fitLines, moreLine } from "./fit-lines.ts";
+import { moreLine } from "./fit-lines.ts";
 import { openReviewActionId } from "./review-modal.ts";
-import { mapRiskLines, peopleByRole, stakeholderLine } from "./stakeholder-lines.ts";
 import { openStakeholdersActionId } from "./stakeholder-map.ts";
 import { successPlanLines } from "./success-plan-lines.ts";
 import { editPlanActionId } from "./success-plan-modal.ts";
@@ -36,24 +35,21 @@ import {
   inertText,
   relativeDays,
   segmentLabel,
-  stakeholderRoleLabel,
-  touchKindLabel,
   userMention,
 } from "./wording.ts";
 
 export interface AccountCardOptions {
   today: Date;
-  /** Set when the card is posted to a channel: no share button, and a line saying who shared it. */
-  shared?: { bySlackId: string };
+  /**
+   * Set when the card is posted to a conversation: no share button, and a line saying who shared it.
+   * Unless an admin chose full cards for shares, it is redacted: ARR rounded, no health reasons (billing,
+   * NPS comments), no stakeholder sentiment, no touch notes or next steps.
+   */
+  shared?: { bySlackId: string; full?: boolean };
 }
 
 export const shareAccountActionId = "account_share";
 
-// DOMAIN.md: six touches make the call-prep page.
-const lastTouchesShown = 6;
-// The map's warnings (a context block holds ten elements).
-const mapWarningsShown = 10;
-const stakeholdersShownPerRole = 5;
 // A red account's seven signal plays: the save play and its checklist of six.
 const playsShown = 7;
 const healthReasonsShown = 3;
@@ -69,13 +65,12 @@ const say = {
   // A true minus sign: it lines up with the plus and does not read as a dash.
   scoreChange: (change: number, days: number) =>
     `${change > 0 ? "+" : change < 0 ? "−" : "±"}${Math.abs(change)} vs ${days} days ago`,
-  noStakeholders: "No stakeholders mapped yet — start with the economic buyer and two executive sponsors.",
-  noTouches: "No touches logged yet — log one within 24 h of every customer conversation.",
   noPlays: "No open plays.",
   notEnoughData: "Not enough data",
   unplayedHealth: (band: string) => `⚠️ Health is ${band} with no open play — start one within 24 h.`,
   morePlays: (count: number) => `+${count} more — see them all with \`/plays\` (yours) or ask their owners.`,
   share: "Share in channel",
+  detailsForTeam: "details for the team in `/account`",
   logTouch: "Log touch",
   stakeholders: "Stakeholders",
   prep: "Prep",
@@ -85,21 +80,27 @@ const say = {
 
 export function accountCard(data: AccountCardData, options: AccountCardOptions): MessagePayload {
   const { account } = data;
+  const redacted = Boolean(options.shared && !options.shared.full);
   const blocks: Block[] = [
     header(truncate(account.name.replace(/\s+/g, " ").trim() || say.unnamed, 150)),
-    overviewFields(data, options.today),
-    ...healthDetail(data),
+    overviewFields(data, options.today, redacted),
+    ...(redacted ? [] : healthDetail(data)),
     divider(),
-    ...stakeholderBlocks(data, options.today),
+    ...stakeholderBlocks(data, options.today, redacted),
     divider(),
-    section(`*Last touches*\n${touchLines(data.touches)}`),
+    section(`*Last touches*\n${touchLines(data.touches, redacted)}`),
     divider(),
     ...openPlayBlocks(data, options),
     divider(),
     section(`*Success plan*\n${successPlanLines(data.successPlan, data.lastReview ?? null)}`),
     context(accountFacts(account)),
   ];
-  if (options.shared) blocks.push(context(`Shared by ${userMention(options.shared.bySlackId)}`));
+  if (options.shared)
+    blocks.push(
+      context(
+        `Shared by ${userMention(options.shared.bySlackId)}${redacted ? ` · ${say.detailsForTeam}` : ""}`,
+      ),
+    );
   else
     blocks.push({
       type: "actions",
@@ -115,7 +116,7 @@ export function accountCard(data: AccountCardData, options: AccountCardOptions):
   return { text: fallbackText(account, options.today), blocks };
 }
 
-function overviewFields(data: AccountCardData, today: Date): SectionBlock {
+function overviewFields(data: AccountCardData, today: Date, redacted: boolean): SectionBlock {
   const { account, owner, health } = data;
   const field = (label: string, value: string) => mrkdwn(`*${label}*\n${value}`);
   return {
@@ -123,7 +124,7 @@ function overviewFields(data: AccountCardData, today: Date): SectionBlock {
     fields: [
       field("Owner", owner ? userMention(owner.slackUserId) : say.noOwner),
       field("Segment", segmentLabel(account.segment)),
-      field("ARR", formatMoney(account.arr)),
+      field("ARR", formatMoney(account.arr, { compact: redacted })),
       field("Stage", stageText(account, today)),
       field("Renewal", renewalText(account.renewalDate, today)),
       field("Health", health ? healthLine(health) : say.noHealth),
@@ -175,42 +176,6 @@ function healthDetail({ health, openPlays }: AccountCardData): Block[] {
   if (health.band !== "green" && health.band !== "unknown" && openPlays.length === 0)
     blocks.push(context(say.unplayedHealth(health.band)));
   return blocks;
-}
-
-function stakeholderBlocks(data: AccountCardData, today: Date): Block[] {
-  const { stakeholders } = data;
-  const risks = mapRisks({
-    people: stakeholders,
-    contractStart: data.account.contractStart,
-    today,
-    recentTouches: data.touches,
-  });
-  const groups = peopleByRole(stakeholders);
-  const mapped = groups.length ? stakeholders.filter((person) => !person.leftOn).length : 0;
-  const blocks: Block[] = [
-    section(mapped ? `*Stakeholders* · ${mapped} mapped` : `*Stakeholders*\n${say.noStakeholders}`),
-  ];
-  for (const [role, people] of groups) {
-    const shown = people
-      .slice(0, stakeholdersShownPerRole)
-      .map((person) => `• ${stakeholderLine(person, today)}`);
-    const lines = [...shown, ...moreLine(people.length - shown.length)];
-    blocks.push(section(`*${stakeholderRoleLabel(role, people.length)}*\n${fitLines(lines, people.length)}`));
-  }
-  const warnings = mapRiskLines(risks);
-  if (warnings.length) blocks.push(context(...warnings.slice(0, mapWarningsShown)));
-  return blocks;
-}
-
-function touchLines(touches: AccountCardData["touches"]): string {
-  if (touches.length === 0) return say.noTouches;
-  const newestFirst = [...touches].sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime());
-  const lines = newestFirst.slice(0, lastTouchesShown).map((touch) => {
-    const author = touch.authorSlackId ? ` by ${userMention(touch.authorSlackId)}` : "";
-    const next = touch.nextStep ? `\n   ↳ Next: ${inertText(touch.nextStep, 150)}` : "";
-    return `• *${formatDay(touch.occurredAt)} · ${touchKindLabel(touch.kind)}*${author} — ${inertText(touch.summary, 220)}${next}`;
-  });
-  return fitLines(lines, lines.length);
 }
 
 /**

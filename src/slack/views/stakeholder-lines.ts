@@ -28,8 +28,8 @@ export function peopleByRole<P extends ShownPerson>(people: readonly P[]): [Stak
   return groups;
 }
 
-/** "🙂 Ann Cole, CTO · last contact 2026-11-03", or "· ⚠️ dark 52 days" past the quiet threshold. */
-export function stakeholderLine(person: ShownPerson, today: Date): string {
+/** "🙂 Ann Cole, CTO (no emoji on a card shared outside the team) · last contact 2026-11-03", or "· ⚠️ dark 52 days" past the quiet threshold. */
+export function stakeholderLine(person: ShownPerson, today: Date, show = { sentiment: true }): string {
   const title = person.title ? `, ${inertText(person.title, 60)}` : "";
   let contact = "no contact logged";
   if (person.lastContactOn) {
@@ -39,7 +39,8 @@ export function stakeholderLine(person: ShownPerson, today: Date): string {
         ? `⚠️ dark ${dayCount(silent)}`
         : `last contact ${formatDay(person.lastContactOn)}`;
   }
-  return `${sentimentEmoji(person.sentiment)} ${inertText(person.name, 60)}${title} · ${contact}`;
+  const mood = show.sentiment ? `${sentimentEmoji(person.sentiment)} ` : "";
+  return `${mood}${inertText(person.name, 60)}${title} · ${contact}`;
 }
 
 /** Each warning as one line, most serious first. */

@@ -9,6 +9,10 @@ interface SlackUser {
   tz?: string;
   deleted?: boolean;
   is_bot?: boolean;
+  is_restricted?: boolean;
+  is_ultra_restricted?: boolean;
+  team_id?: string;
+  enterprise_user?: { enterprise_id?: string };
   profile?: { email?: string; real_name?: string; display_name?: string };
 }
 
@@ -24,6 +28,14 @@ function toProfile(user: SlackUser | undefined): SlackProfile | null {
     timeZone: user.tz ?? null,
     isBot: Boolean(user.is_bot) || user.id === slackbotId,
     deleted: Boolean(user.deleted),
+    standing: {
+      deleted: Boolean(user.deleted),
+      isBot: Boolean(user.is_bot) || user.id === slackbotId,
+      isRestricted: Boolean(user.is_restricted),
+      isUltraRestricted: Boolean(user.is_ultra_restricted),
+      teamId: user.team_id ?? null,
+      enterpriseId: user.enterprise_user?.enterprise_id ?? null,
+    },
   };
 }
 

@@ -7,7 +7,14 @@ export const botScopes: Record<string, string> = {
     "chat.postMessage in a public digest channel the bot was never added to, without joining it (slack/web/notifier.ts)",
   commands: "registers /account, /plays and /touch (slash commands) and the Log as touch message shortcut",
   "users:read":
-    "users.info: a CSM's name and time zone, so digests and reminders fire in their morning; whether a person picked in Reassign is a bot or deactivated",
+    "users.info: a CSM's name and time zone, so digests and reminders fire in their morning; whether whoever asks, or is picked in Reassign, is a guest, from another organisation, a bot or deactivated (slack/web/access-policy.ts)",
+  "channels:read":
+    "conversations.info: Share in channel refuses a public channel shared with another organisation (Slack Connect) (slack/web/conversations.ts)",
+  "groups:read": "conversations.info: the same check for a private channel (slack/web/conversations.ts)",
+  "im:read":
+    "conversations.info: who is in a direct message a card would be shared into (slack/web/conversations.ts)",
+  "mpim:read":
+    "conversations.info and conversations.members: who is in a group message a card would be shared into (slack/web/conversations.ts)",
   "users:read.email":
     "users.lookupByEmail: CRM exports name account owners by email; the import maps them to Slack users",
 };

@@ -4,6 +4,10 @@ import {
   accountOpenAction,
   accountOpenHandler,
   accountShareAction,
+  accountShareCancelAction,
+  accountShareCancelHandler,
+  accountShareConfirmAction,
+  accountShareConfirmHandler,
   accountShareHandler,
 } from "./account-card.ts";
 import { demoBookClaimAction, demoBookClaimHandler } from "./demo-book.ts";
@@ -42,6 +46,8 @@ export function registerActions(app: App, deps: AppDeps): void {
   const routes = [
     [accountOpenAction, accountOpenHandler(deps)],
     [accountShareAction, accountShareHandler(deps)],
+    [accountShareConfirmAction, accountShareConfirmHandler(deps)],
+    [accountShareCancelAction, accountShareCancelHandler(deps)],
     [playClaimAction, playClaimHandler(deps)],
     [playSnoozeAction, playSnoozeHandler(deps)],
     [playCloseAction, playCloseHandler(deps)],

@@ -9,10 +9,14 @@ import { playsPageActions } from "../../views/plays-list.ts";
 export const playsPageAction = new RegExp(`^(${playsPageActions.next}|${playsPageActions.first})$`);
 
 export function playsPageHandler(deps: AppDeps) {
-  return actionHandler(deps, async ({ action, respond }, caller) => {
-    const offset = parsePlaysPageValue(action.type === "button" ? action.value : undefined);
-    if (offset === null) throw new UserFacingError("That button is out of date. Run `/plays` again.");
-    await respond({ replace_original: true, ...(await renderPlaysList(deps, caller.user, offset)) });
-    return null;
-  });
+  return actionHandler(
+    deps,
+    async ({ action, respond }, caller) => {
+      const offset = parsePlaysPageValue(action.type === "button" ? action.value : undefined);
+      if (offset === null) throw new UserFacingError("That button is out of date. Run `/plays` again.");
+      await respond({ replace_original: true, ...(await renderPlaysList(deps, caller.user, offset)) });
+      return null;
+    },
+    { need: "read" },
+  );
 }

@@ -10,7 +10,7 @@ import {
   reassignPlay,
   snoozePlay,
 } from "../../../services/plays.ts";
-import { type AppDeps, directoryFor } from "../../deps.ts";
+import type { AppDeps } from "../../deps.ts";
 import { actionHandler, type Caller, UserFacingError } from "../../handler.ts";
 import {
   type PlayActionTarget,
@@ -91,9 +91,8 @@ export function playSnoozeHandler(deps: AppDeps) {
 export function playReassignHandler(deps: AppDeps) {
   return actionHandler(deps, async ({ action, client, respond }, caller) => {
     const { target, newOwnerSlackId } = reassignmentOf(action);
-    const directory = directoryFor(deps, client);
     const now = deps.clock();
-    const result = await reassignPlay(deps.db, directory, target.playId, caller.user, newOwnerSlackId, now);
+    const result = await reassignPlay(deps.db, deps.access, target.playId, caller.user, newOwnerSlackId, now);
     if (result.handover) await tellNewOwner(deps, client, result.handover, caller.user);
     return answerClick(deps, respond, target, caller, result);
   });

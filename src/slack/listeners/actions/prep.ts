@@ -7,8 +7,12 @@ import { prepActionId } from "../../views/call-prep.ts";
 export const prepOpenAction = prepActionId;
 
 export function prepOpenHandler(deps: AppDeps) {
-  return actionHandler(deps, async ({ action }) => {
-    const accountId = (action as { value?: string }).value;
-    return accountId && accountId.length <= 64 ? renderCallPrep(deps, accountId) : null;
-  });
+  return actionHandler(
+    deps,
+    async ({ action }) => {
+      const accountId = (action as { value?: string }).value;
+      return accountId && accountId.length <= 64 ? renderCallPrep(deps, accountId) : null;
+    },
+    { need: "read" },
+  );
 }

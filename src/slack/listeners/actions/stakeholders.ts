@@ -20,10 +20,14 @@ function idOf(action: unknown): string | null {
 }
 
 export function stakeholdersOpenHandler(deps: AppDeps) {
-  return actionHandler(deps, async ({ action }) => {
-    const accountId = idOf(action);
-    return accountId ? renderStakeholderMap(deps, accountId) : null;
-  });
+  return actionHandler(
+    deps,
+    async ({ action }) => {
+      const accountId = idOf(action);
+      return accountId ? renderStakeholderMap(deps, accountId) : null;
+    },
+    { need: "read" },
+  );
 }
 
 export function stakeholderAddHandler(deps: AppDeps) {

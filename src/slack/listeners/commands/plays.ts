@@ -9,5 +9,7 @@ export const playsCommand = {
 };
 
 export function playsCommandHandler(deps: AppDeps) {
-  return commandHandler(deps, async (_args, caller) => renderPlaysList(deps, caller.user, 0));
+  return commandHandler(deps, async (_args, caller) => renderPlaysList(deps, caller.user, 0), {
+    need: "read",
+  });
 }

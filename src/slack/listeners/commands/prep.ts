@@ -1,6 +1,6 @@
 // /prep <account>: the one-screen page to read in the 90 seconds before a call.
 import type { AppDeps } from "../../deps.ts";
-import { readOnlyCommandHandler } from "../../handler.ts";
+import { commandHandler } from "../../handler.ts";
 import { replyForAccount } from "../../surfaces/account-reply.ts";
 import { renderCallPrep } from "../../surfaces/call-prep.ts";
 
@@ -11,7 +11,9 @@ export const prepCommand = {
 };
 
 export function prepCommandHandler(deps: AppDeps) {
-  return readOnlyCommandHandler(deps, ({ command }) =>
-    replyForAccount(deps, command.text, (accountId) => renderCallPrep(deps, accountId)),
+  return commandHandler(
+    deps,
+    ({ command }) => replyForAccount(deps, command.text, (accountId) => renderCallPrep(deps, accountId)),
+    { need: "read" },
   );
 }

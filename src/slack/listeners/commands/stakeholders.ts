@@ -1,6 +1,6 @@
 // /stakeholders <account>: the account's map, grouped by role, with its warnings and Edit buttons.
 import type { AppDeps } from "../../deps.ts";
-import { readOnlyCommandHandler } from "../../handler.ts";
+import { commandHandler } from "../../handler.ts";
 import { replyForAccount } from "../../surfaces/account-reply.ts";
 import { renderStakeholderMap } from "../../surfaces/stakeholders.ts";
 
@@ -12,7 +12,10 @@ export const stakeholdersCommand = {
 };
 
 export function stakeholdersCommandHandler(deps: AppDeps) {
-  return readOnlyCommandHandler(deps, ({ command }) =>
-    replyForAccount(deps, command.text, (accountId) => renderStakeholderMap(deps, accountId)),
+  return commandHandler(
+    deps,
+    ({ command }) =>
+      replyForAccount(deps, command.text, (accountId) => renderStakeholderMap(deps, accountId)),
+    { need: "read" },
   );
 }

@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { AppDeps } from "../../deps.ts";
+import { optionsHandler } from "../../handler.ts";
 import {
   touchAccountOptionsHandler,
   touchAccountSuggestion,
@@ -7,14 +8,14 @@ import {
   touchStakeholderSuggestion,
 } from "./touch-suggestions.ts";
 
-/** The menus whose options the app searches on the server (external selects), by action id. */
+/** The menus whose options the app searches on the server (external selects), by action id; each answers only people the bot serves. */
 export function registerOptions(app: App, deps: AppDeps): void {
   app.options(
     { type: "block_suggestion", action_id: touchAccountSuggestion },
-    touchAccountOptionsHandler(deps),
+    optionsHandler(deps, touchAccountOptionsHandler(deps)),
   );
   app.options(
     { type: "block_suggestion", action_id: touchStakeholderSuggestion },
-    touchStakeholderOptionsHandler(deps),
+    optionsHandler(deps, touchStakeholderOptionsHandler(deps)),
   );
 }
