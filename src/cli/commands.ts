@@ -69,7 +69,12 @@ export const commands: CliCommand[] = [
       const s = result.summary;
       context.summary(
         `Imported ${file}: ${formatCount(s.rows, "row")}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged; ` +
-          `${formatCount(s.ownersAdded, "new team member")}, ${formatCount(s.arrMovements, "ARR movement")} recorded.`,
+          `${formatCount(s.ownersAdded, "new team member")}, ${formatCount(s.arrMovements, "ARR movement")} recorded` +
+          (s.arrMovements === 0
+            ? "."
+            : s.arrDatedBy === "file"
+              ? ", dated by the file's ARR date column."
+              : ", dated today (the file has no ARR date column, such as ARR Effective Date)."),
         { file, ...s },
       );
     },

@@ -113,7 +113,7 @@ function toRecord(account: CardRow): AccountCardRecord {
   const { touches, plays, arr, ...rest } = account;
   return {
     ...rest,
-    arr: arr.toFixed(2),
+    arr: arr?.toFixed(2) ?? null,
     touches: touches.map(({ author, ...touch }) => ({
       ...touch,
       authorSlackId: author?.slackUserId ?? null,
