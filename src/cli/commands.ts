@@ -11,6 +11,7 @@ import {
   TeamError,
   teamList,
 } from "../services/team.ts";
+import { arrCommands } from "./arr-commands.ts";
 import { type CliCommand, commandArgs, readInputFile, sub, UsageError } from "./command.ts";
 import { digestCommands } from "./digest-commands.ts";
 import { digestSettingsCommand } from "./digest-settings-command.ts";
@@ -39,6 +40,7 @@ export const commands: CliCommand[] = [
   ...healthCommands,
   ...digestCommands,
   remindersCommand,
+  ...arrCommands,
   {
     matches: sub("import", "accounts"),
     checkArgs: (rest) => void commandArgs(rest, 1, "import accounts <file.csv>"),

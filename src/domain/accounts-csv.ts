@@ -188,7 +188,7 @@ function readOwner(text: string): Reading<OwnerRef> {
   return fail(`"${text}" is neither a Slack user id (like U0123ABCD) nor an email address`);
 }
 
-function readSegment(text: string): Reading<Segment> {
+export function readSegment(text: string): Reading<Segment> {
   const segments: Record<string, Segment> = { enterprise: "enterprise", midmarket: "mid_market", smb: "smb" };
   const segment = segments[headerKey(text)];
   return segment ? ok(segment) : fail(`"${text}" is not a segment; use enterprise, mid-market or smb`);

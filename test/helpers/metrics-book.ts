@@ -1,6 +1,12 @@
 // The fixture book of the metrics tests: eleven accounts whose ledgers cover every rule and edge case
 // of the metrics, as the files a team would import, with the outcomes and survey readings around them.
-// The expected figures are worked out by hand next to each test that checks them.
+// The expected figures are worked out by hand in test/unit/metrics.test.ts; fixtureReport computes them
+// with the domain's functions, for the tests that check the same figures come through the CLI.
+import { expect } from "vitest";
+import { parseLedgerCsv } from "../../src/domain/ledger-csv.ts";
+import { type MetricsReport, metricsReport } from "../../src/domain/metrics/report.ts";
+import { type LedgerAccount, positionOf } from "../../src/domain/metrics/retention.ts";
+import { centsOf } from "../../src/domain/money.ts";
 
 /** The period of the tests: from the end of 2025-12-31 to the end of 2026-06-30. */
 export const period = { from: "2025-12-31", to: "2026-06-30" };
@@ -50,6 +56,12 @@ export const ledgerCsv = [
   "M-10,2026-07-01,new,5000,",
 ].join("\n");
 
+/** Renewal dates inside the period that passed with no outcome, with the account's ARR (M-9's unknown). */
+export const openRenewals = [
+  { externalId: "M-5", renewalDate: "2026-05-15", arr: "10000" },
+  { externalId: "M-9", renewalDate: "2026-06-01", arr: null },
+] as const;
+
 /** Renewal outcomes recorded in the period (M-5's and M-9's renewals passed with none). */
 export const renewalOutcomes = [
   {
@@ -73,3 +85,61 @@ export const surveyReadings = [
   { externalId: "M-6", date: "2026-07-01", nps: -90, csat: "1.00" },
   { externalId: "M-7", date: "2026-03-03", nps: 5, csat: null },
 ] as const;
+
+/** The ledgers of the fixture book's accounts (all of them, or those named), as the domain reads them. */
+export function fixtureLedgers(externalIds?: readonly string[]): LedgerAccount[] {
+  const { rows, problems } = parseLedgerCsv(ledgerCsv);
+  expect(problems).toEqual([]);
+  const byAccount = new Map<string, LedgerAccount>();
+  for (const row of rows) {
+    if (externalIds && !externalIds.includes(row.externalId)) continue;
+    const account = byAccount.get(row.externalId) ?? { id: row.externalId, movements: [] };
+    const movement = {
+      date: row.date.toISOString().slice(0, 10),
+      kind: row.kind,
+      cents: row.cents,
+      churnType: row.churnType,
+    };
+    byAccount.set(row.externalId, { ...account, movements: [...account.movements, movement] });
+  }
+  return [...byAccount.values()];
+}
+
+/** The fixture book's report over `period` for the accounts named (all when none are). */
+export function fixtureReport(externalIds?: readonly string[], unknownArrAccounts = 0): MetricsReport {
+  const named = (id: string) => !externalIds || externalIds.includes(id);
+  return metricsReport(
+    {
+      positions: fixtureLedgers(externalIds).map((account) => positionOf(account, period)),
+      unknownArrAccounts,
+      renewals: [
+        ...renewalOutcomes
+          .filter((o) => named(o.externalId))
+          .map((o) => ({
+            renewalDate: o.renewalDate,
+            result: o.result,
+            arrBeforeCents: centsOf(o.arrBefore),
+            arrAfterCents: centsOf(o.arrAfter),
+          })),
+        ...openRenewals
+          .filter((o) => named(o.externalId))
+          .map((o) => ({
+            renewalDate: o.renewalDate,
+            result: null,
+            arrBeforeCents: o.arr === null ? null : centsOf(o.arr),
+            arrAfterCents: null,
+          })),
+      ],
+      surveys: surveyReadings
+        .filter((r) => named(r.externalId))
+        .map((r) => ({
+          accountId: r.externalId,
+          date: r.date,
+          nps: r.nps,
+          csatHundredths: r.csat === null ? null : Number(centsOf(r.csat)),
+        })),
+    },
+    period,
+    "2026-12-07",
+  );
+}

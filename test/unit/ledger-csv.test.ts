@@ -10,7 +10,7 @@ describe("reading an ARR ledger file", () => {
     const { rows, problems } = parseLedgerCsv(
       [
         "Account ID,Effective Date,Movement Type,ARR Change,Churn Reason",
-        "A-1,2026-05-01,Churn (voluntary),\"$1,200.50\",price",
+        'A-1,2026-05-01,Churn (voluntary),"$1,200.50",price',
         "A-1,2026-01-01,New,1200.5,",
       ].join("\n"),
     );

@@ -1,70 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { parseLedgerCsv } from "../../src/domain/ledger-csv.ts";
 import { quarterToDate, trailingTwelveMonths } from "../../src/domain/metrics/period.ts";
 import { metricsReport } from "../../src/domain/metrics/report.ts";
-import { type LedgerAccount, positionOf } from "../../src/domain/metrics/retention.ts";
+import { positionOf } from "../../src/domain/metrics/retention.ts";
 import { divideHalfEven, meanOf, percentOf } from "../../src/domain/metrics/rounding.ts";
-import { centsOf } from "../../src/domain/money.ts";
-import { ledgerCsv, period, renewalOutcomes, surveyReadings } from "../helpers/metrics-book.ts";
+import { fixtureLedgers, fixtureReport } from "../helpers/metrics-book.ts";
 
 // The fixture book's metrics, worked out by hand. The same figures come through the CLI
 // (test/integration/metrics-cli.test.ts).
 
-function ledgers(externalIds?: string[]): LedgerAccount[] {
-  const { rows, problems } = parseLedgerCsv(ledgerCsv);
-  expect(problems).toEqual([]);
-  const byAccount = new Map<string, LedgerAccount>();
-  for (const row of rows) {
-    if (externalIds && !externalIds.includes(row.externalId)) continue;
-    const account = byAccount.get(row.externalId) ?? { id: row.externalId, movements: [] };
-    account.movements = [
-      ...account.movements,
-      {
-        date: row.date.toISOString().slice(0, 10),
-        kind: row.kind,
-        cents: row.cents,
-        churnType: row.churnType,
-      },
-    ];
-    byAccount.set(row.externalId, account);
-  }
-  return [...byAccount.values()];
-}
-
-const openRenewals = [
-  { renewalDate: "2026-05-15", result: null, arrBeforeCents: 1_000_000n, arrAfterCents: null }, // M-5
-  { renewalDate: "2026-06-01", result: null, arrBeforeCents: null, arrAfterCents: null }, // M-9, ARR unknown
-];
-const renewals = [
-  ...renewalOutcomes.map((o) => ({
-    renewalDate: o.renewalDate,
-    result: o.result,
-    arrBeforeCents: centsOf(o.arrBefore),
-    arrAfterCents: centsOf(o.arrAfter),
-  })),
-  ...openRenewals,
-];
-const surveys = surveyReadings.map((r) => ({
-  accountId: r.externalId,
-  date: r.date,
-  nps: r.nps,
-  csatHundredths: r.csat === null ? null : Number(centsOf(r.csat)),
-}));
-
-const reportOf = (accounts: LedgerAccount[], extra: { unknown?: number } = {}) =>
-  metricsReport(
-    {
-      positions: accounts.map((account) => positionOf(account, period)),
-      unknownArrAccounts: extra.unknown ?? 0,
-      renewals,
-      surveys,
-    },
-    period,
-    "2026-12-07",
-  );
+const ledgers = fixtureLedgers;
+const reportOf = (accounts: string[] | undefined, extra: { unknown?: number } = {}) =>
+  fixtureReport(accounts, extra.unknown ?? 0);
 
 describe("the company's metrics over the fixture book, worked out by hand", () => {
-  const report = reportOf(ledgers(), { unknown: 1 });
+  const report = reportOf(undefined, { unknown: 1 });
 
   it("puts the accounts with ARR at the end of `from` in the cohort, at that ARR", () => {
     // M-1 100,000 + M-2 50,000 + M-3 40,000 + M-4 10,000.50
@@ -144,7 +93,7 @@ describe("a CSM's book and a segment over the fixture book", () => {
     // Start 100,000 + 50,000 + 10,000 + 30,000 = 190,000; expansion 20,000.02; contraction 15,000; churn 0.
     // NRR = 195,000.02 / 190,000 = 102.6315…% -> 102.6; GRR = 175,000 / 190,000 = 92.1052…% -> 92.1;
     // expansion rate 20,000.02 / 190,000 = 10.5263…% -> 10.5; logo retention 4 / 4 = 100.0; new ARR: M-8 70,000.
-    const report = reportOf(ledgers(["M-1", "M-2", "M-5", "M-6", "M-8"]));
+    const report = reportOf(["M-1", "M-2", "M-5", "M-6", "M-8"]);
     expect(report).toMatchObject({
       cohortAccounts: 4,
       startingArr: 190000,
@@ -160,7 +109,7 @@ describe("a CSM's book and a segment over the fixture book", () => {
   it("the smb segment: M-4, M-5, M-7 and M-10", () => {
     // Start 10,000.50 + 10,000 = 20,000.50; churn 10,000.50 (M-4).
     // NRR = GRR = 10,000 / 20,000.50 = 49.9987…% -> 50.0; logo retention 1 / 2 = 50.0; new ARR: M-7 12,000.
-    const report = reportOf(ledgers(["M-4", "M-5", "M-7", "M-10"]));
+    const report = reportOf(["M-4", "M-5", "M-7", "M-10"]);
     expect(report).toMatchObject({
       startingArr: 20000.5,
       churn: 10000.5,

@@ -5,7 +5,7 @@
 import type { AccountCardData, StakeholderRole } from "../../domain/call-prep.ts";
 import { sparkline } from "../../domain/health/trend.ts";
 import { daysBetween, renewalWindowDays, stageLabel } from "../../domain/lifecycle.ts";
-import { formatArr, formatMoney } from "../../domain/money.ts";
+import { formatArr } from "../../domain/money.ts";
 import { accountEntries } from "../../domain/plays/account-groups.ts";
 import { accountPlaysBlocks } from "./account-plays.ts";
 import {

@@ -2,7 +2,7 @@
 // The query is echoed in plain_text blocks, where Slack renders no mentions, links or formatting,
 // and the notification text does not repeat it.
 
-import { formatArr, formatMoney } from "../../domain/money.ts";
+import { formatArr } from "../../domain/money.ts";
 import { maxQueryLength } from "../../domain/search-text.ts";
 import {
   type Block,

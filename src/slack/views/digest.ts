@@ -3,7 +3,7 @@
 // buttons, then one compact section per list (renewals, overdue plays, dark sponsors, quiet onboarding,
 // stale data), each cut with "+N more" where it would not fit. A quiet day is one line.
 import type { DigestSections } from "../../domain/digest/content.ts";
-import { formatArr, formatMoney } from "../../domain/money.ts";
+import { formatArr } from "../../domain/money.ts";
 import type { PlayEntry } from "../../domain/plays/account-groups.ts";
 import { playKindLabel } from "../../domain/plays/kinds.ts";
 import { accountPlaysBlocks } from "./account-plays.ts";
