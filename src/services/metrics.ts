@@ -108,7 +108,7 @@ function renewalsDue(
     ...outcomes.map((o) => ({
       renewalDate: iso(o.renewalDate),
       result: o.result,
-      arrBeforeCents: centsOf(o.arrBefore.toFixed(2)),
+      arrBeforeCents: o.arrBefore === null ? null : centsOf(o.arrBefore.toFixed(2)),
       arrAfterCents: centsOf(o.arrAfter.toFixed(2)),
     })),
     ...open,

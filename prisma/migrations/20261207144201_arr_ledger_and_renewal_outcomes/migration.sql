@@ -14,7 +14,7 @@ CREATE TABLE "RenewalOutcome" (
     "accountId" TEXT NOT NULL,
     "renewalDate" DATE NOT NULL,
     "result" "RenewalResult" NOT NULL,
-    "arrBefore" DECIMAL(14,2) NOT NULL,
+    "arrBefore" DECIMAL(14,2),
     "arrAfter" DECIMAL(14,2) NOT NULL,
     "recordedById" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
