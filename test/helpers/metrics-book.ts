@@ -1,4 +1,4 @@
-// The fixture book of the metrics tests: eleven accounts whose ledgers cover every rule and edge case
+// The fixture book of the metrics tests: ten accounts whose ledgers cover every rule and edge case
 // of the metrics, as the files a team would import, with the outcomes and survey readings around them.
 // The expected figures are worked out by hand in test/unit/metrics.test.ts; fixtureReport computes them
 // with the domain's functions, for the tests that check the same figures come through the CLI.
