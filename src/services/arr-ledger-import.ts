@@ -11,12 +11,14 @@ import {
   type NewMovement,
   replaceImportedMovements,
   type StoredMovement,
-  setChurnedAt,
+  setChurnedDates,
 } from "../db/repositories/arr-ledger.ts";
 import { type Actor, recordAudit } from "../db/repositories/audit.ts";
+import { vacuumAnalyze } from "../db/repositories/maintenance.ts";
 import type { CsvProblem } from "../domain/csv-records.ts";
 import { type LedgerRow, sortLedger } from "../domain/ledger-csv.ts";
 import { centsOf, fromCents } from "../domain/money.ts";
+import { importTimeoutMs } from "./account-import.ts";
 import type { Clock } from "./ports.ts";
 
 export interface LedgerMismatch {
@@ -68,25 +70,30 @@ export async function importArrLedger(
   const stored = groupStored(await importedMovements(deps.db.client, [...ledgers.keys()]));
   const changed = [...ledgers.entries()].filter(([id, ledger]) => !sameLedger(stored.get(id) ?? [], ledger));
   if (changed.length) {
-    await deps.db.transaction(async (tx) => {
-      await replaceImportedMovements(
-        tx,
-        changed.map(([id]) => id),
-        changed.flatMap(([, ledger]) => ledger),
-      );
-      for (const [id, ledger] of changed) await setChurnedAt(tx, id, churnedAt(ledger));
-      await recordAudit(
-        tx,
-        deps.actor,
-        changed.map(([id, ledger]) => ({
-          action: "account.arr_ledger",
-          entityType: "Account",
-          entityId: id,
-          changes: { movements: [(stored.get(id) ?? []).length, ledger.length] },
-        })),
-      );
-    });
+    await deps.db.transaction(
+      async (tx) => {
+        await replaceImportedMovements(
+          tx,
+          changed.map(([id]) => id),
+          changed.flatMap(([, ledger]) => ledger),
+        );
+        await setChurnedDates(tx, new Map(changed.map(([id, ledger]) => [id, churnedAt(ledger)])));
+        await recordAudit(
+          tx,
+          deps.actor,
+          changed.map(([id, ledger]) => ({
+            action: "account.arr_ledger",
+            entityType: "Account",
+            entityId: id,
+            changes: { movements: [(stored.get(id) ?? []).length, ledger.length] },
+          })),
+        );
+      },
+      { timeoutMs: importTimeoutMs },
+    );
   }
+  // The replaced rows are dead and the new ones unknown to the planner until the table is vacuumed.
+  if (changed.length) await vacuumAnalyze(deps.db.client, ["ArrMovement"]);
   return {
     ok: true,
     summary: {

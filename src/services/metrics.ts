@@ -101,7 +101,7 @@ function renewalsDue(
   const open = accounts.flatMap((account) => {
     const date = account.renewalDate ? iso(account.renewalDate) : null;
     if (!date || !inPeriod(date, period) || closed.has(`${account.id} ${date}`)) return [];
-    const arr = account.arr === null ? null : centsOf(account.arr.toFixed(2));
+    const arr = account.arr === null ? null : centsOf(account.arr);
     return [{ renewalDate: date, result: null, arrBeforeCents: arr, arrAfterCents: null }];
   });
   return [

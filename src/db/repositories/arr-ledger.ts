@@ -121,8 +121,19 @@ export async function replaceImportedMovements(
   await insertMovements(tx, movements);
 }
 
-export function setChurnedAt(tx: Db, accountId: string, churnedAt: Date | null): Promise<unknown> {
-  return tx.account.update({ where: { id: accountId }, data: { churnedAt } });
+/** Sets each account's churned date (null: a customer), a statement per date and chunk, not per account. */
+export async function setChurnedDates(tx: Db, churnedAt: ReadonlyMap<string, Date | null>): Promise<void> {
+  const byDate = new Map<number | null, string[]>();
+  for (const [id, date] of churnedAt) {
+    const key = date?.getTime() ?? null;
+    byDate.set(key, [...(byDate.get(key) ?? []), id]);
+  }
+  for (const [time, ids] of byDate)
+    for (let i = 0; i < ids.length; i += rowsPerStatement)
+      await tx.account.updateMany({
+        where: { id: { in: ids.slice(i, i + rowsPerStatement) } },
+        data: { churnedAt: time === null ? null : new Date(time) },
+      });
 }
 
 /** What each account's whole ledger (every source) sums to, in cents. */

@@ -8,14 +8,14 @@ export interface MetricsAccount {
   id: string;
   ownerId: string | null;
   segment: string | null;
-  arr: Prisma.Decimal | null;
+  /** Decimal string; null when unknown. */
+  arr: string | null;
   renewalDate: Date | null;
 }
 
 export function metricsAccounts(db: Db): Promise<MetricsAccount[]> {
-  return db.account.findMany({
-    select: { id: true, ownerId: true, segment: true, arr: true, renewalDate: true },
-  });
+  return db.$queryRaw<MetricsAccount[]>`
+    SELECT id, "ownerId", segment::text AS segment, arr::text AS arr, "renewalDate" FROM "Account"`;
 }
 
 /**
@@ -43,19 +43,26 @@ export interface PositionRow {
  * Every account's ARR at the end of `from` and of `to`, the kind of its last churn after `from`, and
  * whether it had a movement by `from`: domain/metrics/retention.ts positionOf, in the database.
  */
-export function ledgerPositions(db: Db, from: string, to: string): Promise<PositionRow[]> {
-  return db.$queryRaw<PositionRow[]>`
-    SELECT m."accountId",
-      COALESCE(sum(s.cents) FILTER (WHERE m."effectiveDate" <= ${from}::date), 0)::bigint AS "startCents",
-      sum(s.cents)::bigint AS "endCents",
-      (array_agg(m."churnType"::text ORDER BY m."effectiveDate" DESC, m."createdAt" DESC)
-        FILTER (WHERE m.kind = 'churn' AND m."effectiveDate" > ${from}::date))[1] AS "lastChurnType",
-      bool_or(m."effectiveDate" <= ${from}::date) AS "hadHistory"
-    FROM "ArrMovement" m
-    CROSS JOIN LATERAL (SELECT (CASE WHEN m.kind IN ('contraction', 'churn') THEN -m.amount ELSE m.amount END
-      * 100)::bigint AS cents) s
-    WHERE m."effectiveDate" <= ${to}::date
-    GROUP BY m."accountId"`;
+export async function ledgerPositions(db: Db, from: string, to: string): Promise<PositionRow[]> {
+  const signed = `CASE WHEN kind IN ('contraction', 'churn') THEN -amount ELSE amount END`;
+  const [sums, churns] = await Promise.all([
+    db.$queryRawUnsafe<Omit<PositionRow, "lastChurnType">[]>(
+      `SELECT "accountId",
+        (COALESCE(sum(${signed}) FILTER (WHERE "effectiveDate" <= $1::date), 0) * 100)::bigint AS "startCents",
+        (sum(${signed}) * 100)::bigint AS "endCents",
+        bool_or("effectiveDate" <= $1::date) AS "hadHistory"
+      FROM "ArrMovement" WHERE "effectiveDate" <= $2::date
+      GROUP BY "accountId"`,
+      from,
+      to,
+    ),
+    db.$queryRaw<{ accountId: string; churnType: PositionRow["lastChurnType"] }[]>`
+      SELECT DISTINCT ON ("accountId") "accountId", "churnType"::text AS "churnType" FROM "ArrMovement"
+      WHERE kind = 'churn' AND "effectiveDate" > ${from}::date AND "effectiveDate" <= ${to}::date
+      ORDER BY "accountId", "effectiveDate" DESC, "createdAt" DESC`,
+  ]);
+  const churnTypes = new Map(churns.map((row) => [row.accountId, row.churnType]));
+  return sums.map((row) => ({ ...row, lastChurnType: churnTypes.get(row.accountId) ?? null }));
 }
 
 export function renewalOutcomesBetween(db: Db, from: string, to: string) {
