@@ -11,6 +11,11 @@ const segments = list("enterprise,mid-market,smb");
 
 const stages = list("onboarding,adoption,value_realization,expansion,renewal");
 
+/** The ARR of the book's account `i`, in whole dollars. */
+export function bookArr(i: number, shift = 0): number {
+  return 5_000 + ((i * 7919) % 250_000) + 1_000 * shift;
+}
+
 /**
  * The book as a CRM export. `changed` is the same accounts a quarter later: every row's ARR, stage and
  * renewal date differ, so a second import of it updates every account.
@@ -28,7 +33,7 @@ export function bookCsv(n: number, changed = false): { csv: string; queries: str
     const start = new Date(Date.UTC(2025, 11, 1) - (i % 360) * 86_400_000);
     const renewal = new Date(start.getTime() + (365 + 30 * shift) * 86_400_000);
     const owner = `UOWNER${String(i % 60).padStart(3, "0")}`;
-    const arr = 5_000 + ((i * 7919) % 250_000) + 1_000 * shift;
+    const arr = bookArr(i, shift);
     lines.push(
       `ACC-${String(i).padStart(6, "0")},"${name}",${owner},"$${arr.toLocaleString("en-US")}.00",${start.toISOString().slice(0, 10)},${renewal.toISOString().slice(0, 10)},${segments[i % 3]},${stages[(i + shift) % stages.length]}`,
     );

@@ -3,6 +3,7 @@
 // import into a database of its own.
 import type { FakeSlack } from "../test/helpers/fake-slack.ts";
 import { closedLoop, type Lookups, openLoop } from "./load.ts";
+import { benchMetrics, type MetricsBench } from "./metrics.ts";
 import { type CsmRun, csm, failure, runCsm, serve } from "./processes.ts";
 import type { CommandTarget } from "./sender.ts";
 
@@ -23,6 +24,8 @@ export interface Plan {
   /** The two account files of the large import; absent when it is skipped. */
   importFiles?: { fresh: string; changed: string };
   importTimeoutSeconds: number;
+  /** Three years of ARR ledger for the book. */
+  ledger: { file: string; rows: number };
   slack: FakeSlack;
 }
 
@@ -40,6 +43,7 @@ export interface EngineResult {
   botPeakRssMb: number;
   /** `csm import accounts`: new rows, then every row changed (null: not run, the first did not finish). */
   imports?: { fresh: CsmRun; changed: CsmRun | null };
+  metrics: MetricsBench | string;
 }
 
 const inFlight = 20;
@@ -50,16 +54,32 @@ const signingSecret = "bench-signing-secret-0123456789";
 const ingestToken = "bench-ingest-token-0123456789";
 
 export async function benchEngine(engine: Engine, plan: Plan): Promise<EngineResult> {
+  const { env, metrics } = await bookWithMetrics(engine, plan);
+  const lookups = await benchBot(env, plan);
+  const files = plan.importFiles;
+  return {
+    ...lookups,
+    metrics,
+    imports: files && (await largeImport(engine, files, plan.importTimeoutSeconds)),
+  };
+}
+
+/** The book in a fresh database, its ledger loaded and the metrics measured on it (`--metrics-only`). */
+export async function bookWithMetrics(
+  engine: Engine,
+  plan: Plan,
+): Promise<{ env: Record<string, string>; metrics: MetricsBench | string }> {
   const env = { ...(await engine.freshDatabase("book")), LOG_LEVEL: "warn" };
   await csm(["db", "migrate"], env);
   await csm(["import", "accounts", plan.bookFile], env);
-  const lookups = await benchBot(env, plan);
-  const files = plan.importFiles;
-  return { ...lookups, imports: files && (await largeImport(engine, files, plan.importTimeoutSeconds)) };
+  return { env, metrics: await benchMetrics(env, plan.ledger, plan.importTimeoutSeconds) };
 }
 
 /** Everything but the large import, with the bot (and the bare app) running on `env`'s database. */
-async function benchBot(env: Record<string, string>, plan: Plan): Promise<Omit<EngineResult, "imports">> {
+async function benchBot(
+  env: Record<string, string>,
+  plan: Plan,
+): Promise<Omit<EngineResult, "imports" | "metrics">> {
   const slackEnv = {
     SLACK_BOT_TOKEN: "xoxb-bench-token",
     SLACK_SIGNING_SECRET: signingSecret,

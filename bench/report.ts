@@ -2,20 +2,21 @@
 // mark when the figure could not be measured), then a summary line.
 import type { During, EngineResult } from "./engine.ts";
 import { type Lookups, percentile } from "./load.ts";
+import type { MetricsBench } from "./metrics.ts";
 import { type CsmRun, failure } from "./processes.ts";
 
 /** An engine's column: its results, or why there are none. */
-export type Column = { engine: string; result: EngineResult | string };
+export type Column<R = EngineResult> = { engine: string; result: R | string };
 
 interface Cell {
   text: string;
   met?: boolean;
 }
 
-interface Row {
+interface Row<R = EngineResult> {
   measure: string;
   target: string;
-  cell(result: EngineResult): Cell;
+  cell(result: R): Cell;
 }
 
 const count = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -44,7 +45,25 @@ function importCell(run: CsmRun | null | undefined, timeoutSeconds: number): Cel
   };
 }
 
+/** `csm metrics` on the book with its ledger: the company, the first run after the ledger import. */
+export function metricsRow(accounts: number): Row<{ metrics?: MetricsBench | string }> {
+  return {
+    measure: `\`csm metrics\`, the company's trailing 12 months, ${count(accounts)} accounts with 3 years of ledger`,
+    target: "< 1 s",
+    cell: ({ metrics }) => {
+      if (metrics === undefined) return { text: "not run" };
+      if (typeof metrics === "string") return { text: metrics, met: false };
+      const load = metrics.ledgerImport;
+      return {
+        text: `${ms(metrics.companyMs)} (again ${ms(metrics.againMs)}; one CSM's book ${ms(metrics.oneBookMs)}; NRR ${metrics.nrr}%; \`csm import arr\` of ${count(metrics.ledgerRows)} rows ${load.seconds.toFixed(1)} s, peak RSS ${load.peakRssMb.toFixed(0)} MB)`,
+        met: metrics.companyMs < 1000,
+      };
+    },
+  };
+}
+
 export function targetRows(sizes: {
+  accounts: number;
   signals: number;
   importRows: number;
   importTimeoutSeconds: number;
@@ -94,11 +113,12 @@ export function targetRows(sizes: {
       target: "< 60 s, peak RSS < 500 MB",
       cell: ({ imports }) => importCell(imports ? imports.changed : undefined, sizes.importTimeoutSeconds),
     },
+    metricsRow(sizes.accounts),
   ];
 }
 
 /** Prints the table and a summary line. */
-export function printReport(title: string, rows: Row[], columns: Column[]): void {
+export function printReport<R>(title: string, rows: Row<R>[], columns: Column<R>[]): void {
   const tally = new Map(columns.map(({ engine }) => [engine, { met: 0, missed: 0, unmeasured: 0 }]));
   const line = (cells: string[]) => console.log(`| ${cells.join(" | ")} |`);
   console.log(`\n${title}\n`);

@@ -6,16 +6,18 @@
 //   --skip-import         no large import
 //   --import-timeout S    seconds each large import, and the re-score, may take (600)
 //   --quick               a fifth of the lookups, for a smoke test
+//   --metrics-only        only the book, its ARR ledger and `csm metrics` on it
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { FakeSlack } from "../test/helpers/fake-slack.ts";
 import { bookCsv } from "./book-csv.ts";
-import { benchEngine, type Engine, type Plan } from "./engine.ts";
+import { benchEngine, bookWithMetrics, type Engine, type Plan } from "./engine.ts";
+import { ledgerCsv } from "./ledger-csv.ts";
 import { benchCallers } from "./load.ts";
 import { compileProcesses } from "./processes.ts";
-import { type Column, printReport, targetRows } from "./report.ts";
+import { type Column, metricsRow, printReport, targetRows } from "./report.ts";
 import { signalItems } from "./signals.ts";
 
 const { values: options } = parseArgs({
@@ -25,6 +27,7 @@ const { values: options } = parseArgs({
     "skip-import": { type: "boolean", default: false },
     "import-timeout": { type: "string", default: "600" },
     quick: { type: "boolean", default: false },
+    "metrics-only": { type: "boolean", default: false },
   },
 });
 const accounts = Number(options.accounts);
@@ -44,8 +47,12 @@ compileProcesses(path.join(workDir, "bin"));
 const book = bookCsv(accounts);
 const bookFile = path.join(workDir, "book.csv");
 writeFileSync(bookFile, book.csv);
+const metricsOnly = options["metrics-only"];
+const ledger = ledgerCsv(accounts, new Date());
+const ledgerFile = path.join(workDir, "ledger.csv");
+writeFileSync(ledgerFile, ledger.csv);
 let importFiles: Plan["importFiles"];
-if (!options["skip-import"]) {
+if (!options["skip-import"] && !metricsOnly) {
   importFiles = {
     fresh: path.join(workDir, "import.csv"),
     changed: path.join(workDir, "import-changed.csv"),
@@ -64,6 +71,7 @@ const plan: Plan = {
   steadyLookups: 1_500 * scale,
   importFiles,
   importTimeoutSeconds,
+  ledger: { file: ledgerFile, rows: ledger.rows },
   slack,
 };
 
@@ -107,8 +115,29 @@ async function postgres(): Promise<Engine | string> {
   };
 }
 
+const engines = [pglite, await postgres()];
+if (metricsOnly) {
+  const metricsColumns: Column<{ metrics: Awaited<ReturnType<typeof bookWithMetrics>>["metrics"] }>[] = [];
+  for (const engine of engines) {
+    if (typeof engine === "string") metricsColumns.push({ engine: "PostgreSQL", result: engine });
+    else {
+      process.stderr.write(`bench: ${engine.name}, metrics only…\n`);
+      const result = await bookWithMetrics(engine, plan).catch((error: Error) => `failed: ${error.message}`);
+      metricsColumns.push({ engine: engine.name, result });
+    }
+  }
+  await slack.close();
+  rmSync(workDir, { recursive: true, force: true });
+  printReport(
+    `Benchmark: ${accounts.toLocaleString("en-US")} accounts, metrics only`,
+    [metricsRow(accounts)],
+    metricsColumns,
+  );
+  process.exit(0);
+}
+
 const columns: Column[] = [];
-for (const engine of [pglite, await postgres()]) {
+for (const engine of engines) {
   if (typeof engine === "string") {
     columns.push({ engine: "PostgreSQL", result: engine });
     continue;
@@ -122,6 +151,6 @@ rmSync(workDir, { recursive: true, force: true });
 
 printReport(
   `Benchmark: ${accounts.toLocaleString("en-US")} accounts${options.quick ? ", a fifth of the lookups (--quick)" : ""}`,
-  targetRows({ signals: plan.signals.length, importRows, importTimeoutSeconds }),
+  targetRows({ accounts, signals: plan.signals.length, importRows, importTimeoutSeconds }),
   columns,
 );

@@ -12,6 +12,7 @@ import {
   teamList,
 } from "../services/team.ts";
 import { accessCommands } from "./access-commands.ts";
+import { arrCommands } from "./arr-commands.ts";
 import { type CliCommand, commandArgs, readInputFile, sub, UsageError } from "./command.ts";
 import { digestCommands } from "./digest-commands.ts";
 import { digestSettingsCommand } from "./digest-settings-command.ts";
@@ -42,6 +43,7 @@ export const commands: CliCommand[] = [
   ...digestCommands,
   remindersCommand,
   ...accessCommands,
+  ...arrCommands,
   {
     matches: sub("import", "accounts"),
     checkArgs: (rest) => void commandArgs(rest, 1, "import accounts <file.csv>"),
@@ -72,7 +74,12 @@ export const commands: CliCommand[] = [
       const s = result.summary;
       context.summary(
         `Imported ${file}: ${formatCount(s.rows, "row")}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged; ` +
-          `${formatCount(s.ownersAdded, "new team member")}, ${formatCount(s.arrMovements, "ARR movement")} recorded.`,
+          `${formatCount(s.ownersAdded, "new team member")}, ${formatCount(s.arrMovements, "ARR movement")} recorded` +
+          (s.arrMovements === 0
+            ? "."
+            : s.arrDatedBy === "file"
+              ? ", dated by the file's ARR date column."
+              : ", dated today (the file has no ARR date column, such as ARR Effective Date)."),
         { file, ...s },
       );
     },

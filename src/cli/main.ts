@@ -163,6 +163,12 @@ export function usage(): string {
                [--tz <Area/City>|slack] [--pause-until YYYY-MM-DD|off]
                                         show or change when and where a person's digest comes
   import signals <file.csv|file.json>   load health-signal snapshots and re-score those accounts
+  import arr <file.csv>                 load the ARR ledger (external_id,date,type,amount,reason) of
+                                        the accounts it names, replacing their imported movements
+  metrics [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--qtd]
+          [--user <slack-id|email>...|--segment S|--team <manager>]
+                                        NRR, GRR, churn, logo retention, renewal rate, NPS, CSAT;
+                                        default: the company over the trailing 12 months
   health config show                    the health score's weights and thresholds (JSON)
   health config set <file.json>         validate, save and re-score every account
   health rescore                        re-score every account now
@@ -184,7 +190,7 @@ export function usage(): string {
                                         --date) now, each step once; --dry-run prints them (with
                                         --json, as Block Kit) and writes and posts nothing
 
---json: imports, re-scores, seed, digest, reminders and db migrate print their summary as one JSON object; no progress.
+--json: imports, re-scores, seed, digest, reminders, metrics and db migrate print their summary as one JSON object; no progress.
 Environment: DATABASE_URL or DATA_DIR chooses the database; SLACK_BOT_TOKEN lets imports and seed
 resolve owners by email and fetch names and time zones. See README.md.
 `;

@@ -1,8 +1,17 @@
 // Reads a CRM accounts export (ours, Salesforce's or HubSpot's column names) into checked rows, and
 // every problem in the file as a line, a column and a reason a person can fix. Pure: bytes in, values
 // out; owners are looked up in Slack later, by the import service.
+import {
+  cellReader,
+  fail,
+  headerKey,
+  isoDay,
+  ok,
+  type Reading,
+  readDate,
+  readHeader,
+} from "./csv-columns.ts";
 import { type CsvProblem, type CsvRecord, dataRecords, readCsv } from "./csv-records.ts";
-import { controlCharacterProblem, isPlausibleYear, plausibleYears } from "./input-rules.ts";
 import { type LifecycleStage, lifecycleStages, parseStage } from "./lifecycle.ts";
 import { parseMoney } from "./money.ts";
 
@@ -19,6 +28,8 @@ export interface AccountRow {
   owner: OwnerRef | null;
   /** Normalized decimal ("120000.50"); null when the column is absent or the cell blank. */
   arr: string | null;
+  /** The day the row's ARR took effect (the CRM's date column); null: the import day. */
+  arrDate: Date | null;
   contractStart: Date | null;
   renewalDate: Date | null;
   segment: Segment | null;
@@ -34,6 +45,7 @@ export const accountColumns = [
   "name",
   "owner",
   "arr",
+  "arr_date",
   "contract_start",
   "renewal_date",
   "segment",
@@ -51,6 +63,7 @@ const headerAliases: Record<AccountColumn, readonly string[]> = {
   name: ["Account Name", "Company name", "Name"],
   owner: ["Account Owner", "Company owner", "Owner", "Owner Email", "CSM"],
   arr: ["Annual Recurring Revenue", "ARR"],
+  arr_date: ["ARR Effective Date", "ARR Date", "Effective Date", "Last Modified Date", "Last Modified"],
   contract_start: ["Contract Start Date", "Contract Start", "Start Date"],
   renewal_date: ["Renewal Date", "Contract End Date", "Contract End"],
   segment: ["Segment", "Customer Segment", "Tier"],
@@ -63,13 +76,6 @@ const headerAliases: Record<AccountColumn, readonly string[]> = {
 const required: readonly AccountColumn[] = ["external_id", "name"];
 const maxTextLength = 255;
 const maxSeats = 2_147_483_647;
-
-const headerKey = (header: string) => header.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-const columnByHeaderKey = new Map(
-  accountColumns.flatMap((column) =>
-    [column, ...headerAliases[column]].map((alias) => [headerKey(alias), column]),
-  ),
-);
 
 /**
  * `rows` holds only the rows without problems; `columns` are the canonical columns the header has, in
@@ -86,7 +92,7 @@ export function parseAccountsCsv(input: string | Buffer): {
     if (!problems.length) problems.push({ line: 1, column: "", reason: "the file is empty" });
     return { rows: [], problems, columns: [] };
   }
-  const layout = readHeader(header);
+  const layout = readHeader(header, accountColumns, headerAliases, required);
   if (layout.problems.length)
     return { rows: [], problems: [...layout.problems, ...problems], columns: layout.columns };
 
@@ -124,41 +130,6 @@ export function parseAccountsCsv(input: string | Buffer): {
   return { rows, problems, columns: layout.columns };
 }
 
-function readHeader(header: CsvRecord) {
-  const index = new Map<AccountColumn, number>();
-  const problems: CsvProblem[] = [];
-  const found = header.fields.map((field) => field.trim()).filter(Boolean);
-  header.fields.forEach((field, position) => {
-    const column = columnByHeaderKey.get(headerKey(field));
-    if (!column) return;
-    const earlier = index.get(column);
-    if (earlier === undefined) index.set(column, position);
-    else {
-      const both = `"${header.fields[earlier]?.trim()}" and "${field.trim()}"`;
-      problems.push({
-        line: header.line,
-        column,
-        reason: `${both} are both read as ${column}; keep one of them`,
-      });
-    }
-  });
-  for (const column of required) {
-    if (index.has(column)) continue;
-    const aliases = headerAliases[column].join(", ");
-    problems.push({
-      line: header.line,
-      column,
-      reason: `no ${column} column (also read from: ${aliases}); the header has: ${found.join(", ") || "nothing"}`,
-    });
-  }
-  const columns = [...index.entries()].sort((a, b) => a[1] - b[1]).map(([column]) => column);
-  return { index, columns, problems };
-}
-
-type Reading<T> = { ok: true; value: T } | { ok: false; reason: string };
-const ok = <T>(value: T): Reading<T> => ({ ok: true, value });
-const fail = (reason: string): Reading<never> => ({ ok: false, reason });
-
 /** What a row says, as far as it reads; the required fields may be missing. */
 type RowValues = Omit<AccountRow, "externalId" | "name"> & { externalId: string | null; name: string | null };
 
@@ -168,22 +139,7 @@ function readRow(
 ): { values: RowValues; problems: CsvProblem[] } {
   const problems: CsvProblem[] = [];
   const line = record.line;
-  /** Blank cells and absent columns are null; a cell that does not read is a problem and null. */
-  const cell = <T>(column: AccountColumn, reader: (text: string) => Reading<T>): T | null => {
-    const position = index.get(column);
-    const text = position === undefined ? "" : (record.fields[position] ?? "").trim();
-    if (!text) return null;
-    // A quoted cell may span lines (a plan's notes); a NUL or other control character is never data.
-    const control = controlCharacterProblem(text, "free");
-    if (control) {
-      problems.push({ line, column, reason: control });
-      return null;
-    }
-    const result = reader(text);
-    if (result.ok) return result.value;
-    problems.push({ line, column, reason: result.reason });
-    return null;
-  };
+  const cell = cellReader(record, index, problems);
   const mandatory = (column: AccountColumn, what: string) => {
     const value = cell(column, text255);
     if (value === null && !problems.some((p) => p.column === column))
@@ -208,6 +164,7 @@ function readRow(
     name,
     owner: cell("owner", readOwner),
     arr: cell("arr", parseMoney),
+    arrDate: cell("arr_date", readDate),
     contractStart,
     renewalDate,
     segment: cell("segment", readSegment),
@@ -231,22 +188,7 @@ function readOwner(text: string): Reading<OwnerRef> {
   return fail(`"${text}" is neither a Slack user id (like U0123ABCD) nor an email address`);
 }
 
-function readDate(text: string): Reading<Date> {
-  const parts =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
-  if (!parts) return fail(`"${text}" is not a date in the form YYYY-MM-DD (like 2026-03-31)`);
-  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return fail(`${parts[1]}-${parts[2]}-${parts[3]} is not a real date`);
-  if (!isPlausibleYear(year))
-    return fail(
-      `${parts[1]} is not a plausible contract year (${plausibleYears.first} to ${plausibleYears.last})`,
-    );
-  return ok(date);
-}
-
-function readSegment(text: string): Reading<Segment> {
+export function readSegment(text: string): Reading<Segment> {
   const segments: Record<string, Segment> = { enterprise: "enterprise", midmarket: "mid_market", smb: "smb" };
   const segment = segments[headerKey(text)];
   return segment ? ok(segment) : fail(`"${text}" is not a segment; use enterprise, mid-market or smb`);
@@ -288,8 +230,4 @@ function readChannel(text: string): Reading<string> {
   return fail(
     `"${text}"${name} is not a Slack channel id; copy the id (like C0123ABCD) from the channel's details`,
   );
-}
-
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }

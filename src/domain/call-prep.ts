@@ -26,7 +26,7 @@ export interface AccountFacts {
   name: string;
   segment: Segment | null;
   /** Decimal as text ("120000.50"): never a float. */
-  arr: string;
+  arr: string | null;
   contractStart: Date | null;
   renewalDate: Date | null;
   stage: ContractState | null;

@@ -134,3 +134,8 @@ function roundHalfUp(numerator: bigint, denominator: bigint): bigint {
 function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
+
+/** An account's ARR for people: unknown (a blank in the CRM) reads "unknown", never "$0". */
+export function formatArr(decimal: string | null, options: { compact?: boolean } = {}): string {
+  return decimal === null ? "unknown" : formatMoney(decimal, options);
+}

@@ -43,6 +43,8 @@ export interface ImportSummary {
   unchanged: number;
   ownersAdded: number;
   arrMovements: number;
+  /** What dates the ARR movements: the file's ARR date column, or the import day when it has none. */
+  arrDatedBy: "file" | "import day";
 }
 
 export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; problems: CsvProblem[] };
@@ -118,7 +120,8 @@ async function writeAccounts(
         await stageRows(tx, rows, team.ids, fields, deps.onProgress);
         const tally = await writeStaged(tx, fields, deps);
         deps.onProgress?.(rows.length, rows.length);
-        return { rows: rows.length, ...tally, ownersAdded: team.added };
+        const arrDatedBy = columns.includes("arr_date") ? "file" : "import day";
+        return { rows: rows.length, ...tally, ownersAdded: team.added, arrDatedBy };
       },
       { timeoutMs },
     );
@@ -162,6 +165,7 @@ function stagedAccount(seq: number, row: AccountRow, ownerIds: Map<string, strin
     ownerId: row.owner ? (ownerIds.get(ownerKey(row.owner)) ?? null) : null,
     segment: row.segment,
     arr: row.arr,
+    arrDate: row.arrDate,
     contractStart: row.contractStart,
     renewalDate: row.renewalDate,
     stage: row.stage,
@@ -182,7 +186,7 @@ async function writeStaged(
   const tally = await tallyStagedAccounts(tx);
   const now = deps.clock();
   if (tally.created) await insertStagedAccounts(tx, now);
-  if (tally.updated) await updateChangedAccounts(tx, fields, now);
+  if (tally.updated) await updateChangedAccounts(tx, fields, now, utcToday(now));
   if (tally.arrMovements) await recordStagedArrMovements(tx, utcToday(now));
   if (tally.created || tally.updated) await recordStagedAudit(tx, deps.actor);
   return tally;

@@ -7,7 +7,7 @@ import { daysBetween, renewalWindowDays, utcDay } from "../domain/lifecycle.ts";
 export interface BookSummary {
   accounts: number;
   arr: string;
-  renewals: { id: string; name: string; arr: string; renewalDate: Date; daysLeft: number }[];
+  renewals: { id: string; name: string; arr: string | null; renewalDate: Date; daysLeft: number }[];
 }
 
 export async function bookSummary(db: DataAccess, ownerId: string, now: Date): Promise<BookSummary> {
@@ -23,7 +23,7 @@ export async function bookSummary(db: DataAccess, ownerId: string, now: Date): P
     renewals: renewals.map((r) => ({
       id: r.id,
       name: r.name,
-      arr: r.arr.toFixed(2),
+      arr: r.arr?.toFixed(2) ?? null,
       renewalDate: r.renewalDate as Date,
       daysLeft: daysBetween(today, r.renewalDate as Date),
     })),

@@ -88,7 +88,7 @@ export async function digestContents(
       .map((account) => ({
         id: account.id,
         name: account.name,
-        arr: account.arr.toFixed(2),
+        arr: account.arr?.toFixed(2) ?? null,
         renewalDate: account.renewalDate,
         stage: contractState(
           account.stage as LifecycleStage | null,

@@ -17,7 +17,7 @@ export interface PlayListing {
   ownerSlackId: string | null;
   claimedBySlackId: string | null;
   /** The account's ARR, exact decimal string: what is at stake if the play is not worked. */
-  arrAtRisk: string;
+  arrAtRisk: string | null;
   account: {
     id: string;
     name: string;
@@ -58,7 +58,7 @@ export function toListing(play: PlayWithPeople | PlayWithAccountBand): PlayListi
     snoozedUntil: play.snoozedUntil,
     ownerSlackId: play.owner?.slackUserId ?? null,
     claimedBySlackId: play.claimedBy?.slackUserId ?? null,
-    arrAtRisk: play.account.arr.toFixed(2),
+    arrAtRisk: play.account.arr?.toFixed(2) ?? null,
     account: {
       id: play.account.id,
       name: play.account.name,

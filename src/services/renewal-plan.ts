@@ -64,7 +64,7 @@ export function planAccount(account: CalendarAccount, owner: ReminderOwner): Acc
   const reminder: RenewalReminder = {
     step: step.step,
     playKind: renewalStepPlayKind[step.step],
-    account: { id: account.id, name: account.name, arr: account.arr.toString() },
+    account: { id: account.id, name: account.name, arr: account.arr?.toFixed(2) ?? null },
     renewalDate: account.renewalDate,
     doneBy: step.doneBy,
     daysToRenewal: daysBetween(owner.today, account.renewalDate),

@@ -49,7 +49,7 @@ export async function teamDigestContents(
     id: a.id,
     name: a.name,
     ownerId: a.ownerId as string,
-    arr: a.arr.toFixed(2),
+    arr: a.arr?.toFixed(2) ?? null,
     renewalDate: a.renewalDate,
     band: bandOf.get(a.id) ?? null,
     bandWeekAgo: bandWeekAgoOf.get(a.id) ?? null,

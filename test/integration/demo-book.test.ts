@@ -71,7 +71,7 @@ describe("csm seed --demo", () => {
       expect(account.stakeholders.length, account.name).toBeLessThanOrEqual(6);
       expect(account.scores.length, account.name).toBeGreaterThanOrEqual(6);
       expect(account.arrMovements[0]).toMatchObject({ kind: "new", source: "accounts_import" });
-      expect(account.arrMovements.at(-1)?.arrAfter.toFixed(2)).toBe(account.arr.toFixed(2));
+      expect(account.arrMovements.at(-1)?.arrAfter.toFixed(2)).toBe(account.arr?.toFixed(2));
       expect(account.renewalDate?.getTime()).toBeGreaterThan(now.getTime() - 86_400_000);
     }
     const audited = await db.prisma.auditLog.findMany({ where: { action: "account.create" } });
@@ -145,7 +145,7 @@ describe("csm seed --demo", () => {
       const shape = async (prisma: PrismaClient) =>
         (await latestScores(prisma)).map((account) => [
           account.name,
-          account.arr.toFixed(2),
+          account.arr?.toFixed(2),
           account.scores[0]?.score,
         ]);
       expect(await shape(other.prisma)).toEqual(await shape(db.prisma));

@@ -29,7 +29,7 @@ describe(`an accounts import writes what the file says, and only that, on ${test
   });
   afterAll(async () => db?.destroy());
 
-  it("creates accounts with every column given, an account without ARR at 0 and without a movement", async () => {
+  it("creates accounts with every column given, an account without ARR as unknown and without a movement", async () => {
     const result = await run(
       [
         "external_id,name,owner,arr,contract_start,renewal_date,segment,stage,plan,seats_purchased",
@@ -39,7 +39,15 @@ describe(`an accounts import writes what the file says, and only that, on ${test
     );
     expect(result).toEqual({
       ok: true,
-      summary: { rows: 2, created: 2, updated: 0, unchanged: 0, ownersAdded: 1, arrMovements: 1 },
+      summary: {
+        rows: 2,
+        created: 2,
+        updated: 0,
+        unchanged: 0,
+        ownersAdded: 1,
+        arrMovements: 1,
+        arrDatedBy: "import day",
+      },
     });
     const wayne = await account("W-1");
     expect(wayne).toMatchObject({
@@ -50,14 +58,14 @@ describe(`an accounts import writes what the file says, and only that, on ${test
     });
     expect(wayne.searchName).toBe("wayne logistics");
     expect(wayne.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect((await account("W-2")).arr.toFixed(2)).toBe("0.00");
+    expect((await account("W-2")).arr).toBeNull();
     const movements = await db.prisma.arrMovement.findMany({ include: { account: true } });
     expect(movements.map((m) => [m.account.externalId, m.kind, m.amount.toFixed(2)])).toEqual([
       ["W-1", "new", "1200.50"],
     ]);
     expect(movements[0]?.effectiveDate.toISOString().slice(0, 10)).toBe("2026-02-01");
     expect(await auditOf("W-2")).toEqual([
-      ["account.create", { externalId: "W-2", name: "Stark Foods", arr: "0.00" }],
+      ["account.create", { externalId: "W-2", name: "Stark Foods", arr: null }],
     ]);
   });
 
@@ -70,7 +78,7 @@ describe(`an accounts import writes what the file says, and only that, on ${test
       arrMovements: 0,
     });
     expect(await account("W-1")).toMatchObject({ segment: "enterprise", plan: "Growth", seatsPurchased: 40 });
-    expect((await account("W-1")).arr.toFixed(2)).toBe("1200.50");
+    expect((await account("W-1")).arr?.toFixed(2)).toBe("1200.50");
     expect((await account("W-1")).ownerId).not.toBeNull();
   });
 
@@ -92,11 +100,12 @@ describe(`an accounts import writes what the file says, and only that, on ${test
         renewalDate: ["2027-05-01T00:00:00.000Z", "2028-05-01T00:00:00.000Z"],
         plan: ["Starter", "Scale"],
         seatsPurchased: [null, 25],
+        arr: [null, "0.00"],
       },
     ]);
     const after = await account("W-2");
     expect(after.updatedAt).toEqual(later);
-    expect(after.arr.toFixed(2)).toBe("0.00");
+    expect(after.arr?.toFixed(2)).toBe("0.00");
     const contraction = await db.prisma.arrMovement.findFirstOrThrow({ where: { kind: "contraction" } });
     expect([contraction.amount.toFixed(2), contraction.arrAfter.toFixed(2)]).toEqual(["200.50", "1000.00"]);
     expect(contraction.effectiveDate.toISOString().slice(0, 10)).toBe("2026-11-23");

@@ -50,7 +50,7 @@ describe("csm import accounts", () => {
         where: { externalId: "ACC-001" },
         include: { owner: true },
       });
-      expect(acme.arr.toFixed(2)).toBe("120000.50");
+      expect(acme.arr?.toFixed(2)).toBe("120000.50");
       expect(acme.segment).toBe("enterprise");
       expect(acme.owner).toMatchObject({
         slackUserId: "UMARIA001",

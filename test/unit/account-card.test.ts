@@ -70,6 +70,12 @@ describe("the /account card a CSM reads before a call", () => {
     expect(payload.text).toBe("Acme Corporation · $120K ARR · renews in 98 days");
   });
 
+  it("shows an ARR the CRM left blank as unknown, never as $0", () => {
+    const text = visibleText(card(withAccount({ arr: null })));
+    expect(text).toContain("*ARR*\nunknown");
+    expect(text).not.toContain("$0");
+  });
+
   it("says when nobody owns the account, no health is scored and the stage is derived", () => {
     const text = visibleText(card({ ...withAccount({ stageDerived: true }), owner: null, health: null }));
     expect(text).toContain("Unassigned");

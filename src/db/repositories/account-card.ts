@@ -153,7 +153,7 @@ function toRecord(account: CardRow): AccountCardRecord {
             : [],
         }
       : null,
-    arr: arr.toFixed(2),
+    arr: arr?.toFixed(2) ?? null,
     touches: touches.map(({ author, stakeholders, ...touch }) => ({
       ...touch,
       authorSlackId: author?.slackUserId ?? null,

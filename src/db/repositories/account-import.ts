@@ -21,6 +21,8 @@ export interface StagedAccount {
   segment: string | null;
   /** Null: the file has no ARR for this account (a blank cell keeps the stored ARR). */
   arr: string | null;
+  /** The day the ARR took effect, from the file's date column; null: the import day. */
+  arrDate: Date | null;
   contractStart: Date | null;
   renewalDate: Date | null;
   stage: string | null;
@@ -55,6 +57,7 @@ const stagedColumns: BulkColumn[] = [
   { name: "seq", type: "int" },
   ...Object.entries(fieldTypes).map(([name, type]) => ({ name, type })),
   { name: "arr", type: "numeric" },
+  { name: "arrDate", type: "date" },
 ];
 
 /**
@@ -72,6 +75,7 @@ export async function createImportStaging(tx: Db): Promise<void> {
       "accountId" text NOT NULL,
       existing boolean NOT NULL,
       "arrBefore" numeric(14, 2),
+      "churnedBefore" boolean,
       changes jsonb
     ) ON COMMIT DROP`);
 }
@@ -118,7 +122,9 @@ export function stageAccounts(
     return `'${field}', CASE WHEN ${after} IS DISTINCT FROM ${before}
       THEN jsonb_build_array(${jsonOf(field, before)}, ${jsonOf(field, after)}) END`;
   });
-  pairs.push(`'arr', CASE WHEN s.arr <> a.arr THEN jsonb_build_array(a.arr::text, s.arr::text) END`);
+  pairs.push(
+    `'arr', CASE WHEN s.arr IS DISTINCT FROM a.arr AND s.arr IS NOT NULL THEN jsonb_build_array(a.arr::text, s.arr::text) END`,
+  );
   const changes = Prisma.raw(`NULLIF(jsonb_strip_nulls(jsonb_build_object(${pairs.join(", ")})), '{}')`);
   const columns = Prisma.raw(stagedColumns.map((column) => `"${column.name}"`).join(", "));
   return bulkExecute(
@@ -126,8 +132,8 @@ export function stageAccounts(
     stagedColumns,
     accounts as unknown as Record<string, unknown>[],
     (unnested) => Prisma.sql`
-      INSERT INTO import_account (${columns}, "accountId", existing, "arrBefore", changes)
-      SELECT s.*, COALESCE(a.id, ${rowIds("s.seq")}), a.id IS NOT NULL, a.arr,
+      INSERT INTO import_account (${columns}, "accountId", existing, "arrBefore", "churnedBefore", changes)
+      SELECT s.*, COALESCE(a.id, ${rowIds("s.seq")}), a.id IS NOT NULL, a.arr, a."churnedAt" IS NOT NULL,
         CASE WHEN a.id IS NOT NULL THEN ${changes} END
       FROM ${unnested} AS s LEFT JOIN "Account" a ON a."externalId" = s."externalId"`,
   );
@@ -156,17 +162,17 @@ export async function tallyStagedAccounts(tx: Db): Promise<StagedTally> {
       count(*) FILTER (WHERE NOT existing)::int AS created,
       count(*) FILTER (WHERE changes IS NOT NULL)::int AS updated,
       count(*) FILTER (WHERE existing AND changes IS NULL)::int AS unchanged,
-      count(*) FILTER (WHERE arr <> COALESCE("arrBefore", 0))::int AS "arrMovements"
+      count(*) FILTER (WHERE ${movedArr})::int AS "arrMovements"
     FROM import_account`;
   return tally as StagedTally;
 }
 
-/** Inserts the staged accounts that do not exist yet; a new account without an ARR starts at 0. */
+/** Inserts the staged accounts that do not exist yet; a new account without an ARR has an unknown one. */
 export function insertStagedAccounts(tx: Db, now: Date): Promise<number> {
   const fields = Object.keys(fieldTypes).map((field) => `"${field}"`);
   return tx.$executeRawUnsafe(
     `INSERT INTO "Account" (id, ${fields.join(", ")}, arr, "updatedAt")
-     SELECT "accountId", ${fields.join(", ")}, COALESCE(arr, 0), $1::timestamp(3)
+     SELECT "accountId", ${fields.join(", ")}, arr, $1::timestamp(3)
      FROM import_account WHERE NOT existing`,
     now.toISOString(),
   );
@@ -180,15 +186,19 @@ export function updateChangedAccounts(
   tx: Db,
   fields: readonly OptionalImportField[],
   now: Date,
+  today: Date,
 ): Promise<number> {
   const assignments = ["name", "searchName", ...fields].map((field) => `"${field}" = s."${field}"`);
   if (fields.includes("renewalDate")) assignments.push(termStartAssignment(fields));
   return tx.$executeRawUnsafe(
     `UPDATE "Account" a
-     SET ${assignments.join(", ")}, arr = COALESCE(s.arr, a.arr), "updatedAt" = $1::timestamp(3)
+     SET ${assignments.join(", ")}, arr = COALESCE(s.arr, a.arr), "updatedAt" = $1::timestamp(3),
+       "churnedAt" = CASE WHEN s.arr = 0 AND a.arr > 0 THEN COALESCE(s."arrDate", $2::date)
+         WHEN s.arr > 0 THEN NULL ELSE a."churnedAt" END
      FROM import_account s
      WHERE a.id = s."accountId" AND s.changes IS NOT NULL`,
     now.toISOString(),
+    isoDay(today),
   );
 }
 
@@ -208,23 +218,34 @@ function termStartAssignment(fields: readonly OptionalImportField[]): string {
     ELSE a."termStart" END`;
 }
 
+/** A staged row whose ARR the file gives and that differs from the stored one (unknown counts as none). */
+const movedArr = Prisma.raw(`arr IS NOT NULL AND arr <> COALESCE("arrBefore", 0)`);
+
 /**
- * One ARR movement per account whose ARR the import sets or changes: "new" for a new account, dated its
- * contract start (else `today`), and an expansion or contraction dated `today` for a stored one.
+ * One ARR movement per account whose ARR the import sets or changes, dated by the file's date column,
+ * else `today`: the first known ARR is "new" (dated the contract start when the file has one); from 0
+ * it is a reactivation of a churned account; to 0 it is a churn (of unknown kind: the CRM does not say).
  */
 export function recordStagedArrMovements(tx: Db, today: Date): Promise<number> {
-  const day = today.toISOString().slice(0, 10);
+  const day = isoDay(today);
   return tx.$executeRaw`
-    INSERT INTO "ArrMovement" (id, "accountId", kind, amount, "arrAfter", "effectiveDate", source)
-    SELECT ${rowIds("seq")}, "accountId",
-      (CASE WHEN NOT existing THEN 'new' WHEN arr > "arrBefore" THEN 'expansion' ELSE 'contraction' END)
-        ::"ArrMovementKind",
+    INSERT INTO "ArrMovement" (id, "accountId", kind, amount, "arrAfter", "effectiveDate", source, reason)
+    SELECT ${rowIds("seq")}, "accountId", kind::"ArrMovementKind",
       abs(arr - COALESCE("arrBefore", 0)), arr,
-      CASE WHEN existing THEN ${day}::date ELSE COALESCE("contractStart", ${day}::date) END,
-      'accounts_import'::"ArrMovementSource"
-    FROM import_account
-    WHERE arr <> COALESCE("arrBefore", 0)`;
+      CASE WHEN kind = 'new' THEN COALESCE("contractStart", "arrDate", ${day}::date)
+        ELSE COALESCE("arrDate", ${day}::date) END,
+      'accounts_import'::"ArrMovementSource",
+      CASE WHEN kind = 'churn' THEN 'ARR set to 0 by an accounts import' END
+    FROM (
+      SELECT *, CASE
+        WHEN COALESCE("arrBefore", 0) = 0 THEN CASE WHEN "churnedBefore" THEN 'reactivation' ELSE 'new' END
+        WHEN arr = 0 THEN 'churn'
+        WHEN arr > "arrBefore" THEN 'expansion'
+        ELSE 'contraction' END AS kind
+      FROM import_account WHERE ${movedArr}) moved`;
 }
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The audit rows of the import: what each new account is, what changed in each stored one. */
 export function recordStagedAudit(tx: Db, actor: Actor): Promise<number> {
@@ -233,7 +254,7 @@ export function recordStagedAudit(tx: Db, actor: Actor): Promise<number> {
     SELECT ${rowIds("seq")}, ${actor.userId}, ${actor.label}, ${actor.source},
       CASE WHEN existing THEN 'account.update' ELSE 'account.create' END, 'Account', "accountId",
       CASE WHEN existing THEN changes
-        ELSE jsonb_build_object('externalId', "externalId", 'name', name, 'arr', COALESCE(arr, 0)::numeric(14, 2)::text) END
+        ELSE jsonb_build_object('externalId', "externalId", 'name', name, 'arr', arr::numeric(14, 2)::text) END
     FROM import_account
     WHERE NOT existing OR changes IS NOT NULL`;
 }

@@ -8,7 +8,7 @@ export interface AccountSearchHit {
   externalId: string;
   name: string;
   /** Decimal as text ("120000.50"). */
-  arr: string;
+  arr: string | null;
   ownerSlackId: string | null;
   rank: number;
   exact: boolean;

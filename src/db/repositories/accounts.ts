@@ -43,18 +43,17 @@ export function createAccounts(
   );
 }
 
+/** The account's name and the people who may write on it: its owner and the owner's manager. */
+export const accountPeopleSelect = {
+  id: true,
+  name: true,
+  ownerId: true,
+  owner: { select: { managerId: true, name: true, slackUserId: true } },
+} as const;
+
 /** What recording a renewal's commit status needs of the account: who may, and the status before. */
 export function accountForCommit(db: Db, id: string) {
-  return db.account.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      name: true,
-      ownerId: true,
-      renewalCommit: true,
-      owner: { select: { managerId: true, name: true, slackUserId: true } },
-    },
-  });
+  return db.account.findUnique({ where: { id }, select: { ...accountPeopleSelect, renewalCommit: true } });
 }
 
 export async function setRenewalCommit(

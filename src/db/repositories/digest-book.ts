@@ -7,7 +7,7 @@ export interface BookAccountRow {
   id: string;
   ownerId: string | null;
   name: string;
-  arr: { toFixed(digits: number): string };
+  arr: { toFixed(digits: number): string } | null;
   contractStart: Date | null;
   termStart: Date | null;
   renewalDate: Date | null;

@@ -87,3 +87,8 @@ export async function slackIdsWithRole(db: Db, role: Role): Promise<string[]> {
   });
   return users.map((user) => user.slackUserId);
 }
+
+/** The ids of the people who report to this manager. */
+export async function reportIds(db: Db, managerId: string): Promise<string[]> {
+  return (await db.user.findMany({ where: { managerId }, select: { id: true } })).map((user) => user.id);
+}

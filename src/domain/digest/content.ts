@@ -17,7 +17,7 @@ export interface DigestAccount {
   id: string;
   name: string;
   /** Decimal string. */
-  arr: string;
+  arr: string | null;
   renewalDate: Date | null;
   stage: ContractState | null;
   renewalCommit: "committed" | "at_risk" | "unknown" | null;
@@ -35,7 +35,7 @@ export interface DigestPlay {
   id: string;
   kind: string;
   dueAt: Date;
-  arrAtRisk: string;
+  arrAtRisk: string | null;
   account: { id: string; name: string };
 }
 
@@ -91,7 +91,7 @@ const subScoreLabels: Record<string, string> = {
   renewal: "renewal",
 };
 
-const cents = (arr: string) => Math.round(Number(arr) * 100);
+const cents = (arr: string | null) => (arr === null ? 0 : Math.round(Number(arr) * 100));
 const byArr = (a: DigestAccount, b: DigestAccount) => cents(b.arr) - cents(a.arr);
 
 export function composeDigest(

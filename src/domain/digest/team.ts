@@ -8,7 +8,7 @@ export interface TeamAccount {
   id: string;
   name: string;
   ownerId: string;
-  arr: string;
+  arr: string | null;
   renewalDate: Date | null;
   band: string | null;
   /** The band a week ago. */
@@ -55,7 +55,7 @@ export interface TeamDigestSections {
 
 export const unclaimedAfterHours = 48;
 const hourMs = 3_600_000;
-const cents = (arr: string) => Math.round(Number(arr) * 100);
+const cents = (arr: string | null) => (arr === null ? 0 : Math.round(Number(arr) * 100));
 
 export function composeTeamDigest(
   members: readonly { userId: string; slackUserId: string; lateTouches?: number }[],

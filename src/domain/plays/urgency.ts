@@ -19,7 +19,7 @@ export function isOverdue(dueAt: Date, now: Date): boolean {
 export interface UrgencyFields {
   dueAt: Date;
   /** The account's ARR as an exact decimal string ("120000.50"), compared without floating point. */
-  arrAtRisk: string;
+  arrAtRisk: string | null;
 }
 
 /**
@@ -31,7 +31,8 @@ export function compareUrgency(a: UrgencyFields, b: UrgencyFields, now: Date): n
   if (aOverdue !== isOverdue(b.dueAt, now)) return aOverdue ? -1 : 1;
   const due = a.dueAt.getTime() - b.dueAt.getTime();
   if (due !== 0) return due;
-  const [aCents, bCents] = [centsOf(a.arrAtRisk), centsOf(b.arrAtRisk)];
+  // Unknown ARR sorts as the least at risk.
+  const [aCents, bCents] = [centsOf(a.arrAtRisk ?? "0"), centsOf(b.arrAtRisk ?? "0")];
   if (aCents === bCents) return 0;
   return aCents > bCents ? -1 : 1;
 }

@@ -40,7 +40,7 @@ export function tellsManager(step: RenewalStepName, commit: CommitStatus | null)
 export interface RenewalReminder {
   step: RenewalStepName;
   playKind: RenewalPlayKind;
-  account: { id: string; name: string; arr: string };
+  account: { id: string; name: string; arr: string | null };
   renewalDate: Date;
   /** The step's play is due then. */
   doneBy: Date;

@@ -5,7 +5,7 @@
 import type { AccountCardData } from "../../domain/call-prep.ts";
 import { sparkline } from "../../domain/health/trend.ts";
 import { daysBetween, renewalWindowDays, stageLabel } from "../../domain/lifecycle.ts";
-import { formatMoney } from "../../domain/money.ts";
+import { formatArr } from "../../domain/money.ts";
 import { accountEntries } from "../../domain/plays/account-groups.ts";
 import { stakeholderBlocks, touchLines } from "./account-card-sections.ts";
 import { accountPlaysBlocks } from "./account-plays.ts";
@@ -124,7 +124,7 @@ function overviewFields(data: AccountCardData, today: Date, redacted: boolean): 
     fields: [
       field("Owner", owner ? userMention(owner.slackUserId) : say.noOwner),
       field("Segment", segmentLabel(account.segment)),
-      field("ARR", formatMoney(account.arr, { compact: redacted })),
+      field("ARR", formatArr(account.arr, { compact: redacted })),
       field("Stage", stageText(account, today)),
       field("Renewal", renewalText(account.renewalDate, today)),
       field("Health", health ? healthLine(health) : say.noHealth),
@@ -212,7 +212,7 @@ function accountFacts(account: AccountCardData["account"]): string {
 }
 
 function fallbackText(account: AccountCardData["account"], today: Date): string {
-  const parts = [inertText(account.name, 100), `${formatMoney(account.arr, { compact: true })} ARR`];
+  const parts = [inertText(account.name, 100), `${formatArr(account.arr, { compact: true })} ARR`];
   if (account.renewalDate) {
     const days = daysBetween(today, account.renewalDate);
     parts.push(days < 0 ? `renewal overdue by ${dayCount(-days)}` : `renews ${relativeDays(days)}`);

@@ -3,7 +3,7 @@
 // with its buttons. An open save play carries the account's other signal plays as its checklist: lines
 // under it, each with its buttons, but without deadlines of their own; the save play's deadline is theirs.
 
-import { formatMoney } from "../../domain/money.ts";
+import { formatArr } from "../../domain/money.ts";
 import type { PlayEntry } from "../../domain/plays/account-groups.ts";
 import { playKindLabel } from "../../domain/plays/kinds.ts";
 import { type Block, context, section } from "./blocks.ts";
@@ -22,7 +22,7 @@ export interface AccountPlaysHeading {
   name: string;
   band: string | null;
   /** Decimal string: the account's ARR. */
-  arrAtRisk: string;
+  arrAtRisk: string | null;
   playCount: number;
 }
 
@@ -46,7 +46,7 @@ export interface AccountPlaysBlocks {
 
 const say = {
   heading: ({ name, band, arrAtRisk, playCount }: AccountPlaysHeading) =>
-    `${bandBadge(band)} · *${inertText(name, 80)}* · ${formatMoney(arrAtRisk, { compact: true })} ARR at stake · ${playCount === 1 ? "1 play" : `${playCount} plays`}`,
+    `${bandBadge(band)} · *${inertText(name, 80)}* · ${formatArr(arrAtRisk, { compact: true })} ARR at stake · ${playCount === 1 ? "1 play" : `${playCount} plays`}`,
   checklist: (steps: number) =>
     `_Save plan checklist: ${steps === 1 ? "1 step" : `${steps} steps`} below, due with this play_`,
   unheld: "unclaimed",

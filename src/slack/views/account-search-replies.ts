@@ -2,7 +2,7 @@
 // The query is echoed in plain_text blocks, where Slack renders no mentions, links or formatting,
 // and the notification text does not repeat it.
 
-import { formatMoney } from "../../domain/money.ts";
+import { formatArr } from "../../domain/money.ts";
 import { type AccountQueryProblem, maxQueryLength } from "../../domain/search-text.ts";
 import {
   type Block,
@@ -23,7 +23,7 @@ export interface AccountMatch {
   name: string;
   ownerSlackId: string | null;
   /** Decimal string, "120000.00". */
-  arr: string;
+  arr: string | null;
 }
 
 /** Row i of the pick list carries action id `account_open_${i}`: Slack wants them unique per message. */
@@ -71,7 +71,7 @@ function matchRow(match: AccountMatch, index: number): SectionBlock {
   const owner = match.ownerSlackId ? userMention(match.ownerSlackId) : say.unassigned;
   const facts = [
     owner,
-    `${formatMoney(match.arr, { compact: true })} ARR`,
+    `${formatArr(match.arr, { compact: true })} ARR`,
     `CRM id ${inertText(match.externalId, 60)}`,
   ];
   return {

@@ -3,7 +3,7 @@
 // plays and expansion, and the success plan's goals. No buttons on the plays: the card has them.
 import type { AccountCardData } from "../../domain/call-prep.ts";
 import { daysBetween } from "../../domain/lifecycle.ts";
-import { formatMoney } from "../../domain/money.ts";
+import { formatArr } from "../../domain/money.ts";
 import { playKindLabel } from "../../domain/plays/kinds.ts";
 import { mapRisks } from "../../domain/stakeholders/risks.ts";
 import type { SupportLoad } from "../../services/call-prep.ts";
@@ -83,7 +83,7 @@ export function callPrepMessage(
 function standing({ account, owner, health }: AccountCardData, today: Date): string {
   const parts = [
     owner ? `Owner ${userMention(owner.slackUserId)}` : "No owner",
-    `${formatMoney(account.arr, { compact: true })} ARR`,
+    `${formatArr(account.arr, { compact: true })} ARR`,
     health ? `${bandEmoji(health.band)} ${health.score}` : "no health data",
   ];
   if (account.renewalDate) {

@@ -3,7 +3,7 @@
 // buttons, then one compact section per list (renewals, overdue plays, dark sponsors, quiet onboarding,
 // stale data), each cut with "+N more" where it would not fit. A quiet day is one line.
 import type { DigestSections } from "../../domain/digest/content.ts";
-import { formatMoney } from "../../domain/money.ts";
+import { formatArr } from "../../domain/money.ts";
 import type { PlayEntry } from "../../domain/plays/account-groups.ts";
 import { playKindLabel } from "../../domain/plays/kinds.ts";
 import { accountPlaysBlocks } from "./account-plays.ts";
@@ -111,7 +111,7 @@ function atRiskBlocks(view: DigestView, budget: number): Block[] {
   for (const account of atRisk.slice(0, accountsWithPlays)) {
     const entries = view.playsByAccount.get(account.id) ?? [];
     const reasons = (account.health?.reasons ?? []).slice(0, 3).map((r) => inertText(r, 150));
-    const heading = `${bandBadge(account.health?.band ?? null)} · *${inertText(account.name, 80)}* · ${formatMoney(account.arr, { compact: true })} ARR${reasons.length ? `\n${reasons.join("; ")}` : ""}`;
+    const heading = `${bandBadge(account.health?.band ?? null)} · *${inertText(account.name, 80)}* · ${formatArr(account.arr, { compact: true })} ARR${reasons.length ? `\n${reasons.join("; ")}` : ""}`;
     const drawnPlays = accountPlaysBlocks(entries, {
       firstIndex,
       surface: { kind: "digest" },
@@ -146,7 +146,7 @@ function listSections({ sections, now }: DigestView): { moved: Block[]; lists: B
       say.renewals,
       sections.renewalsSoon.map(
         ({ account, daysLeft }) =>
-          `*${inertText(account.name, 80)}* · ${daysLeft === 0 ? "today" : `${daysLeft} days`} · ${formatMoney(account.arr, { compact: true })} · commit: ${commitLabel(account.renewalCommit)}`,
+          `*${inertText(account.name, 80)}* · ${daysLeft === 0 ? "today" : `${daysLeft} days`} · ${formatArr(account.arr, { compact: true })} · commit: ${commitLabel(account.renewalCommit)}`,
       ),
     ],
     [

@@ -1,5 +1,5 @@
 // The App Home tab: the caller's book, and the demo book on offer while the made-up team still owns it.
-import { formatMoney } from "../../domain/money.ts";
+import { formatArr, formatMoney } from "../../domain/money.ts";
 import type { BookSummary } from "../../services/book.ts";
 import {
   type Block,
@@ -30,7 +30,7 @@ export function homeView(book: BookSummary, extras: HomeExtras = {}): HomeView {
     ? book.renewals
         .map(
           (r) =>
-            `• *${escapeMrkdwn(truncate(r.name, 80))}* · ${formatMoney(r.arr, { compact: true })} · renews in ${r.daysLeft} days`,
+            `• *${escapeMrkdwn(truncate(r.name, 80))}* · ${formatArr(r.arr, { compact: true })} · renews in ${r.daysLeft} days`,
         )
         .join("\n")
     : "No renewals in the next 90 days.";

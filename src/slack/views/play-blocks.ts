@@ -32,7 +32,7 @@ export interface PlayItem extends OpenPlaySummary {
   /** Shown when the play is listed away from its account card. */
   account?: { name: string };
   /** Decimal string; shown next to the account name. */
-  arrAtRisk?: string;
+  arrAtRisk?: string | null;
 }
 
 export interface PlayBlockOptions {

@@ -19,7 +19,7 @@ import { inertText } from "./wording.ts";
 
 export interface PlaysListItem extends PlayItem {
   account: { id: string; name: string; band: string | null };
-  arrAtRisk: string;
+  arrAtRisk: string | null;
 }
 
 export interface PlaysListOptions {

@@ -1,7 +1,7 @@
 // A renewal step's reminder (the renewal calendar of DOMAIN.md): the account, the step, who owns it and by
 // when, the commit status, what to do, and the next action as buttons: record the commit status, or open
 // the account. The message may sit in a shared channel: the buttons answer the clicker privately.
-import { formatMoney } from "../../domain/money.ts";
+import { formatArr } from "../../domain/money.ts";
 import { playKindHint, playKindLabel } from "../../domain/plays/kinds.ts";
 import { type CommitStatus, commitStatuses } from "../../domain/renewals/commit.ts";
 import type { ReminderAudience, RenewalReminder } from "../../domain/renewals/reminders.ts";
@@ -57,7 +57,7 @@ export function renewalReminderMessage(
       type: "section",
       fields: [
         { type: "mrkdwn", text: `*Renewal*\n${renewal}` },
-        { type: "mrkdwn", text: `*ARR*\n${formatMoney(reminder.account.arr)}` },
+        { type: "mrkdwn", text: `*ARR*\n${formatArr(reminder.account.arr)}` },
         { type: "mrkdwn", text: `*Commit*\n${commitLabel(reminder.commit)}` },
         { type: "mrkdwn", text: `*Play owner*\n${owner}, due ${formatDay(reminder.doneBy)}` },
       ],

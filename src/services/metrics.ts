@@ -1,0 +1,143 @@
+// The metrics of a scope over a period: the company, a segment, CSMs' books or a manager's team. An
+// account counts in the book of whoever owned it at the end of the period, and an account whose ARR is
+// unknown is counted apart and left out of every money metric.
+import type { DataAccess } from "../db/client.ts";
+import {
+  latestSurveys,
+  ledgerPositions,
+  type MetricsAccount,
+  metricsAccounts,
+  ownersBefore,
+  renewalOutcomesBetween,
+} from "../db/repositories/metrics.ts";
+import { findUserByEmail, findUserBySlackId, reportIds } from "../db/repositories/users.ts";
+import type { Segment } from "../domain/accounts-csv.ts";
+import { inPeriod, type Period } from "../domain/metrics/period.ts";
+import type { RenewalDue } from "../domain/metrics/renewals.ts";
+import { type MetricsReport, metricsReport } from "../domain/metrics/report.ts";
+import type { AccountPosition } from "../domain/metrics/retention.ts";
+import { centsOf } from "../domain/money.ts";
+
+export type MetricsScope =
+  | { kind: "company" }
+  | { kind: "segment"; segment: Segment }
+  | { kind: "users"; refs: string[] }
+  | { kind: "team"; manager: string };
+
+/** A scope that names no one we know: a message for the person who asked. */
+export class MetricsError extends Error {}
+
+export type ScopedMetrics = MetricsReport & { scope: string };
+
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+const dayAfter = (day: string) => new Date(new Date(day).getTime() + 86_400_000);
+
+export async function scopeMetrics(
+  db: DataAccess,
+  scope: MetricsScope,
+  period: Period,
+  today: string,
+): Promise<ScopedMetrics> {
+  const owners = await scopeOwners(db, scope);
+  const [accounts, ownerChanges] = await Promise.all([
+    metricsAccounts(db.client),
+    ownersBefore(db.client, dayAfter(period.to)),
+  ]);
+  const inScope = accounts.filter((account) => {
+    if (scope.kind === "segment") return account.segment === scope.segment;
+    if (!owners) return true;
+    const owner = ownerChanges.has(account.id) ? ownerChanges.get(account.id) : account.ownerId;
+    return owner !== null && owner !== undefined && owners.ids.has(owner);
+  });
+  const byId = new Map(inScope.map((account) => [account.id, account]));
+  const [positions, outcomes, surveys] = await Promise.all([
+    ledgerPositions(db.client, period.from, period.to),
+    renewalOutcomesBetween(db.client, period.from, period.to),
+    latestSurveys(db.client, period.from, period.to),
+  ]);
+  const known: AccountPosition[] = positions
+    .filter((row) => byId.get(row.accountId)?.arr != null)
+    .map((row) => ({
+      id: row.accountId,
+      startCents: BigInt(row.startCents),
+      endCents: BigInt(row.endCents),
+      lastChurnType: row.lastChurnType,
+      hadHistory: row.hadHistory,
+    }));
+  const report = metricsReport(
+    {
+      positions: known,
+      unknownArrAccounts: inScope.filter((account) => account.arr === null).length,
+      renewals: renewalsDue(
+        inScope,
+        outcomes.filter((o) => byId.has(o.accountId)),
+        period,
+      ),
+      surveys: surveys
+        .filter((row) => byId.has(row.accountId))
+        .map((row) => ({
+          accountId: row.accountId,
+          date: iso(row.date),
+          nps: row.nps,
+          csatHundredths: row.csat === null ? null : Number(centsOf(row.csat.toFixed(2))),
+        })),
+    },
+    period,
+    today,
+  );
+  return {
+    scope: owners?.label ?? (scope.kind === "segment" ? `segment ${scope.segment}` : "company"),
+    ...report,
+  };
+}
+
+/** The recorded outcomes, and the renewal dates inside the period that have none. */
+function renewalsDue(
+  accounts: readonly MetricsAccount[],
+  outcomes: Awaited<ReturnType<typeof renewalOutcomesBetween>>,
+  period: Period,
+): RenewalDue[] {
+  const closed = new Set(outcomes.map((o) => `${o.accountId} ${iso(o.renewalDate)}`));
+  const open = accounts.flatMap((account) => {
+    const date = account.renewalDate ? iso(account.renewalDate) : null;
+    if (!date || !inPeriod(date, period) || closed.has(`${account.id} ${date}`)) return [];
+    const arr = account.arr === null ? null : centsOf(account.arr);
+    return [{ renewalDate: date, result: null, arrBeforeCents: arr, arrAfterCents: null }];
+  });
+  return [
+    ...outcomes.map((o) => ({
+      renewalDate: iso(o.renewalDate),
+      result: o.result,
+      arrBeforeCents: o.arrBefore === null ? null : centsOf(o.arrBefore.toFixed(2)),
+      arrAfterCents: centsOf(o.arrAfter.toFixed(2)),
+    })),
+    ...open,
+  ];
+}
+
+/** The owners whose books make up the scope; null for the company and a segment. */
+async function scopeOwners(
+  db: DataAccess,
+  scope: MetricsScope,
+): Promise<{ ids: Set<string>; label: string } | null> {
+  if (scope.kind === "users") {
+    const users = await Promise.all(scope.refs.map((ref) => teamMember(db, ref)));
+    return { ids: new Set(users.map((user) => user.id)), label: scope.refs.join(", ") };
+  }
+  if (scope.kind === "team") {
+    const manager = await teamMember(db, scope.manager);
+    const team = await reportIds(db.client, manager.id);
+    if (team.length === 0) throw new MetricsError(`${scope.manager} has nobody reporting to them`);
+    return { ids: new Set(team), label: `team of ${scope.manager}` };
+  }
+  return null;
+}
+
+async function teamMember(db: DataAccess, ref: string) {
+  const user = ref.includes("@")
+    ? await findUserByEmail(db.client, ref.toLowerCase())
+    : await findUserBySlackId(db.client, ref);
+  if (!user)
+    throw new MetricsError(`${ref} is not on the team (nobody with that Slack id or email owns accounts)`);
+  return user;
+}
