@@ -5,22 +5,22 @@ import { type Lookups, percentile } from "./load.ts";
 import { type CsmRun, failure } from "./processes.ts";
 
 /** An engine's column: its results, or why there are none. */
-export type Column = { engine: string; result: EngineResult | string };
+export type Column<R = EngineResult> = { engine: string; result: R | string };
 
-interface Cell {
+export interface Cell {
   text: string;
   met?: boolean;
 }
 
-interface Row {
+export interface Row<R = EngineResult> {
   measure: string;
   target: string;
-  cell(result: EngineResult): Cell;
+  cell(result: R): Cell;
 }
 
-const count = (n: number) => Math.round(n).toLocaleString("en-US");
-const ms = (n: number) => `${n < 10 ? n.toFixed(1) : count(n)} ms`;
-const errors = (lookups: Lookups) => (lookups.errors ? `, ${count(lookups.errors)} errors` : "");
+export const count = (n: number) => Math.round(n).toLocaleString("en-US");
+export const ms = (n: number) => `${n < 10 ? n.toFixed(1) : count(n)} ms`;
+export const errors = (lookups: Lookups) => (lookups.errors ? `, ${count(lookups.errors)} errors` : "");
 
 function duringCell(during: During | string, what: string): Cell {
   if (typeof during === "string") return { text: during };
@@ -98,7 +98,7 @@ export function targetRows(sizes: {
 }
 
 /** Prints the table and a summary line. */
-export function printReport(title: string, rows: Row[], columns: Column[]): void {
+export function printReport<R>(title: string, rows: Row<R>[], columns: Column<R>[]): void {
   const tally = new Map(columns.map(({ engine }) => [engine, { met: 0, missed: 0, unmeasured: 0 }]));
   const line = (cells: string[]) => console.log(`| ${cells.join(" | ")} |`);
   console.log(`\n${title}\n`);
