@@ -77,7 +77,8 @@ export async function benchDigests(engine: Engine, plan: DigestPlan): Promise<Di
     const expected = csms.length;
     let sending = true;
     const lookups = openLoop(target, plan.queries, lookupRate, () => sending);
-    while (digestsIn(plan.slack) < expected && Date.now() < deadline) await sleep(50);
+    const digestsIn = digestCounter(plan.slack);
+    while (digestsIn() < expected && Date.now() < deadline) await sleep(50);
     sending = false;
     const measured = await lookups;
     await sleep(settleMs);
@@ -122,9 +123,25 @@ async function buildAndSchedule(
 
 const accepted = (slack: FakeSlack) => slack.callsTo("chat.postMessage").filter((call) => call.response.ok);
 
-/** Digests that reached Slack (a digest names its owner; any other message does not count). */
-function digestsIn(slack: FakeSlack): number {
-  return accepted(slack).filter((call) => ownerOf(call.args.blocks, call.args.text)).length;
+/**
+ * Counts the digests that reach Slack (a digest names its owner; any other message does not count),
+ * reading each recorded call once: the count is polled every 50 ms in the process that plays Slack.
+ */
+function digestCounter(slack: FakeSlack): () => number {
+  let read = 0;
+  let digests = 0;
+  return () => {
+    for (; read < slack.calls.length; read++) {
+      const call = slack.calls[read];
+      if (
+        call?.method === "chat.postMessage" &&
+        call.response.ok &&
+        ownerOf(call.args.blocks, call.args.text)
+      )
+        digests++;
+    }
+    return digests;
+  };
 }
 
 /** Whose digest a message is: every digest names its owner ("For <@U…>"). */
