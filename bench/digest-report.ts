@@ -39,6 +39,8 @@ export function digestRows(sizes: { randomRefusals: number }): Row<WithDigest>[]
       target: `≤ ${maxFloorRatio}× the floor, none lost or twice`,
       cell: ({ digest }) =>
         digestCell(digest, ({ send, csms }) => {
+          if (send.lost === csms)
+            return { text: `none of ${csms} digests reached Slack in time`, met: false };
           const ratio = send.seconds / send.floorSeconds;
           const once = csms - send.lost - send.duplicated;
           return {
