@@ -15,12 +15,18 @@ const stages = list("onboarding,adoption,value_realization,expansion,renewal");
 export function bookArr(i: number, shift = 0): number {
   return 5_000 + ((i * 7919) % 250_000) + 1_000 * shift;
 }
+export const ownerId = (i: number) => `UOWNER${String(i).padStart(3, "0")}`;
 
 /**
  * The book as a CRM export. `changed` is the same accounts a quarter later: every row's ARR, stage and
- * renewal date differ, so a second import of it updates every account.
+ * renewal date differ, so a second import of it updates every account. Account i belongs to owner
+ * `ownerId(i mod owners)`; contracts start on the `startSpreadDays` days up to `lastStart` and run a year.
  */
-export function bookCsv(n: number, changed = false): { csv: string; queries: string[] } {
+export function bookCsv(
+  n: number,
+  changed = false,
+  { owners = 60, lastStart = new Date(Date.UTC(2025, 11, 1)), startSpreadDays = 360 } = {},
+): { csv: string; queries: string[] } {
   const lines = [
     "Account ID,Account Name,Account Owner,Annual Recurring Revenue,Contract Start Date,Renewal Date,Segment,Stage",
   ];
@@ -30,9 +36,9 @@ export function bookCsv(n: number, changed = false): { csv: string; queries: str
     const name =
       `${first[i % first.length]} ${second[Math.floor(i / first.length) % second.length]} ${suffix[Math.floor(i / (first.length * second.length)) % suffix.length]} ${Math.floor(i / (first.length * second.length * suffix.length)) || ""}`.trim();
     names.push(name);
-    const start = new Date(Date.UTC(2025, 11, 1) - (i % 360) * 86_400_000);
+    const start = new Date(lastStart.getTime() - (i % startSpreadDays) * 86_400_000);
     const renewal = new Date(start.getTime() + (365 + 30 * shift) * 86_400_000);
-    const owner = `UOWNER${String(i % 60).padStart(3, "0")}`;
+    const owner = ownerId(i % owners);
     const arr = bookArr(i, shift);
     lines.push(
       `ACC-${String(i).padStart(6, "0")},"${name}",${owner},"$${arr.toLocaleString("en-US")}.00",${start.toISOString().slice(0, 10)},${renewal.toISOString().slice(0, 10)},${segments[i % 3]},${stages[(i + shift) % stages.length]}`,

@@ -5,7 +5,7 @@ import type { FakeSlack } from "../test/helpers/fake-slack.ts";
 import { closedLoop, type Lookups, openLoop } from "./load.ts";
 import { benchMetrics, type MetricsBench } from "./metrics.ts";
 import { type CsmRun, csm, failure, runCsm, serve } from "./processes.ts";
-import type { CommandTarget } from "./sender.ts";
+import { botSlackEnv, commandTarget } from "./slack-env.ts";
 
 export interface Engine {
   name: string;
@@ -50,7 +50,6 @@ const inFlight = 20;
 const steadyRate = 50;
 const busyRate = 10;
 const signalsPerRequest = 10_000;
-const signingSecret = "bench-signing-secret-0123456789";
 const ingestToken = "bench-ingest-token-0123456789";
 
 export async function benchEngine(engine: Engine, plan: Plan): Promise<EngineResult> {
@@ -80,25 +79,10 @@ async function benchBot(
   env: Record<string, string>,
   plan: Plan,
 ): Promise<Omit<EngineResult, "imports" | "metrics">> {
-  const slackEnv = {
-    SLACK_BOT_TOKEN: "xoxb-bench-token",
-    SLACK_SIGNING_SECRET: signingSecret,
-    SLACK_API_URL: plan.slack.apiUrl,
-  };
+  const slackEnv = botSlackEnv(plan.slack.apiUrl);
   const bare = await serve("bare-bolt", { ...slackEnv, LOG_LEVEL: "error" }, "/slack/events");
-  // The bench's callers are full members who are not account owners: the workspace is open to them, so
-  // each joins the team on first use and every lookup after is a team member's.
-  const bot = await serve(
-    "main",
-    { ...env, ...slackEnv, INGEST_TOKEN: ingestToken, ACCESS: "workspace" },
-    "/healthz",
-  );
-  const target = (port: number): CommandTarget => ({
-    url: `http://127.0.0.1:${port}/slack/events`,
-    signingSecret,
-    responseUrl: (id) => plan.slack.responseUrl(id),
-    responded: (id) => plan.slack.waitForResponse((response) => response.id === id, 30_000),
-  });
+  const bot = await serve("main", { ...env, ...slackEnv, INGEST_TOKEN: ingestToken }, "/healthz");
+  const target = (port: number) => commandTarget(port, plan.slack);
   const lookupsAt = (rate: number, more: (sent: number) => boolean) =>
     openLoop(target(bot.port), plan.queries, rate, more);
   try {

@@ -8,20 +8,20 @@ import { type CsmRun, failure } from "./processes.ts";
 /** An engine's column: its results, or why there are none. */
 export type Column<R = EngineResult> = { engine: string; result: R | string };
 
-interface Cell {
+export interface Cell {
   text: string;
   met?: boolean;
 }
 
-interface Row<R = EngineResult> {
+export interface Row<R = EngineResult> {
   measure: string;
   target: string;
   cell(result: R): Cell;
 }
 
-const count = (n: number) => Math.round(n).toLocaleString("en-US");
-const ms = (n: number) => `${n < 10 ? n.toFixed(1) : count(n)} ms`;
-const errors = (lookups: Lookups) => (lookups.errors ? `, ${count(lookups.errors)} errors` : "");
+export const count = (n: number) => Math.round(n).toLocaleString("en-US");
+export const ms = (n: number) => `${n < 10 ? n.toFixed(1) : count(n)} ms`;
+export const errors = (lookups: Lookups) => (lookups.errors ? `, ${count(lookups.errors)} errors` : "");
 
 function duringCell(during: During | string, what: string): Cell {
   if (typeof during === "string") return { text: during };

@@ -9,7 +9,7 @@ import { createLogger } from "./logger.ts";
 import { openMigratedDatabase } from "./runtime.ts";
 import { systemClock } from "./services/ports.ts";
 import { buildApp } from "./slack/app.ts";
-import { createWebClient } from "./slack/web/client-options.ts";
+import { createNotifierClient, createWebClient } from "./slack/web/client-options.ts";
 import { checkSlackCredentials, SlackCredentialsError } from "./slack/web/credentials.ts";
 import { slackDirectory } from "./slack/web/directory.ts";
 import { slackNotifier } from "./slack/web/notifier.ts";
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   await app.start(config.port);
   const webClient = createWebClient(config, logger);
   if (!webClient) throw new Error("the bot needs SLACK_BOT_TOKEN (checked by loadConfig)");
-  const notifier = slackNotifier(webClient, logger);
+  const notifier = slackNotifier(createNotifierClient(config, logger) ?? webClient, logger);
   const directory = slackDirectory(webClient);
   const scheduler = startScheduler(
     scheduledJobs,

@@ -67,13 +67,17 @@ export async function runCli(
     name: "csm",
     write: (line) => io.stderr.write(`${line}\n`),
   });
-  const [{ openMigratedDatabase }, { createWebClient }, { slackDirectory }, { slackNotifier }] =
-    await Promise.all([
-      import("../runtime.ts"),
-      import("../slack/web/client-options.ts"),
-      import("../slack/web/directory.ts"),
-      import("../slack/web/notifier.ts"),
-    ]);
+  const [
+    { openMigratedDatabase },
+    { createNotifierClient, createWebClient },
+    { slackDirectory },
+    { slackNotifier },
+  ] = await Promise.all([
+    import("../runtime.ts"),
+    import("../slack/web/client-options.ts"),
+    import("../slack/web/directory.ts"),
+    import("../slack/web/notifier.ts"),
+  ]);
   const client = createWebClient(config, logger);
   const progress = terminalProgress(io.stderr, Boolean(io.stderr.isTTY) && !json);
   const cluster = clusterAnnouncer(progress);
@@ -86,7 +90,7 @@ export async function runCli(
     const context: CliContext = {
       db,
       directory: client ? slackDirectory(client) : null,
-      notifier: client ? slackNotifier(client, logger) : null,
+      notifier: client ? slackNotifier(createNotifierClient(config, logger) ?? client, logger) : null,
       actor,
       clock: () => new Date(),
       out: (line) => io.stdout.write(`${line}\n`),

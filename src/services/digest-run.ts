@@ -1,7 +1,6 @@
 // Sends the morning digests: who is due (their local time on a working day, or everyone named in an
 // explicit run), a claim on the day's digest row so that each goes out once across restarts and
 // processes, the content, and the delivery with its fallback. node-cron ticks; the database decides.
-import PQueue from "p-queue";
 import type { DataAccess } from "../db/client.ts";
 import {
   type DigestUserRow,
@@ -64,8 +63,6 @@ export interface DigestResult {
 
 /** Slack profiles are read again after this long: a person who moved gets the digest at their new 08:30. */
 const profileRefreshMs = 24 * 3_600_000;
-/** Digests posted at once: enough that every channel in use has one waiting, so the Notifier's pacing of each channel, not this, sets the pace. */
-const concurrency = 64;
 
 /** Each person's own digest, then each manager's team digest: both kinds, once per person and date. */
 export async function runDigests(
@@ -129,28 +126,28 @@ async function runKind(
   if (due.length === 0) return results;
 
   const messages = await build(due.map((d) => d.recipient));
-  const queue = new PQueue({ concurrency });
+  // Every message goes to the Notifier at once, and its channel's queue sets its pace. A cap on the
+  // messages in flight would let the first channels' messages, waiting their turn, hold every place
+  // while later channels wait with none, and the send would take longer than their pace needs.
   await Promise.all(
-    due.map(({ user, recipient, claim }, i) =>
-      queue.add(async () => {
-        const message = messages[i] ?? null;
-        if (!message) {
-          const nothing = "nothing to report";
-          if (claim)
-            await finish(deps, claim, { status: "skipped", channel: null, ts: null, error: nothing }, now);
-          results.push(result(kind, recipient, "skipped", null, nothing));
-          return;
-        }
-        if (!claim) {
-          const channel = user.digestChannelId ?? user.slackUserId;
-          results.push({ ...result(kind, recipient, "built", channel, null), message });
-          return;
-        }
-        const outcome = await send(deps, user, message);
-        await finish(deps, claim, outcome, now);
-        results.push(result(kind, recipient, outcome.status, outcome.channel, outcome.error));
-      }),
-    ),
+    due.map(async ({ user, recipient, claim }, i) => {
+      const message = messages[i] ?? null;
+      if (!message) {
+        const nothing = "nothing to report";
+        if (claim)
+          await finish(deps, claim, { status: "skipped", channel: null, ts: null, error: nothing }, now);
+        results.push(result(kind, recipient, "skipped", null, nothing));
+        return;
+      }
+      if (!claim) {
+        const channel = user.digestChannelId ?? user.slackUserId;
+        results.push({ ...result(kind, recipient, "built", channel, null), message });
+        return;
+      }
+      const outcome = await send(deps, user, message);
+      await finish(deps, claim, outcome, now);
+      results.push(result(kind, recipient, outcome.status, outcome.channel, outcome.error));
+    }),
   );
   return results;
 }

@@ -1,6 +1,11 @@
 // A person's open plays as the lists and messages show them: what a play is about, who holds it, what is
 // at stake, grouped by account (domain/plays/account-groups.ts).
-import { openPlaysForUser, type PlayWithAccountBand, type PlayWithPeople } from "../db/repositories/plays.ts";
+import {
+  type OpenPlayRow,
+  openPlaysForUser,
+  type PlayWithAccountBand,
+  type PlayWithPeople,
+} from "../db/repositories/plays.ts";
 import type { Db } from "../db/repositories/types.ts";
 import { type AccountPlays, groupPlaysByAccount } from "../domain/plays/account-groups.ts";
 import { awakeAt } from "../domain/plays/deadlines.ts";
@@ -64,6 +69,27 @@ export function toListing(play: PlayWithPeople | PlayWithAccountBand): PlayListi
       name: play.account.name,
       ownerSlackId: play.account.owner?.slackUserId ?? null,
       band: scores[0]?.band ?? null,
+    },
+  };
+}
+
+/** A play as the morning digests read it (db/repositories/plays.ts, openPlaysForUsers). */
+export function listingOfRow(row: OpenPlayRow): PlayListing {
+  return {
+    id: row.id,
+    kind: row.kind,
+    reason: row.reason,
+    status: row.status,
+    dueAt: row.dueAt,
+    snoozedUntil: row.snoozedUntil,
+    ownerSlackId: row.ownerSlackId,
+    claimedBySlackId: row.claimedBySlackId,
+    arrAtRisk: row.arr,
+    account: {
+      id: row.accountId,
+      name: row.accountName,
+      ownerSlackId: row.accountOwnerSlackId,
+      band: row.band,
     },
   };
 }

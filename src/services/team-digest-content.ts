@@ -71,7 +71,7 @@ export async function teamDigestContents(
           status: p.status,
           dueAt: p.dueAt,
           createdAt: p.createdAt,
-          account: { id: p.account.id, name: p.account.name },
+          account: { id: p.accountId, name: p.accountName },
         })),
       recipient.localDate,
       now,

@@ -79,6 +79,20 @@ describe("the Slack notifier jobs post through", () => {
     expect(at("busy 2") - at("busy 1")).toBeGreaterThanOrEqual(500);
   });
 
+  it("waits out a 429's Retry-After in that channel alone: the other channels' messages go on", async () => {
+    fake.rateLimitNext("chat.postMessage", 1);
+    const limited = notifier.postMessage({ channel: "C0LIMITED", text: "limited" });
+    const refusal = await fake.waitFor("chat.postMessage", (call) => call.status === 429);
+    await notifier.postMessage({ channel: "C0FREE001", text: "free" });
+    await limited;
+
+    const calls = fake.callsTo("chat.postMessage");
+    const at = (text: string, status = 200) =>
+      calls.find((call) => call.args.text === text && call.status === status)?.at ?? Number.NaN;
+    expect(at("free") - refusal.at).toBeLessThan(500);
+    expect(at("limited") - refusal.at).toBeGreaterThanOrEqual(1000);
+  });
+
   it("reports a channel it cannot post in as not delivered, with the reason in the log", async () => {
     fake.failNext("chat.postMessage", "is_archived");
     expect(await notifier.postMessage({ channel: "C0ARCHIVE", text: "hello" })).toEqual({

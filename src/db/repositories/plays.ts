@@ -174,12 +174,48 @@ export function openPlaysForUser(db: Db, userId: string): Promise<PlayWithAccoun
   });
 }
 
-/** The open plays of several people at once (owned or claimed), for the morning digests. */
-export function openPlaysForUsers(db: Db, userIds: string[]): Promise<PlayWithAccountBand[]> {
+/** A play not closed as the morning digests read it: its people and account joined, one flat row. */
+export interface OpenPlayRow {
+  id: string;
+  kind: string;
+  reason: string;
+  status: Exclude<PlayStatus, "closed">;
+  dueAt: Date;
+  snoozedUntil: Date | null;
+  createdAt: Date;
+  ownerId: string | null;
+  claimedById: string | null;
+  ownerSlackId: string | null;
+  claimedBySlackId: string | null;
+  accountId: string;
+  accountName: string;
+  /** The account's ARR, exact decimal string. */
+  arr: string;
+  accountOwnerSlackId: string | null;
+  /** The band of the account's latest health score; null when it has none. */
+  band: string | null;
+}
+
+/**
+ * The open plays of several people at once (owned or claimed), for the morning digests: 300 CSMs hold
+ * tens of thousands. The database joins them with their people, account and latest band, and the ids
+ * travel as one array parameter: Prisma's nested includes over that many rows took seconds.
+ */
+export function openPlaysForUsers(db: Db, userIds: string[]): Promise<OpenPlayRow[]> {
   if (userIds.length === 0) return Promise.resolve([]);
-  return db.play.findMany({
-    where: { status: notClosed, OR: [{ ownerId: { in: userIds } }, { claimedById: { in: userIds } }] },
-    include: withPeopleAndBand,
-    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-  });
+  return db.$queryRaw<OpenPlayRow[]>`
+    SELECT p.id, p.kind, p.reason, p.status::text AS status, p."dueAt", p."snoozedUntil", p."createdAt",
+      p."ownerId", p."claimedById", o."slackUserId" AS "ownerSlackId", c."slackUserId" AS "claimedBySlackId",
+      a.id AS "accountId", a.name AS "accountName", a.arr::text AS arr,
+      ao."slackUserId" AS "accountOwnerSlackId", latest.band
+    FROM "Play" p
+    JOIN "Account" a ON a.id = p."accountId"
+    LEFT JOIN "User" o ON o.id = p."ownerId"
+    LEFT JOIN "User" c ON c.id = p."claimedById"
+    LEFT JOIN "User" ao ON ao.id = a."ownerId"
+    LEFT JOIN LATERAL (
+      SELECT s.band::text AS band FROM "HealthScore" s WHERE s."accountId" = a.id ORDER BY s.date DESC LIMIT 1
+    ) latest ON true
+    WHERE p.status <> 'closed' AND (p."ownerId" = ANY(${userIds}::text[]) OR p."claimedById" = ANY(${userIds}::text[]))
+    ORDER BY p."dueAt", p.id`;
 }

@@ -27,3 +27,18 @@ export function createWebClient(config: Config, logger: Logger): WebClient | nul
   if (!config.slack.botToken) return null;
   return new WebClient(config.slack.botToken, webClientOptions(config, logger));
 }
+
+/**
+ * For the Notifier (src/slack/web/notifier.ts): the same, except that an HTTP 429 comes back to the
+ * Notifier as an error instead of being waited out here. @slack/web-api waits one out by pausing every
+ * call of its client, so one channel's 429 would hold every other channel's message as well (and the
+ * messages it then releases at once crowd their channels); the Notifier waits it out in that channel's
+ * queue alone.
+ */
+export function createNotifierClient(config: Config, logger: Logger): WebClient | null {
+  if (!config.slack.botToken) return null;
+  return new WebClient(config.slack.botToken, {
+    ...webClientOptions(config, logger),
+    rejectRateLimitedCalls: true,
+  });
+}
