@@ -52,6 +52,9 @@ export const demoTeam: readonly DemoTeamMember[] = [
   },
 ];
 
+/** The made-up team's Slack ids: the demo book is theirs until someone takes it over. */
+export const demoTeamSlackIds = demoTeam.map((member) => member.slackUserId);
+
 /** How an account's health moves over the eight weeks of history the demo shows. */
 export type HealthStory =
   | "thriving"

@@ -3,7 +3,13 @@
 import type { DataAccess } from "../db/client.ts";
 import { recordAudit } from "../db/repositories/audit.ts";
 import type { Db } from "../db/repositories/types.ts";
-import { findUserByEmail, findUserBySlackId, slackIdsWithRole } from "../db/repositories/users.ts";
+import {
+  countUsersOtherThan,
+  findUserByEmail,
+  findUserBySlackId,
+  slackIdsWithRole,
+} from "../db/repositories/users.ts";
+import { demoTeamSlackIds } from "../demo/data.ts";
 import { type AccessRefusal, accessRefusal } from "../domain/access/admission.ts";
 import type { TeamMember } from "../domain/team.ts";
 import type { AccessPolicy, SlackProfile } from "./ports.ts";
@@ -24,9 +30,18 @@ export async function admit(db: DataAccess, policy: AccessPolicy, slackUserId: s
     (await findUserBySlackId(db.client, slackUserId)) ??
       (profile?.email ? await findUserByEmail(db.client, profile.email) : null),
   );
-  const reason = accessRefusal({ standing: profile?.standing ?? null, home, onTeam, mode: policy.mode });
+  // A new installation whose team is nobody, or only the demo book's made-up people: the first full
+  // member who comes joins it (and can take the demo book over from the App Home); after that, the team.
+  const mode =
+    !onTeam && policy.mode === "team" && (await teamIsEmpty(db.client)) ? "workspace" : policy.mode;
+  const reason = accessRefusal({ standing: profile?.standing ?? null, home, onTeam, mode });
   if (reason) return { ok: false, reason, profile };
   return { ok: true, member: await ensureUser(db, null, slackUserId, profile), profile };
+}
+
+/** Nobody on the team but the demo book's made-up people. */
+async function teamIsEmpty(db: Db): Promise<boolean> {
+  return (await countUsersOtherThan(db, demoTeamSlackIds)) === 0;
 }
 
 export interface Refusal {

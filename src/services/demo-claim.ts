@@ -7,10 +7,8 @@ import { type AuditEntry, recordAudit } from "../db/repositories/audit.ts";
 import { bookHeldBy, countAccountsOwnedBy, moveBook } from "../db/repositories/demo-book.ts";
 import type { Db } from "../db/repositories/types.ts";
 import { findUsersBySlackIds } from "../db/repositories/users.ts";
-import { demoTeam } from "../demo/data.ts";
+import { demoTeamSlackIds } from "../demo/data.ts";
 import type { TeamMember } from "../domain/team.ts";
-
-const demoTeamSlackIds = demoTeam.map((member) => member.slackUserId);
 
 /** The accounts the made-up team still owns: the demo book is on offer while there are any. */
 export function demoAccountsOnOffer(db: Db): Promise<number> {

@@ -110,3 +110,38 @@ describe("taking the demo book over from the App Home", () => {
     expect(await prisma().account.count({ where: { ownerId: second.id } })).toBe(0);
   });
 });
+
+describe("a new installation whose team is only the demo book's made-up people", () => {
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    running = await startRunningApp();
+    await seedDemoBook(running.db, new Date("2026-11-23T09:00:00Z"), admin);
+    running.slack.addUser({ id: "UNEWCOMER1", realName: "Nia Newcomer" });
+    running.slack.addUser({ id: "ULATER0001", realName: "Lou Later" });
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  const homeOf = async (userId: string) => {
+    await running.requests.event({ type: "app_home_opened", user: userId, tab: "home" });
+    await expect
+      .poll(() => running.slack.callsTo("views.publish").filter((c) => c.args.user_id === userId).length)
+      .toBeGreaterThan(0);
+    return JSON.stringify(
+      running.slack
+        .callsTo("views.publish")
+        .filter((c) => c.args.user_id === userId)
+        .at(-1)?.args.view,
+    );
+  };
+
+  it("lets the first full member in, with the demo book on offer; after that the team decides", async () => {
+    expect(await homeOf("UNEWCOMER1")).toContain("demo_book_claim");
+    expect(await running.db.prisma.user.count({ where: { slackUserId: "UNEWCOMER1" } })).toBe(1);
+    const later = await homeOf("ULATER0001");
+    expect(later).not.toContain("demo_book_claim");
+    expect(await running.db.prisma.user.count({ where: { slackUserId: "ULATER0001" } })).toBe(0);
+  });
+});

@@ -92,3 +92,8 @@ export async function slackIdsWithRole(db: Db, role: Role): Promise<string[]> {
 export async function reportIds(db: Db, managerId: string): Promise<string[]> {
   return (await db.user.findMany({ where: { managerId }, select: { id: true } })).map((user) => user.id);
 }
+
+/** How many people are on the team besides those with these Slack ids. */
+export function countUsersOtherThan(db: Db, slackUserIds: readonly string[]): Promise<number> {
+  return db.user.count({ where: { slackUserId: { notIn: [...slackUserIds] } } });
+}
