@@ -23,19 +23,13 @@ import {
   playKindLabel,
   playOutcomeLabel,
 } from "../domain/plays/kinds.ts";
-import {
-  mayClaimPlay,
-  mayManagePlay,
-  mayReassignPlay,
-  type PlayHolders,
-  playManagers,
-  playReassigners,
-} from "../domain/plays/permissions.ts";
+import { mayClaimPlay } from "../domain/plays/permissions.ts";
 import type { TeamMember } from "../domain/team.ts";
 import type { TouchKind } from "../generated/prisma/client.ts";
 import { admit, recordRefusal } from "./access.ts";
 import { loadHealthConfig } from "./health-settings.ts";
 import { type PlayListing, toListing } from "./play-listing.ts";
+import { closedOrClaimedByOther, type ManageVerb, refusalToManage } from "./play-manage-refusals.ts";
 import { maxPlayNoteLength, personLabel, say } from "./play-refusals.ts";
 import type { AccessPolicy } from "./ports.ts";
 
@@ -67,9 +61,6 @@ export interface CloseRequest {
   /** When the touch happened; now when not given. */
   touchAt?: Date | null;
 }
-
-/** What only the people answerable for a play may do to it (domain/plays/permissions.ts). */
-export type ManageVerb = "close" | "snooze" | "reassign";
 
 /** Anyone on the team but a viewer may claim an unclaimed play; claiming one's own claim again changes nothing. */
 export async function claimPlay(
@@ -236,45 +227,6 @@ async function mayManage(db: Db, playId: string, caller: TeamMember, verb: Manag
   return refusal || !play ? { ok: false, message: refusal ?? say.gone } : { ok: true, play };
 }
 
-function refusalToManage(play: PlayWithPeople | null, caller: TeamMember, verb: ManageVerb): string | null {
-  if (!play) return say.gone;
-  if (play.status === "closed") return closedMessage(play);
-  const people = {
-    ownerId: play.ownerId,
-    claimedById: play.claimedById,
-    accountOwnerId: play.account.ownerId,
-  };
-  if (verb === "reassign") {
-    const holders: PlayHolders = {
-      ...people,
-      ownerManagerId: play.owner?.managerId ?? null,
-      accountOwnerManagerId: play.account.owner?.managerId ?? null,
-    };
-    if (mayReassignPlay(holders, caller)) return null;
-    return refusalNames(play, playReassigners(holders), say.notAllowedToReassign);
-  }
-  if (mayManagePlay(people, caller)) return null;
-  return refusalNames(play, playManagers(people), (names) => say.notAllowed(verb, names));
-}
-
-/** The refusal, naming the people who may do what was refused (those the play's rows include). */
-function refusalNames(play: PlayWithPeople, ids: string[], message: (names: string[]) => string): string {
-  const byId = new Map(
-    [play.owner, play.claimedBy, play.account.owner].flatMap((user) => (user ? [[user.id, user]] : [])),
-  );
-  const names = ids.flatMap((id) => {
-    const user = byId.get(id);
-    return user ? [personLabel(user)] : [];
-  });
-  return message(names);
-}
-
-function closedOrClaimedByOther(play: PlayWithPeople, caller: TeamMember): string | null {
-  if (play.status === "closed") return closedMessage(play);
-  if (play.claimedBy && play.claimedBy.id !== caller.id) return say.claimedFirst(personLabel(play.claimedBy));
-  return null;
-}
-
 /**
  * After a guarded update: the changed play, or, when the update lost a race (another click closed or
  * claimed the play in between), what happened instead, read back from the database.
@@ -290,15 +242,6 @@ async function settle(
   if (changed) return { ok: true, play: after };
   const message = closedOrClaimedByOther(after, caller);
   return message ? { ok: false, message } : { ok: true, play: after };
-}
-
-function closedMessage(play: PlayWithPeople): string {
-  const day = (play.closedAt ?? play.updatedAt).toISOString().slice(0, 10);
-  return say.closed(
-    play.closedBy ? personLabel(play.closedBy) : null,
-    day,
-    playOutcomeLabel(play.outcome ?? "done"),
-  );
 }
 
 function touchSummary(kind: string, outcome: PlayOutcome): string {
