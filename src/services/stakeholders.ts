@@ -128,8 +128,9 @@ export async function removeStakeholder(
 ): Promise<StakeholderSave> {
   const checked = await checkTarget(db, caller, target, now);
   if (!checked.ok) return checked;
-  const { account, before } = checked;
-  if (!before) return { ok: true, stakeholderId: target.stakeholderId, playOpened: false };
+  const { account } = checked;
+  // checkTarget found the named person on the account.
+  const before = checked.before as NonNullable<typeof checked.before>;
   await db.transaction(async (tx) => {
     await deleteStakeholder(tx, before.id);
     await recordAudit(tx, { userId: caller.id, label: caller.slackUserId, source: "slack" }, [

@@ -14,28 +14,15 @@ import { successPlanSubmissionHandler } from "./success-plan.ts";
 import { touchSubmissionHandler } from "./touch.ts";
 
 export function registerViews(app: App, deps: AppDeps): void {
-  app.view<ViewSubmitAction>(
-    { type: "view_submission", callback_id: closePlayCallbackId },
-    closePlaySubmissionHandler(deps),
-  );
-  app.view<ViewSubmitAction>(
-    { type: "view_submission", callback_id: digestSettingsCallbackId },
-    digestSettingsSubmissionHandler(deps),
-  );
-  app.view<ViewSubmitAction>(
-    { type: "view_submission", callback_id: touchCallbackId },
-    touchSubmissionHandler(deps),
-  );
-  app.view<ViewSubmitAction>(
-    { type: "view_submission", callback_id: stakeholderCallbackId },
-    stakeholderSubmissionHandler(deps),
-  );
-  app.view<ViewSubmitAction>(
-    { type: "view_submission", callback_id: successPlanCallbackId },
-    successPlanSubmissionHandler(deps),
-  );
-  app.view<ViewSubmitAction>(
-    { type: "view_submission", callback_id: reviewCallbackId },
-    reviewSubmissionHandler(deps),
-  );
+  // Each modal's callback_id and the handler of its submission.
+  const routes = [
+    [closePlayCallbackId, closePlaySubmissionHandler(deps)],
+    [digestSettingsCallbackId, digestSettingsSubmissionHandler(deps)],
+    [touchCallbackId, touchSubmissionHandler(deps)],
+    [stakeholderCallbackId, stakeholderSubmissionHandler(deps)],
+    [successPlanCallbackId, successPlanSubmissionHandler(deps)],
+    [reviewCallbackId, reviewSubmissionHandler(deps)],
+  ] as const;
+  for (const [callbackId, handler] of routes)
+    app.view<ViewSubmitAction>({ type: "view_submission", callback_id: callbackId }, handler);
 }
