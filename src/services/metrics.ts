@@ -39,23 +39,57 @@ export async function scopeMetrics(
   today: string,
 ): Promise<ScopedMetrics> {
   const owners = await scopeOwners(db, scope);
-  const [accounts, ownerChanges] = await Promise.all([
+  const ledger = await readLedger(db, period);
+  const label = owners?.label ?? (scope.kind === "segment" ? `segment ${scope.segment}` : "company");
+  return bookReport(ledger, period, today, label, (account, owner) => {
+    if (scope.kind === "segment") return account.segment === scope.segment;
+    return !owners || (owner !== null && owners.ids.has(owner));
+  });
+}
+
+/** The metrics of several books over one period, read from the database once. */
+export async function booksMetrics(
+  db: DataAccess,
+  books: readonly { label: string; ownerIds: readonly string[] }[],
+  period: Period,
+  today: string,
+): Promise<ScopedMetrics[]> {
+  const ledger = await readLedger(db, period);
+  return books.map((book) => {
+    const ids = new Set(book.ownerIds);
+    return bookReport(ledger, period, today, book.label, (_, owner) => owner !== null && ids.has(owner));
+  });
+}
+
+type Ledger = Awaited<ReturnType<typeof readLedger>>;
+
+async function readLedger(db: DataAccess, period: Period) {
+  const [accounts, ownerChanges, positions, outcomes, surveys] = await Promise.all([
     metricsAccounts(db.client),
     ownersBefore(db.client, dayAfter(period.to)),
-  ]);
-  const inScope = accounts.filter((account) => {
-    if (scope.kind === "segment") return account.segment === scope.segment;
-    if (!owners) return true;
-    const owner = ownerChanges.has(account.id) ? ownerChanges.get(account.id) : account.ownerId;
-    return owner !== null && owner !== undefined && owners.ids.has(owner);
-  });
-  const byId = new Map(inScope.map((account) => [account.id, account]));
-  const [positions, outcomes, surveys] = await Promise.all([
     ledgerPositions(db.client, period.from, period.to),
     renewalOutcomesBetween(db.client, period.from, period.to),
     latestSurveys(db.client, period.from, period.to),
   ]);
-  const known: AccountPosition[] = positions
+  return { accounts, ownerChanges, positions, outcomes, surveys };
+}
+
+/** The report of the accounts `inScope` admits, given the owner each had at the end of the period. */
+function bookReport(
+  ledger: Ledger,
+  period: Period,
+  today: string,
+  label: string,
+  inScope: (account: MetricsAccount, ownerAtEnd: string | null) => boolean,
+): ScopedMetrics {
+  const scoped = ledger.accounts.filter((account) =>
+    inScope(
+      account,
+      ledger.ownerChanges.has(account.id) ? (ledger.ownerChanges.get(account.id) ?? null) : account.ownerId,
+    ),
+  );
+  const byId = new Map(scoped.map((account) => [account.id, account]));
+  const known: AccountPosition[] = ledger.positions
     .filter((row) => byId.get(row.accountId)?.arr != null)
     .map((row) => ({
       id: row.accountId,
@@ -67,13 +101,13 @@ export async function scopeMetrics(
   const report = metricsReport(
     {
       positions: known,
-      unknownArrAccounts: inScope.filter((account) => account.arr === null).length,
+      unknownArrAccounts: scoped.filter((account) => account.arr === null).length,
       renewals: renewalsDue(
-        inScope,
-        outcomes.filter((o) => byId.has(o.accountId)),
+        scoped,
+        ledger.outcomes.filter((o) => byId.has(o.accountId)),
         period,
       ),
-      surveys: surveys
+      surveys: ledger.surveys
         .filter((row) => byId.has(row.accountId))
         .map((row) => ({
           accountId: row.accountId,
@@ -85,10 +119,7 @@ export async function scopeMetrics(
     period,
     today,
   );
-  return {
-    scope: owners?.label ?? (scope.kind === "segment" ? `segment ${scope.segment}` : "company"),
-    ...report,
-  };
+  return { scope: label, ...report };
 }
 
 /** The recorded outcomes, and the renewal dates inside the period that have none. */

@@ -97,3 +97,27 @@ export async function reportIds(db: Db, managerId: string): Promise<string[]> {
 export function countUsersOtherThan(db: Db, slackUserIds: readonly string[]): Promise<number> {
   return db.user.count({ where: { slackUserId: { notIn: [...slackUserIds] } } });
 }
+
+export interface BookHolder {
+  id: string;
+  slackUserId: string;
+  name: string | null;
+}
+
+/** The people who report to this manager, by Slack id. */
+export function reportsOf(db: Db, managerId: string): Promise<BookHolder[]> {
+  return db.user.findMany({
+    where: { managerId },
+    select: { id: true, slackUserId: true, name: true },
+    orderBy: { slackUserId: "asc" },
+  });
+}
+
+/** Everyone who owns at least one account that is still a customer, by Slack id. */
+export function accountHolders(db: Db): Promise<BookHolder[]> {
+  return db.user.findMany({
+    where: { accounts: { some: { churnedAt: null } } },
+    select: { id: true, slackUserId: true, name: true },
+    orderBy: { slackUserId: "asc" },
+  });
+}

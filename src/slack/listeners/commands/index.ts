@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { AppDeps } from "../../deps.ts";
 import { accountCommand, accountCommandHandler } from "./account.ts";
 import { playsCommand, playsCommandHandler } from "./plays.ts";
+import { portfolioCommand, portfolioCommandHandler } from "./portfolio.ts";
 import { prepCommand, prepCommandHandler } from "./prep.ts";
 import { qbrCommand, qbrCommandHandler } from "./qbr.ts";
 import { stakeholdersCommand, stakeholdersCommandHandler } from "./stakeholders.ts";
@@ -15,6 +16,7 @@ const commands = [
   [stakeholdersCommand, stakeholdersCommandHandler],
   [prepCommand, prepCommandHandler],
   [qbrCommand, qbrCommandHandler],
+  [portfolioCommand, portfolioCommandHandler],
 ] as const;
 
 /** Every slash command the app registers; manifest.json must list exactly these (a test checks). */
