@@ -18,6 +18,8 @@ import { booksMetrics, type ScopedMetrics } from "./metrics.ts";
 export interface BookPortfolio {
   holder: BookHolder;
   summary: PortfolioSummary;
+  /** The accounts that are still customers. */
+  accounts: PortfolioAccount[];
   /** Trailing twelve months to today. */
   metrics: ScopedMetrics;
 }
@@ -128,6 +130,7 @@ export async function bookPortfolios(
     return {
       holder,
       summary: summarizePortfolio(mine, theirPlays, today, now),
+      accounts: mine,
       metrics: metrics[i] as ScopedMetrics,
     };
   });

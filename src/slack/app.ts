@@ -19,6 +19,8 @@ import { registerOptions } from "./listeners/options/index.ts";
 import { registerShortcuts } from "./listeners/shortcuts/index.ts";
 import { registerViews } from "./listeners/views/index.ts";
 import { GuardedReceiver, type SlackTransport } from "./receiver.ts";
+import { redrawHome } from "./surfaces/app-home.ts";
+import { homeTabs } from "./surfaces/home-tabs.ts";
 import { webAccessPolicy } from "./web/access-policy.ts";
 import { socketModeClientOptions, webClientOptions } from "./web/client-options.ts";
 import { installedWorkspaceOnly } from "./workspace-guard.ts";
@@ -76,7 +78,11 @@ export function buildApp(config: Config, baseDeps: BaseDeps, extraRoutes: Custom
   });
   // Before every listener: requests from another workspace go no further.
   app.use(installedWorkspaceOnly(baseDeps.logger));
-  const deps: AppDeps = { ...baseDeps, access: webAccessPolicy(app.client, config.access) };
+  const deps: AppDeps = {
+    ...baseDeps,
+    access: webAccessPolicy(app.client, config.access),
+    homes: homeTabs({ redraw: (user) => redrawHome(deps, app.client, user), logger: baseDeps.logger }),
+  };
 
   registerCommands(app, deps);
   registerActions(app, deps);

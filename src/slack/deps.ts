@@ -1,9 +1,10 @@
-// What listeners receive: the database, the clock, the logger, the access policy. Slack's client comes
+// What listeners receive: the database, the clock, the logger, the access policy, the open App Homes. Slack's client comes
 // with each request.
 import type { WebClient } from "@slack/web-api";
 import type { DataAccess } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import type { AccessPolicy, Clock, SlackDirectory } from "../services/ports.ts";
+import type { HomeTabs } from "./surfaces/home-tabs.ts";
 import { slackDirectory } from "./web/directory.ts";
 
 /** What the app is built with; buildApp adds the access policy. */
@@ -15,6 +16,7 @@ export interface BaseDeps {
 
 export interface AppDeps extends BaseDeps {
   access: AccessPolicy;
+  homes: HomeTabs;
 }
 
 const directories = new WeakMap<WebClient, SlackDirectory>();

@@ -17,6 +17,7 @@ import type {
 } from "@slack/bolt";
 import { type Caller, identifyCaller, type Need } from "./caller.ts";
 import type { AppDeps } from "./deps.ts";
+import { redrawHome } from "./surfaces/app-home.ts";
 import { type MessagePayload, type ModalView, noticeModal, section } from "./views/blocks.ts";
 
 export type { Caller } from "./caller.ts";
@@ -56,8 +57,13 @@ async function asCaller<T>(
   options: ListenerOptions,
   run: (caller: Caller) => Promise<T>,
 ): Promise<T | MessagePayload> {
-  const identified = await identifyCaller(deps, slackUserId, request, options.need ?? "write");
-  return identified.ok ? run(identified.caller) : refusalReply(identified.text);
+  const need = options.need ?? "write";
+  const identified = await identifyCaller(deps, slackUserId, request, need);
+  if (!identified.ok) return refusalReply(identified.text);
+  const result = await run(identified.caller);
+  // What may have changed shows on the App Homes that are open.
+  if (need === "write") deps.homes.changed();
+  return result;
 }
 
 export function commandHandler(
@@ -153,7 +159,13 @@ export function actionHandler(
     } catch (error) {
       reply = failureMessage(deps, error, { action: args.action.action_id, user: slackUserId });
     }
-    if (reply) await deliver(args.respond, reply, deps, { replace_original: false });
+    if (!reply) return;
+    // A click in the App Home has no response_url: the Home is drawn again with the answer on top.
+    if (!args.body.response_url && args.body.view?.type === "home")
+      await redrawHome(deps, args.client, slackUserId, reply.text).catch((error) =>
+        deps.logger.error("could not answer a click in the App Home", error),
+      );
+    else await deliver(args.respond, reply, deps, { replace_original: false });
   };
 }
 
@@ -186,6 +198,7 @@ export function viewSubmissionHandler(
       };
     }
     await args.ack(outcome.reply as ViewResponseAction | undefined);
+    if (outcome.reply?.response_action !== "errors") deps.homes.changed();
     try {
       await outcome.afterAck?.();
     } catch (error) {

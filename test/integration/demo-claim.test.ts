@@ -75,7 +75,7 @@ describe("taking the demo book over from the App Home", () => {
     expect(offersClaim(home)).toBe(false);
     const text = JSON.stringify(home);
     expect(text).toContain(`The demo book is yours: 36 accounts and ${openPlays} open plays`);
-    expect(text).toContain("*36* accounts");
+    expect(text).toContain("*36 accounts*");
 
     const first = await prisma().user.findUniqueOrThrow({ where: { slackUserId: "UFIRST0001" } });
     expect(await prisma().account.count({ where: { ownerId: { not: first.id } } })).toBe(0);

@@ -79,3 +79,17 @@ export function mapPeople(db: Db, accountIds: string[], leftSince: Date) {
     },
   });
 }
+
+/** The scores of these accounts from `since` on, oldest first: their trend. */
+export function scoreHistories(
+  db: Db,
+  accountIds: string[],
+  since: Date,
+): Promise<{ accountId: string; date: Date; score: number }[]> {
+  if (accountIds.length === 0) return Promise.resolve([]);
+  return db.healthScore.findMany({
+    where: { accountId: { in: accountIds }, date: { gte: since } },
+    select: { accountId: true, date: true, score: true },
+    orderBy: [{ accountId: "asc" }, { date: "asc" }],
+  });
+}

@@ -12,7 +12,7 @@ export const playsOffsetSchema = z.number().int().min(0).max(100_000);
 
 /** Where a play was clicked, in the short keys of views/play-blocks.ts `surfaceKeys`. */
 export const surfaceKeysSchema = z.object({
-  s: z.enum(["plays", "account", "digest"]),
+  s: z.enum(["plays", "account", "digest", "home"]),
   by: slackUserIdSchema.optional(),
   o: playsOffsetSchema.optional(),
 });
@@ -57,7 +57,7 @@ export function parsePlayBlockId(blockId: string | undefined): PlayActionTarget 
 
 export function toSurface({ s, by, o }: z.output<typeof surfaceKeysSchema>): PlaySurface {
   if (s === "plays") return o ? { kind: s, offset: o } : { kind: s };
-  if (s === "digest") return { kind: s };
+  if (s === "digest" || s === "home") return { kind: s };
   return by ? { kind: s, sharedBy: by } : { kind: s };
 }
 

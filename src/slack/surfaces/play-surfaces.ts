@@ -20,6 +20,8 @@ export async function renderPlaySurface(
   if (surface.kind === "plays") return renderPlaysList(deps, caller, surface.offset ?? 0);
   // A digest is the morning's picture, maybe in a channel two CSMs share: it is not drawn again.
   if (surface.kind === "digest") return null;
+  // The App Home is drawn again by the click's own handler, which knows the Web API client.
+  if (surface.kind === "home") return null;
   const now = deps.clock();
   const card = await accountCard(deps.db.client, accountId, now);
   if (!card) return null;

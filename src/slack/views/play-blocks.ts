@@ -26,7 +26,9 @@ export type PlaySurface =
   | { kind: "plays"; offset?: number }
   | { kind: "account"; sharedBy?: string }
   /** A digest: a message in a channel that may be shared, left as it was sent; the clicker is answered privately. */
-  | { kind: "digest" };
+  | { kind: "digest" }
+  /** The clicker's App Home: drawn again for them after the click. */
+  | { kind: "home" };
 
 export interface PlayItem extends OpenPlaySummary {
   /** Shown when the play is listed away from its account card. */
@@ -55,7 +57,7 @@ export const playBlockIdPrefix = "play:";
 
 /** The surface in short keys, as buttons and the Close modal's metadata carry it. */
 export interface SurfaceKeys {
-  s: "plays" | "account" | "digest";
+  s: "plays" | "account" | "digest" | "home";
   /** Who shared the account card in the channel, so the re-rendered card still says so. */
   by?: string;
   /** The first account of a later page of /plays, so the re-rendered list stays on that page. */
@@ -71,7 +73,7 @@ export interface PlayActionValue extends SurfaceKeys {
 
 export function surfaceKeys(surface: PlaySurface): SurfaceKeys {
   if (surface.kind === "plays") return surface.offset ? { s: "plays", o: surface.offset } : { s: "plays" };
-  if (surface.kind === "digest") return { s: "digest" };
+  if (surface.kind === "digest" || surface.kind === "home") return { s: surface.kind };
   return surface.sharedBy ? { s: "account", by: surface.sharedBy } : { s: "account" };
 }
 

@@ -12,6 +12,7 @@ import {
 } from "./account-card.ts";
 import { demoBookClaimAction, demoBookClaimHandler } from "./demo-book.ts";
 import { digestSettingsOpenAction, digestSettingsOpenHandler } from "./digest-settings.ts";
+import { homeShowAction, homeShowHandler } from "./home.ts";
 import {
   playClaimAction,
   playClaimHandler,
@@ -55,6 +56,7 @@ export function registerActions(app: App, deps: AppDeps): void {
     [playsPageAction, playsPageHandler(deps)],
     [demoBookClaimAction, demoBookClaimHandler(deps)],
     [digestSettingsOpenAction, digestSettingsOpenHandler(deps)],
+    [homeShowAction, homeShowHandler(deps)],
     [touchOpenAction, touchOpenHandler(deps)],
     [stakeholdersOpenAction, stakeholdersOpenHandler(deps)],
     [prepOpenAction, prepOpenHandler(deps)],

@@ -1,6 +1,7 @@
 // Claim, Snooze, Reassign and Close on a play, wherever it is shown. A change re-renders the clicked message
 // in place; a refusal (not allowed, already claimed or closed) goes to the clicker alone and the message stays.
 import type { BlockAction, RespondFn } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import { playKindLabel } from "../../../domain/plays/kinds.ts";
 import {
   checkMayManage,
@@ -18,6 +19,7 @@ import {
   parsePlayBlockId,
   slackUserIdSchema,
 } from "../../parse/play-action.ts";
+import { publishHome } from "../../surfaces/app-home.ts";
 import { tellNewOwner } from "../../surfaces/play-handover.ts";
 import { renderPlaySurface } from "../../surfaces/play-surfaces.ts";
 import { escapeMrkdwn, type MessagePayload } from "../../views/blocks.ts";
@@ -32,6 +34,7 @@ export const playReassignAction = new RegExp(`^${playActions.reassign}_\\d+$`);
 type Action = BlockAction["actions"][number];
 const outdated = "That button is out of date. Run `/plays` for your current plays.";
 const say = {
+  changed: (play: PlayView) => `Done: ${playKindLabel(play.kind)} on *${escapeMrkdwn(play.account.name)}*.`,
   changedFromDigest: (play: PlayView) =>
     `Done: ${playKindLabel(play.kind)} on *${escapeMrkdwn(play.account.name)}*. The digest shows the morning's picture; \`/plays\` shows yours as it is now.`,
 };
@@ -59,11 +62,19 @@ function reassignmentOf(action: Action): { target: PlayActionTarget; newOwnerSla
 /** Re-renders the clicked message after a change, or hands the refusal back to the wrapper. */
 async function answerClick(
   deps: AppDeps,
-  respond: RespondFn,
+  { respond, client }: { respond: RespondFn; client: WebClient },
   target: PlayActionTarget,
   caller: Caller,
   result: PlayChange,
 ): Promise<MessagePayload | null> {
+  // A Home has no response_url: it is drawn again, with what the click did (or why it did nothing).
+  if (target.surface.kind === "home") {
+    const notice = result.ok
+      ? `:white_check_mark: ${say.changed(result.play)}`
+      : `:information_source: ${result.message}`;
+    await publishHome(deps, client, caller.user, notice);
+    return null;
+  }
   if (!result.ok) return playNotice(result.message);
   if (target.surface.kind === "digest") return playNotice(say.changedFromDigest(result.play));
   const message = await renderPlaySurface(deps, target.surface, caller.user, result.play.accountId);
@@ -72,18 +83,18 @@ async function answerClick(
 }
 
 export function playClaimHandler(deps: AppDeps) {
-  return actionHandler(deps, async ({ action, respond }, caller) => {
+  return actionHandler(deps, async ({ action, respond, client }, caller) => {
     const target = targetOf(action);
     const result = await claimPlay(deps.db, target.playId, caller.user, deps.clock());
-    return answerClick(deps, respond, target, caller, result);
+    return answerClick(deps, { respond, client }, target, caller, result);
   });
 }
 
 export function playSnoozeHandler(deps: AppDeps) {
-  return actionHandler(deps, async ({ action, respond }, caller) => {
+  return actionHandler(deps, async ({ action, respond, client }, caller) => {
     const target = targetOf(action);
     const result = await snoozePlay(deps.db, target.playId, caller.user, target.days ?? 0, deps.clock());
-    return answerClick(deps, respond, target, caller, result);
+    return answerClick(deps, { respond, client }, target, caller, result);
   });
 }
 
@@ -94,7 +105,7 @@ export function playReassignHandler(deps: AppDeps) {
     const now = deps.clock();
     const result = await reassignPlay(deps.db, deps.access, target.playId, caller.user, newOwnerSlackId, now);
     if (result.handover) await tellNewOwner(deps, client, result.handover, caller.user);
-    return answerClick(deps, respond, target, caller, result);
+    return answerClick(deps, { respond, client }, target, caller, result);
   });
 }
 

@@ -4,6 +4,7 @@ import { closePlay } from "../../../services/plays.ts";
 import type { AppDeps } from "../../deps.ts";
 import { type Caller, viewSubmissionHandler } from "../../handler.ts";
 import { type ClosePlayOrigin, parseClosePlayForm, parseClosePlayMetadata } from "../../parse/close-play.ts";
+import { publishHome } from "../../surfaces/app-home.ts";
 import { renderPlaySurface } from "../../surfaces/play-surfaces.ts";
 import { closePlayRefusedModal } from "../../views/close-play-modal.ts";
 import { playNotice } from "../../views/play-blocks.ts";
@@ -12,7 +13,7 @@ import { postToResponseUrl } from "../../web/response-url.ts";
 const outdated = "This form is out of date. Run `/plays` and click Close again.";
 
 export function closePlaySubmissionHandler(deps: AppDeps) {
-  return viewSubmissionHandler(deps, async ({ view }, caller) => {
+  return viewSubmissionHandler(deps, async ({ view, client }, caller) => {
     const origin = parseClosePlayMetadata(view.private_metadata);
     if (!origin) return { reply: { response_action: "update", view: closePlayRefusedModal(outdated) } };
     const form = parseClosePlayForm(view.state);
@@ -20,7 +21,12 @@ export function closePlaySubmissionHandler(deps: AppDeps) {
     const result = await closePlay(deps.db, origin.playId, caller.user, form.form, deps.clock());
     if (!result.ok)
       return { reply: { response_action: "update", view: closePlayRefusedModal(result.message) } };
-    return { afterAck: () => updateOrigin(deps, origin, caller, result.play.accountId) };
+    return {
+      afterAck: () =>
+        origin.surface.kind === "home"
+          ? publishHome(deps, client, caller.user, ":white_check_mark: Closed.")
+          : updateOrigin(deps, origin, caller, result.play.accountId),
+    };
   });
 }
 
