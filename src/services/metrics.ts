@@ -39,12 +39,15 @@ export async function scopeMetrics(
   today: string,
 ): Promise<ScopedMetrics> {
   const owners = await scopeOwners(db, scope);
-  const ledger = await readLedger(db, period);
   const label = owners?.label ?? (scope.kind === "segment" ? `segment ${scope.segment}` : "company");
-  return bookReport(ledger, period, today, label, (account, owner) => {
-    if (scope.kind === "segment") return account.segment === scope.segment;
-    return !owners || (owner !== null && owners.ids.has(owner));
-  });
+  const admits: Admits | null =
+    scope.kind === "segment"
+      ? (account) => account.segment === scope.segment
+      : owners
+        ? (_, owner) => owner !== null && owners.ids.has(owner)
+        : null;
+  const ledger = await readLedger(db, period, admits);
+  return bookReport(ledger, period, today, label, admits ?? (() => true));
 }
 
 /** The metrics of several books over one period, read from the database once. */
@@ -54,24 +57,33 @@ export async function booksMetrics(
   period: Period,
   today: string,
 ): Promise<ScopedMetrics[]> {
-  const ledger = await readLedger(db, period);
+  const everyone = new Set(books.flatMap((book) => book.ownerIds));
+  const ledger = await readLedger(db, period, (_, owner) => owner !== null && everyone.has(owner));
   return books.map((book) => {
     const ids = new Set(book.ownerIds);
     return bookReport(ledger, period, today, book.label, (_, owner) => owner !== null && ids.has(owner));
   });
 }
 
+/** Whether an account, with the owner it had at the end of the period, is in a scope. */
+type Admits = (account: MetricsAccount, ownerAtEnd: string | null) => boolean;
 type Ledger = Awaited<ReturnType<typeof readLedger>>;
 
-async function readLedger(db: DataAccess, period: Period) {
-  const [accounts, ownerChanges, positions, outcomes, surveys] = await Promise.all([
+/** The accounts, and the ledger of those `admits` (all, when null), summed for the period. */
+async function readLedger(db: DataAccess, period: Period, admits: Admits | null) {
+  const [accounts, ownerChanges] = await Promise.all([
     metricsAccounts(db.client),
     ownersBefore(db.client, dayAfter(period.to)),
-    ledgerPositions(db.client, period.from, period.to),
-    renewalOutcomesBetween(db.client, period.from, period.to),
-    latestSurveys(db.client, period.from, period.to),
   ]);
-  return { accounts, ownerChanges, positions, outcomes, surveys };
+  const ownerAtEnd = (account: MetricsAccount) =>
+    ownerChanges.has(account.id) ? (ownerChanges.get(account.id) ?? null) : account.ownerId;
+  const ids = admits ? accounts.filter((a) => admits(a, ownerAtEnd(a))).map((a) => a.id) : null;
+  const [positions, outcomes, surveys] = await Promise.all([
+    ledgerPositions(db.client, period.from, period.to, ids),
+    renewalOutcomesBetween(db.client, period.from, period.to, ids),
+    latestSurveys(db.client, period.from, period.to, ids),
+  ]);
+  return { accounts, ownerAtEnd, positions, outcomes, surveys };
 }
 
 /** The report of the accounts `inScope` admits, given the owner each had at the end of the period. */
@@ -80,14 +92,9 @@ function bookReport(
   period: Period,
   today: string,
   label: string,
-  inScope: (account: MetricsAccount, ownerAtEnd: string | null) => boolean,
+  inScope: Admits,
 ): ScopedMetrics {
-  const scoped = ledger.accounts.filter((account) =>
-    inScope(
-      account,
-      ledger.ownerChanges.has(account.id) ? (ledger.ownerChanges.get(account.id) ?? null) : account.ownerId,
-    ),
-  );
+  const scoped = ledger.accounts.filter((account) => inScope(account, ledger.ownerAtEnd(account)));
   const byId = new Map(scoped.map((account) => [account.id, account]));
   const known: AccountPosition[] = ledger.positions
     .filter((row) => byId.get(row.accountId)?.arr != null)

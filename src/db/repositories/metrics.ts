@@ -41,9 +41,15 @@ export interface PositionRow {
 
 /**
  * Every account's ARR at the end of `from` and of `to`, the kind of its last churn after `from`, and
- * whether it had a movement by `from`: domain/metrics/retention.ts positionOf, in the database.
+ * whether it had a movement by `from`: domain/metrics/retention.ts positionOf, in the database. With
+ * `accountIds`, those accounts only (a CSM's book need not sum the company's ledger).
  */
-export async function ledgerPositions(db: Db, from: string, to: string): Promise<PositionRow[]> {
+export async function ledgerPositions(
+  db: Db,
+  from: string,
+  to: string,
+  accountIds: string[] | null = null,
+): Promise<PositionRow[]> {
   const signed = `CASE WHEN kind IN ('contraction', 'churn') THEN -amount ELSE amount END`;
   const [sums, churns] = await Promise.all([
     db.$queryRawUnsafe<Omit<PositionRow, "lastChurnType">[]>(
@@ -51,23 +57,28 @@ export async function ledgerPositions(db: Db, from: string, to: string): Promise
         (COALESCE(sum(${signed}) FILTER (WHERE "effectiveDate" <= $1::date), 0) * 100)::bigint AS "startCents",
         (sum(${signed}) * 100)::bigint AS "endCents",
         bool_or("effectiveDate" <= $1::date) AS "hadHistory"
-      FROM "ArrMovement" WHERE "effectiveDate" <= $2::date
+      FROM "ArrMovement" WHERE "effectiveDate" <= $2::date AND ($3::text[] IS NULL OR "accountId" = ANY($3::text[]))
       GROUP BY "accountId"`,
       from,
       to,
+      accountIds,
     ),
     db.$queryRaw<{ accountId: string; churnType: PositionRow["lastChurnType"] }[]>`
       SELECT DISTINCT ON ("accountId") "accountId", "churnType"::text AS "churnType" FROM "ArrMovement"
       WHERE kind = 'churn' AND "effectiveDate" > ${from}::date AND "effectiveDate" <= ${to}::date
+        AND (${accountIds}::text[] IS NULL OR "accountId" = ANY(${accountIds}::text[]))
       ORDER BY "accountId", "effectiveDate" DESC, "createdAt" DESC`,
   ]);
   const churnTypes = new Map(churns.map((row) => [row.accountId, row.churnType]));
   return sums.map((row) => ({ ...row, lastChurnType: churnTypes.get(row.accountId) ?? null }));
 }
 
-export function renewalOutcomesBetween(db: Db, from: string, to: string) {
+export function renewalOutcomesBetween(db: Db, from: string, to: string, accountIds: string[] | null = null) {
   return db.renewalOutcome.findMany({
-    where: { renewalDate: { gt: new Date(from), lte: new Date(to) } },
+    where: {
+      renewalDate: { gt: new Date(from), lte: new Date(to) },
+      ...(accountIds ? { accountId: { in: accountIds } } : {}),
+    },
     select: { accountId: true, renewalDate: true, result: true, arrBefore: true, arrAfter: true },
   });
 }
@@ -80,14 +91,21 @@ export interface SurveyRow {
 }
 
 /** Each account's latest NPS reading and latest CSAT reading inside the period. */
-export async function latestSurveys(db: Db, from: string, to: string): Promise<SurveyRow[]> {
+export async function latestSurveys(
+  db: Db,
+  from: string,
+  to: string,
+  accountIds: string[] | null = null,
+): Promise<SurveyRow[]> {
   const nps = await db.$queryRaw<SurveyRow[]>`
     SELECT DISTINCT ON ("accountId") "accountId", date, nps, NULL::numeric AS csat FROM "HealthSignal"
     WHERE date > ${from}::date AND date <= ${to}::date AND nps IS NOT NULL
+      AND (${accountIds}::text[] IS NULL OR "accountId" = ANY(${accountIds}::text[]))
     ORDER BY "accountId", date DESC`;
   const csat = await db.$queryRaw<SurveyRow[]>`
     SELECT DISTINCT ON ("accountId") "accountId", date, NULL::int AS nps, csat FROM "HealthSignal"
     WHERE date > ${from}::date AND date <= ${to}::date AND csat IS NOT NULL
+      AND (${accountIds}::text[] IS NULL OR "accountId" = ANY(${accountIds}::text[]))
     ORDER BY "accountId", date DESC`;
   return [...nps, ...csat];
 }
