@@ -35,8 +35,8 @@ async function main(): Promise<void> {
   const secrets = configSecrets(config);
   const logger = createLogger({ level: config.logLevel, secrets });
   showStacks = config.logLevel === "debug";
-  // A rejection nobody handles, in our code or a dependency's (Bolt's receiver has had one), is a bug
-  // to log, not a reason to stop serving everyone else.
+  // A rejection nobody handles, in our code or a dependency's (Slack's Socket Mode client rejects on an
+  // envelope without a payload), is a bug to log, not a reason to stop serving everyone else.
   process.on("unhandledRejection", (reason) => {
     logger.error("unhandled promise rejection (the bot keeps running)", reason);
   });

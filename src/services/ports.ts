@@ -19,6 +19,8 @@ export interface SlackDirectory {
   userInfo(slackUserId: string): Promise<SlackProfile | null>;
   /** null when no Slack user has this email. */
   lookupByEmail(email: string): Promise<SlackProfile | null>;
+  /** The workspace the bot token belongs to (auth.test), asked once. */
+  home(): Promise<HomeWorkspace>;
 }
 
 export interface SlackMessage {

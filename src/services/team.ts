@@ -14,6 +14,7 @@ import {
   type UserProfile,
   upsertUser,
 } from "../db/repositories/users.ts";
+import { type AccessRefusal, standingRefusal } from "../domain/access/admission.ts";
 import type { TeamRole as Role, TeamMember } from "../domain/team.ts";
 import type { SlackDirectory, SlackProfile } from "./ports.ts";
 
@@ -180,8 +181,9 @@ export function describeUser(user: Pick<TeamMember, "slackUserId" | "name" | "em
 
 /**
  * Puts a person on the team (`csm users add`) with a role, viewer unless said otherwise. With a bot token
- * Slack is asked who they are first: a guest, a bot, a deactivated or an unknown person is refused, as the
- * bot would refuse them. Someone already on the team keeps their row and gets the role.
+ * Slack is asked who they are first: a guest, a bot, a deactivated or an unknown person, or someone from
+ * another organisation (a Slack Connect user) is refused, as the bot would refuse them, and nothing is
+ * written. Someone already on the team keeps their row and gets the role.
  */
 export async function addTeamMember(
   db: DataAccess,
@@ -193,15 +195,13 @@ export async function addTeamMember(
   const wrongRole = roleProblem(role);
   if (wrongRole) throw new TeamError(wrongRole);
   const ref = who.trim();
-  if (directory && slackUserIdPattern.test(ref)) {
-    const profile = await directory.userInfo(ref);
-    const problem = unfitToJoin(profile, ref);
-    if (problem) throw new TeamError(problem);
-  }
   const before = ref.includes("@")
     ? await findUserByEmail(db.client, ref)
     : await findUserBySlackId(db.client, ref);
-  const user = await findTeamMember(db, directory, ref);
+  const profile = directory ? await joiningProfile(directory, ref, before) : null;
+  const user = profile
+    ? await ensureUser(db, directory, profile.slackUserId, profile)
+    : await findTeamMember(db, directory, ref);
   return db.transaction(async (tx) => {
     const updated = user.role === role ? user : await setUserRole(tx, user.id, role as Role);
     await recordAudit(tx, actor, [
@@ -216,12 +216,44 @@ export async function addTeamMember(
   });
 }
 
-function unfitToJoin(profile: SlackProfile | null, ref: string): string | null {
-  if (!profile) return `Slack knows no user ${ref}`;
-  const standing = profile.standing;
-  if (profile.deleted) return `${ref} is deactivated in Slack`;
-  if (profile.isBot) return `${ref} is a bot, not a person`;
-  if (standing?.isRestricted || standing?.isUltraRestricted)
-    return `${ref} is a guest of the workspace; guests never get access to the bot`;
-  return null;
+/** Slack's profile of the person named, once Slack says they may join; a TeamError says why not. */
+async function joiningProfile(
+  directory: SlackDirectory,
+  ref: string,
+  known: TeamMember | null,
+): Promise<SlackProfile> {
+  const byId = slackUserIdPattern.test(ref);
+  const profile =
+    byId || known ? await directory.userInfo(known?.slackUserId ?? ref) : await directory.lookupByEmail(ref);
+  if (!profile)
+    throw new TeamError(byId ? `Slack knows no user ${ref}` : `no Slack user has the email ${ref}`);
+  const home = await directory.home().catch((error: unknown) => {
+    throw new TeamError(
+      `Slack did not say which workspace the bot token belongs to (auth.test: ${slackErrorCode(error)}), so ${ref} cannot be checked; nobody was added`,
+    );
+  });
+  const refusal = standingRefusal(profile.standing ?? null, home);
+  if (!refusal) return profile;
+  throw new TeamError(joinRefusalText(refusal, ref, profile.standing?.teamId ?? null));
+}
+
+function joinRefusalText(refusal: AccessRefusal, ref: string, teamId: string | null): string {
+  switch (refusal) {
+    case "deactivated":
+      return `${ref} is deactivated in Slack`;
+    case "bot":
+      return `${ref} is a bot, not a person`;
+    case "guest":
+      return `${ref} is a guest of the workspace; guests never get access to the bot`;
+    case "external":
+      return `${ref} belongs to another organisation's Slack workspace (${teamId ?? "not said"}), as people in Slack Connect channels do; people from outside never get access to the bot`;
+    default:
+      return `Slack does not say whether ${ref} may join; nobody was added`;
+  }
+}
+
+/** Slack's error code (invalid_auth...), or what went wrong on the way. */
+function slackErrorCode(error: unknown): string {
+  const coded = error as { data?: { error?: string } };
+  return coded?.data?.error ?? (error instanceof Error ? error.message : String(error));
 }

@@ -11,6 +11,7 @@ import {
 import type { Config } from "../config.ts";
 import { slackBodyLimitBytes } from "../http/limits.ts";
 import { httpRoutes } from "../http/routes.ts";
+import { requestRefusalAudit } from "../services/request-refusals.ts";
 import type { AppDeps, BaseDeps } from "./deps.ts";
 import { registerActions } from "./listeners/actions/index.ts";
 import { registerCommands } from "./listeners/commands/index.ts";
@@ -38,6 +39,7 @@ export function buildApp(config: Config, baseDeps: BaseDeps, extraRoutes: Custom
     ...extraRoutes,
   ];
   const logLevel = config.logLevel as LogLevel;
+  const refusals = requestRefusalAudit(baseDeps.db.client, baseDeps.logger);
   const slack: SlackTransport = config.slack.appToken
     ? {
         kind: "socket",
@@ -71,13 +73,14 @@ export function buildApp(config: Config, baseDeps: BaseDeps, extraRoutes: Custom
       routes: customRoutes,
       slack,
       logger: baseDeps.logger,
+      refusals,
     }),
     // Bolt's default conversation store keeps state per channel in memory and, for each request it
     // has none for, builds and throws away an Error. Nothing here keeps conversation state.
     convoStore: false,
   });
   // Before every listener: requests from another workspace go no further.
-  app.use(installedWorkspaceOnly(baseDeps.logger));
+  app.use(installedWorkspaceOnly(baseDeps.logger, refusals));
   const deps: AppDeps = {
     ...baseDeps,
     access: webAccessPolicy(app.client, config.access),

@@ -8,6 +8,7 @@ import type { App, CustomRoute, HTTPReceiver, Receiver, SocketModeReceiver } fro
 import { refuse } from "../http/body.ts";
 import { close, createLimitedServer, listen } from "../http/server.ts";
 import type { Logger } from "../logger.ts";
+import type { RequestRefusals } from "../services/request-refusals.ts";
 import { screenSlackRequest } from "./request-screen.ts";
 
 export const slackEventsPath = "/slack/events";
@@ -25,6 +26,7 @@ export class GuardedReceiver implements Receiver {
       routes: CustomRoute[];
       slack: SlackTransport;
       logger: Logger;
+      refusals: RequestRefusals;
     },
   ) {}
 
@@ -49,14 +51,16 @@ export class GuardedReceiver implements Receiver {
       server ? close(server) : undefined,
       slack.kind === "socket" ? slack.receiver.stop() : undefined,
     ]);
+    // The refusals counted in the last minute, before the database closes.
+    await this.options.refusals.flush();
   }
 
   private dispatch(req: IncomingMessage, res: ServerResponse): void {
-    const { slack, routes, logger } = this.options;
+    const { slack, routes, logger, refusals } = this.options;
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     const method = (req.method ?? "GET").toUpperCase();
     if (slack.kind === "http" && path === slackEventsPath && method === "POST") {
-      screenSlackRequest(req, res, { signingSecret: slack.signingSecret, logger }).then(
+      screenSlackRequest(req, res, { signingSecret: slack.signingSecret, logger, refusals }).then(
         (passed) => {
           if (!passed) return;
           try {

@@ -9,6 +9,7 @@ import { type BufferedIncomingMessage, HTTPModuleFunctions, verifySlackRequest }
 import { BodyTooLarge, readBody, refuse } from "../http/body.ts";
 import { slackBodyLimitBytes, unsignedBodyLimitBytes } from "../http/limits.ts";
 import type { Logger } from "../logger.ts";
+import type { RequestRefusals } from "../services/request-refusals.ts";
 
 /** Slack's window for a request's timestamp, which applies both ways here. */
 const maxSkewSeconds = 5 * 60;
@@ -16,6 +17,8 @@ const maxSkewSeconds = 5 * 60;
 export interface ScreenOptions {
   signingSecret: string;
   logger: Logger;
+  /** Where a request dated outside the window is audited. */
+  refusals: RequestRefusals;
   now?: () => number;
 }
 
@@ -33,6 +36,10 @@ export async function screenSlackRequest(
     const skew = timestamp - Math.floor((options.now?.() ?? Date.now()) / 1000);
     if (Math.abs(skew) > maxSkewSeconds) {
       logger.warn(`refused a Slack request dated ${Math.abs(skew)} s in the ${skew > 0 ? "future" : "past"}`);
+      await options.refusals.record({
+        reason: skew > 0 ? "timestamp_in_future" : "timestamp_in_past",
+        skewSeconds: skew,
+      });
       refuse(res, 401);
       return false;
     }

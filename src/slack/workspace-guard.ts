@@ -1,10 +1,12 @@
 // Requests from the installed workspace only. Every workspace an app is installed in signs with the
 // same secret, so a correctly signed request may still come from another workspace (or another
 // organisation's Enterprise Grid): this global middleware compares the request's team and enterprise
-// with those auth.test gives for the bot token, asked once, and refuses anything else.
+// with those auth.test gives for the bot token, asked once, and refuses anything else, with an audit
+// row (coalesced: services/request-refusals.ts).
 import type { AnyMiddlewareArgs, Context, Middleware } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../logger.ts";
+import type { RequestRefusals } from "../services/request-refusals.ts";
 
 export interface Workspace {
   teamId: string | undefined;
@@ -24,7 +26,10 @@ export function fromInstalledWorkspace(installed: Workspace, request: Workspace)
 export const otherWorkspaceRefusal =
   "This app serves only the Slack workspace it was installed in: ask an admin of your own workspace to install it there.";
 
-export function installedWorkspaceOnly(logger: Logger): Middleware<AnyMiddlewareArgs> {
+export function installedWorkspaceOnly(
+  logger: Logger,
+  refusals: RequestRefusals,
+): Middleware<AnyMiddlewareArgs> {
   let installed: Promise<Workspace> | undefined;
   const ask = (client: WebClient): Promise<Workspace> => {
     installed ??= client.auth.test().then((answer) => ({
@@ -55,8 +60,29 @@ export function installedWorkspaceOnly(logger: Logger): Middleware<AnyMiddleware
     logger.warn(
       `refused a request from team ${request.teamId ?? "(none)"}, enterprise ${request.enterpriseId ?? "(none)"}: not the installed workspace`,
     );
+    await refusals.record({
+      reason: "other_workspace",
+      teamId: request.teamId ?? null,
+      enterpriseId: request.enterpriseId ?? null,
+      slackUserId: args.context.userId ?? null,
+      request: requestName(args),
+    });
     await acknowledge(args, otherWorkspaceRefusal);
   };
+}
+
+/** What a request asks for, in the words of the audit log's other refusals. */
+function requestName(args: AnyMiddlewareArgs): string {
+  if ("command" in args && args.command) return args.command.command;
+  if ("action" in args && args.action) {
+    const action = args.action as { action_id?: string; callback_id?: string };
+    return `action ${action.action_id ?? action.callback_id ?? ""}`.trim();
+  }
+  if ("event" in args && args.event) return `event ${args.event.type}`;
+  if ("view" in args && args.view) return `view ${args.view.callback_id}`;
+  if ("shortcut" in args && args.shortcut) return `shortcut ${args.shortcut.callback_id}`;
+  const body = args.body as { type?: unknown };
+  return typeof body.type === "string" ? body.type : "request";
 }
 
 function requestWorkspace(context: Context): Workspace {

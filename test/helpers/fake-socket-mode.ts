@@ -79,6 +79,13 @@ export class FakeSocketMode {
     return acked;
   };
 
+  /** Sends `text` as it is on the newest connection: a message Slack should never send. */
+  sendRaw(text: string): void {
+    const socket = this.sockets.at(-1);
+    if (!socket) throw new Error("FakeSocketMode: the app has no open connection");
+    socket.send(text);
+  }
+
   /** Asks the app to reconnect, as Slack does before it recycles a connection. */
   requestReconnect(): void {
     for (const socket of this.sockets)

@@ -1,14 +1,10 @@
 // The bot as `npm start` runs it, in a process of its own, under requests meant to hurt it: hundreds of
 // half-sent large bodies at once, and signed bodies Bolt's receiver cannot take. Its memory is read
 // from /proc before, during and after.
-import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { connect, type Socket } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildBundles, freePort, startBot, startScriptFlags, waitForHealth } from "../helpers/bot-process.ts";
-import { freshTarget } from "../helpers/database.ts";
+import { type BotProcess, buildBundles, startBotProcess } from "../helpers/bot-process.ts";
 import { FakeSlack } from "../helpers/fake-slack.ts";
 import { SlackRequests } from "../helpers/slack-requests.ts";
 
@@ -49,37 +45,19 @@ function halfSentBody(port: number, chunked: boolean): Promise<void> {
 describe("the running bot under abuse", () => {
   let build: { dir: string; remove: () => void };
   let slack: FakeSlack;
-  let bot: ChildProcess;
+  let bot: BotProcess;
   let port: number;
-  let folder: string;
-  let drop: () => Promise<void>;
-  let output = "";
   let requests: SlackRequests;
 
   beforeAll(async () => {
     build = buildBundles();
     slack = await FakeSlack.start();
-    port = await freePort();
-    folder = mkdtempSync(path.join(tmpdir(), "csm-abuse-"));
-    const fresh = await freshTarget();
-    drop = fresh.drop;
-    bot = startBot(
-      build.dir,
-      {
-        SLACK_BOT_TOKEN: "xoxb-abuse-test-token",
-        SLACK_SIGNING_SECRET: signingSecret,
-        SLACK_API_URL: slack.apiUrl,
-        PORT: String(port),
-        LOG_LEVEL: "warn",
-        ...(fresh.target.kind === "postgres"
-          ? { DATABASE_URL: fresh.target.url }
-          : { DATA_DIR: path.join(folder, "data") }),
-      },
-      startScriptFlags(),
-    );
-    bot.stderr?.on("data", (chunk) => (output += chunk));
-    bot.stdout?.on("data", (chunk) => (output += chunk));
-    await waitForHealth(`http://127.0.0.1:${port}/healthz`, bot);
+    bot = await startBotProcess(build.dir, {
+      SLACK_BOT_TOKEN: "xoxb-abuse-test-token",
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: slack.apiUrl,
+    });
+    port = bot.port;
     requests = new SlackRequests({
       url: `http://127.0.0.1:${port}/slack/events`,
       signingSecret,
@@ -87,15 +65,13 @@ describe("the running bot under abuse", () => {
     });
   }, 90_000);
   afterAll(async () => {
-    if (bot && bot.exitCode === null) bot.kill("SIGKILL");
+    await bot?.stop();
     await slack?.close();
-    rmSync(folder, { recursive: true, force: true });
-    await drop?.();
     build?.remove();
   });
 
   it("holds 400 half-sent 4 MB bodies in bounded memory, a second attack adds nothing, and it keeps answering", async () => {
-    const pid = bot.pid as number;
+    const pid = bot.child.pid as number;
     // A few ordinary requests first, so the baseline includes what serving costs anyway.
     for (let i = 0; i < 5; i++) await requests.command("/plays", "", { userId: "UWARMUP01" });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -114,7 +90,7 @@ describe("the running bot under abuse", () => {
     } finally {
       clearInterval(sampler);
     }
-    expect(bot.exitCode).toBeNull();
+    expect(bot.child.exitCode).toBeNull();
     // Also after the ~40 s without a query the attacks took (the embedded database's connection stays).
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -135,8 +111,8 @@ describe("the running bot under abuse", () => {
     expect((await requests.send("payload=null")).status).toBe(400);
     expect((await requests.send("null", { contentType: "application/json" })).status).toBe(400);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(bot.exitCode).toBeNull();
+    expect(bot.child.exitCode).toBeNull();
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-    expect(output).toMatch(/refused a signed Slack request whose body is null/);
+    expect(bot.output()).toMatch(/refused a signed Slack request whose body is null/);
   });
 });

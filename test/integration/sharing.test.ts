@@ -172,6 +172,12 @@ describe(`adding people and reading the audit log from the CLI, on ${testEngine}
     slack = await FakeSlack.start();
     slack.addUser({ id: "UNEWCSM01", realName: "Nora New" });
     slack.addUser({ id: "UGUEST0001", isRestricted: true });
+    slack.addUser({
+      id: "UPARTNER1",
+      realName: "Pat Partner",
+      email: "pat@partner.example",
+      teamId: "T0PARTNER",
+    });
     cli = await cliSandbox({ SLACK_BOT_TOKEN: botToken, SLACK_API_URL: slack.apiUrl });
   });
   afterAll(async () => {
@@ -197,5 +203,43 @@ describe(`adding people and reading the audit log from the CLI, on ${testEngine}
       /^WHEN\tWHO\tFROM\tACTION\tON\tCHANGES\n.*\tcli:.*\tcli\tuser\.add\tUser \S+\t\{"role":\[null,"csm"\]\}\n$/,
     );
     expect((await cli.run("audit", "--since", "yesterday")).code).toBe(2);
+  });
+
+  it("refuses someone from another organisation (Slack Connect), by id or by email, and writes nothing", async () => {
+    const byId = await cli.run("users", "add", "UPARTNER1", "--role", "csm");
+    expect(byId).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr:
+        "csm: UPARTNER1 belongs to another organisation's Slack workspace (T0PARTNER), as people in Slack Connect channels do; people from outside never get access to the bot\n",
+    });
+    const byEmail = await cli.run("users", "add", "pat@partner.example");
+    expect(byEmail.code).toBe(1);
+    expect(byEmail.stderr).toMatch(
+      /^csm: pat@partner\.example belongs to another organisation's Slack workspace \(T0PARTNER\)/,
+    );
+    // The workspace is asked of Slack with the bot token, once per command.
+    const asked = slack.callsTo("auth.test");
+    expect(asked.length).toBeGreaterThanOrEqual(2);
+    expect(asked.every((call) => call.token === botToken)).toBe(true);
+    await cli.inspect(async (db) => {
+      expect(await db.prisma.user.count({ where: { slackUserId: "UPARTNER1" } })).toBe(0);
+      // Only the addition of the first test.
+      expect(await db.prisma.auditLog.count({ where: { action: "user.add" } })).toBe(1);
+    });
+  });
+
+  it("adds nobody when Slack does not say which workspace the bot token belongs to", async () => {
+    slack.addUser({ id: "UNEWCSM02", realName: "Nico New" });
+    slack.failNext("auth.test", "invalid_auth");
+    const failed = await cli.run("users", "add", "UNEWCSM02");
+    expect(failed).toMatchObject({
+      code: 1,
+      stderr:
+        "csm: Slack did not say which workspace the bot token belongs to (auth.test: invalid_auth), so UNEWCSM02 cannot be checked; nobody was added\n",
+    });
+    await cli.inspect(async (db) => {
+      expect(await db.prisma.user.count({ where: { slackUserId: "UNEWCSM02" } })).toBe(0);
+    });
   });
 });

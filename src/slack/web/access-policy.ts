@@ -1,7 +1,7 @@
 // The access policy over the Web API: users.info answers kept for a few minutes (a person made a guest or
 // deactivated loses access within that time, and a burst of clicks asks Slack once), auth.test once.
 import type { WebClient } from "@slack/web-api";
-import type { AccessMode, HomeWorkspace } from "../../domain/access/admission.ts";
+import type { AccessMode } from "../../domain/access/admission.ts";
 import type { AccessPolicy, SlackProfile } from "../../services/ports.ts";
 import { slackDirectory } from "./directory.ts";
 
@@ -17,7 +17,6 @@ export function webAccessPolicy(
 ): AccessPolicy {
   const directory = slackDirectory(client);
   const cache = new Map<string, { profile: SlackProfile | null; at: number }>();
-  let home: Promise<HomeWorkspace> | null = null;
   return {
     mode,
     async profile(slackUserId) {
@@ -30,18 +29,6 @@ export function webAccessPolicy(
       if (cache.size > maxCachedPeople) cache.delete(cache.keys().next().value as string);
       return profile;
     },
-    home() {
-      home ??= client.auth.test().then(
-        (result) => ({
-          teamId: String(result.team_id),
-          enterpriseId: typeof result.enterprise_id === "string" ? result.enterprise_id : null,
-        }),
-        (error: unknown) => {
-          home = null;
-          throw error;
-        },
-      );
-      return home;
-    },
+    home: () => directory.home(),
   };
 }

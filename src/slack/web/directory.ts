@@ -1,5 +1,7 @@
-// Slack's directory of people through the Web API (users.info, users.lookupByEmail).
+// Slack's directory of people through the Web API (users.info, users.lookupByEmail), and the workspace
+// they are measured against (auth.test).
 import type { WebClient } from "@slack/web-api";
+import type { HomeWorkspace } from "../../domain/access/admission.ts";
 import type { SlackDirectory, SlackProfile } from "../../services/ports.ts";
 
 interface SlackUser {
@@ -44,7 +46,22 @@ function isNotFound(error: unknown, code: string): boolean {
 }
 
 export function slackDirectory(client: WebClient): SlackDirectory {
+  let home: Promise<HomeWorkspace> | null = null;
   return {
+    home() {
+      // One answer per directory; a failed one is asked again next time.
+      home ??= client.auth.test().then(
+        (result) => ({
+          teamId: String(result.team_id),
+          enterpriseId: typeof result.enterprise_id === "string" ? result.enterprise_id : null,
+        }),
+        (error: unknown) => {
+          home = null;
+          throw error;
+        },
+      );
+      return home;
+    },
     async userInfo(slackUserId) {
       try {
         const result = await client.users.info({ user: slackUserId });
