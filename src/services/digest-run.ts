@@ -125,31 +125,47 @@ async function runKind(
   }
   if (due.length === 0) return results;
 
-  const messages = await build(due.map((d) => d.recipient));
-  // Every message goes to the Notifier at once, and its channel's queue sets its pace. A cap on the
-  // messages in flight would let the first channels' messages, waiting their turn, hold every place
-  // while later channels wait with none, and the send would take longer than their pace needs.
-  await Promise.all(
-    due.map(async ({ user, recipient, claim }, i) => {
-      const message = messages[i] ?? null;
-      if (!message) {
-        const nothing = "nothing to report";
-        if (claim)
-          await finish(deps, claim, { status: "skipped", channel: null, ts: null, error: nothing }, now);
-        results.push(result(kind, recipient, "skipped", null, nothing));
-        return;
-      }
-      if (!claim) {
-        const channel = user.digestChannelId ?? user.slackUserId;
-        results.push({ ...result(kind, recipient, "built", channel, null), message });
-        return;
-      }
-      const outcome = await send(deps, user, message);
-      await finish(deps, claim, outcome, now);
-      results.push(result(kind, recipient, outcome.status, outcome.channel, outcome.error));
-    }),
-  );
+  // Built a few people at a time, each batch handed to the Notifier before the next is built: the
+  // bot's one thread answers lookups between batches instead of waiting behind the whole build, and the
+  // first messages leave while the rest are still being built. Every message goes to the Notifier as
+  // soon as it is built, and its channel's queue sets its pace: a cap on the messages in flight would
+  // let the first channels' messages, waiting their turn, hold every place while later channels wait.
+  const sends: Promise<void>[] = [];
+  for (let start = 0; start < due.length; start += buildBatchSize) {
+    const batch = due.slice(start, start + buildBatchSize);
+    const messages = await build(batch.map((d) => d.recipient));
+    sends.push(...batch.map((item, i) => deliverOne(deps, kind, item, messages[i] ?? null, now, results)));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(sends);
   return results;
+}
+
+/** People whose digests are built together: small enough that a batch keeps the thread a few tens of ms. */
+const buildBatchSize = 10;
+
+async function deliverOne(
+  deps: DigestRunDeps,
+  kind: DigestKind,
+  { user, recipient, claim }: { user: DigestUserRow; recipient: DigestRecipient; claim: string | null },
+  message: SlackMessage | null,
+  now: Date,
+  results: DigestResult[],
+): Promise<void> {
+  if (!message) {
+    const nothing = "nothing to report";
+    if (claim) await finish(deps, claim, { status: "skipped", channel: null, ts: null, error: nothing }, now);
+    results.push(result(kind, recipient, "skipped", null, nothing));
+    return;
+  }
+  if (!claim) {
+    const channel = user.digestChannelId ?? user.slackUserId;
+    results.push({ ...result(kind, recipient, "built", channel, null), message });
+    return;
+  }
+  const outcome = await send(deps, user, message);
+  await finish(deps, claim, outcome, now);
+  results.push(result(kind, recipient, outcome.status, outcome.channel, outcome.error));
 }
 
 function result(

@@ -3,7 +3,6 @@
 // row is claimed before anything is sent, so restarts, crashes and several bots neither skip nor double
 // one; earlier steps that never fired are recorded skipped; a renewal date that moved closes the old
 // calendar's plays. node-cron ticks; the database decides.
-import PQueue from "p-queue";
 import type { DataAccess } from "../db/client.ts";
 import { digestUsers } from "../db/repositories/digest-recipients.ts";
 import {
@@ -64,9 +63,6 @@ export interface ReminderRun {
   /** Owners (User.id) whose reminders for their local today are all settled: the job need not look again today. */
   settledOwners: Map<string, Date>;
 }
-
-/** Reminders built and posted at once; the Notifier paces each channel. */
-const concurrency = 8;
 
 type Claim = { id: string; playId: string | null };
 
@@ -134,29 +130,18 @@ export async function runRenewalReminders(
       run.results.push(result(plan.due, owner.slackUserId, "skipped", null, "already sent or being sent"));
   }
 
-  const queue = new PQueue({ concurrency });
+  // One reminder at a time per channel, every channel at once: the Notifier paces a channel to about a
+  // message a second, so a global cap would let one busy channel's reminders hold every place while
+  // the other channels' reminders wait with their channels idle.
+  const byChannel = new Map<string, typeof work>();
+  for (const item of work) {
+    const channel = item.owner.digestChannelId ?? item.owner.slackUserId;
+    byChannel.set(channel, [...(byChannel.get(channel) ?? []), item]);
+  }
   await Promise.all(
-    work.map((item) =>
-      queue.add(async () => {
-        if (!item.claim) {
-          const message = deps.render(item.reminder, { kind: "owner" });
-          const channel = item.owner.digestChannelId ?? item.owner.slackUserId;
-          run.results.push({ ...result(item, item.owner.slackUserId, "built", channel, null), message });
-          return;
-        }
-        await ensureStepPlay(deps.db, item.claim, item.account, item.step, now);
-        const sending = await sendReminder(
-          deps.notifier,
-          deps.render,
-          item.reminder,
-          item.owner.digestChannelId,
-        );
-        await finishRenewalStep(deps.db.client, item.claim.id, sending.outcome, now);
-        if (sending.outcome.status === "failed") unsettle(item.owner.id);
-        for (const d of sending.deliveries)
-          run.results.push(result(item, d.recipient, d.ok ? "sent" : "failed", d.channel, d.problem));
-      }),
-    ),
+    [...byChannel.values()].map(async (items) => {
+      for (const item of items) await remindOne(deps, run, item, now, unsettle);
+    }),
   );
   run.results.sort(
     (a, b) =>
@@ -165,6 +150,27 @@ export async function runRenewalReminders(
       a.recipient.localeCompare(b.recipient),
   );
   return run;
+}
+
+async function remindOne(
+  deps: ReminderRunDeps,
+  run: ReminderRun,
+  item: DueStep & { claim: Claim | null },
+  now: Date,
+  unsettle: (ownerId: string) => void,
+): Promise<void> {
+  if (!item.claim) {
+    const message = deps.render(item.reminder, { kind: "owner" });
+    const channel = item.owner.digestChannelId ?? item.owner.slackUserId;
+    run.results.push({ ...result(item, item.owner.slackUserId, "built", channel, null), message });
+    return;
+  }
+  await ensureStepPlay(deps.db, item.claim, item.account, item.step, now);
+  const sending = await sendReminder(deps.notifier, deps.render, item.reminder, item.owner.digestChannelId);
+  await finishRenewalStep(deps.db.client, item.claim.id, sending.outcome, now);
+  if (sending.outcome.status === "failed") unsettle(item.owner.id);
+  for (const d of sending.deliveries)
+    run.results.push(result(item, d.recipient, d.ok ? "sent" : "failed", d.channel, d.problem));
 }
 
 function result(
