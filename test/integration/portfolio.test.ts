@@ -90,6 +90,20 @@ describe(`/portfolio on ${testEngine}`, () => {
     expect(blocks).toContain("*Plays overdue*: 1");
   });
 
+  it("shows the same figures on the CSM's App Home", async () => {
+    const expected = await metrics("--user", people.ana);
+    await running.requests.event({ type: "app_home_opened", user: people.ana, tab: "home" });
+    const home = () =>
+      running.slack.callsTo("views.publish").filter((call) => call.args.user_id === people.ana);
+    await expect.poll(() => home().length).toBeGreaterThan(0);
+    const view = home().at(-1)?.args.view as { blocks: unknown[] };
+    expectWithinSlackLimits(view, "home");
+    const blocks = JSON.stringify(view.blocks);
+    expect(blocks).toContain("*6 accounts* · *$295K* ARR");
+    expect(blocks).toContain(`*NRR* ${expected.nrr?.toFixed(1)}%`);
+    expect(blocks).toContain(`*GRR* ${expected.grr?.toFixed(1)}%`);
+  });
+
   it("works out a book whose whole cohort churned as 0%, and leaves unknown ARR out, saying so", async () => {
     // Ben's cohort: M-3 (40,000 at the start, churned 2026-04-30) and M-4 (10,000.50, churned on
     // 2026-06-30, the period's last day, which belongs to it). Starting ARR 50,000.50; expansion 0;
