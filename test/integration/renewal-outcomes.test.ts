@@ -5,6 +5,7 @@ import { recordChurn } from "../../src/services/churn.ts";
 import { recordRenewalOutcome } from "../../src/services/renewal-outcome.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../helpers/database.ts";
 import { anAccount, aPlay, aUser } from "../helpers/factories.ts";
+import { ledgerOf } from "../helpers/ledger.ts";
 
 const now = new Date("2026-12-07T10:00:00Z");
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -13,18 +14,6 @@ describe(`renewal outcomes and churns write the ledger, on ${testEngine}`, () =>
   let db: TestDatabase;
   let owner: Awaited<ReturnType<typeof aUser>>;
   let stranger: Awaited<ReturnType<typeof aUser>>;
-  const ledgerOf = async (accountId: string) =>
-    (await db.prisma.arrMovement.findMany({ where: { accountId }, orderBy: { createdAt: "asc" } })).map(
-      (m) => [
-        m.effectiveDate.toISOString().slice(0, 10),
-        m.kind,
-        m.churnType,
-        m.amount.toFixed(2),
-        m.arrAfter.toFixed(2),
-        m.source,
-      ],
-    );
-
   beforeAll(async () => {
     db = await createTestDatabase();
     owner = await aUser(db.prisma);
@@ -57,8 +46,8 @@ describe(`renewal outcomes and churns write the ledger, on ${testEngine}`, () =>
       arrAfter: "60000.00",
       closedPlays: 1,
     });
-    expect(await ledgerOf(account.id)).toEqual([
-      ["2026-12-31", "expansion", null, "10000.00", "60000.00", "manual"],
+    expect(await ledgerOf(db.prisma, account.id)).toEqual([
+      ["2026-12-31", "expansion", null, "10000.00", "60000.00", "manual", "renewal"],
     ]);
     const after = await db.prisma.account.findUniqueOrThrow({ where: { id: account.id } });
     expect([after.arr?.toFixed(2), after.renewalDate, after.termStart]).toEqual([
@@ -90,8 +79,8 @@ describe(`renewal outcomes and churns write the ledger, on ${testEngine}`, () =>
       now,
     );
     expect(recorded).toMatchObject({ ok: true, result: "downsold" });
-    expect(await ledgerOf(account.id)).toEqual([
-      ["2026-11-30", "contraction", null, "5000.00", "45000.00", "manual"],
+    expect(await ledgerOf(db.prisma, account.id)).toEqual([
+      ["2026-11-30", "contraction", null, "5000.00", "45000.00", "manual", "renewal"],
     ]);
   });
 
@@ -110,8 +99,8 @@ describe(`renewal outcomes and churns write the ledger, on ${testEngine}`, () =>
       now,
     );
     expect(recorded).toMatchObject({ ok: true, result: "churned", closedPlays: 1 });
-    expect(await ledgerOf(account.id)).toEqual([
-      ["2026-12-15", "churn", "involuntary", "30000.00", "0.00", "manual"],
+    expect(await ledgerOf(db.prisma, account.id)).toEqual([
+      ["2026-12-15", "churn", "involuntary", "30000.00", "0.00", "manual", "card declined"],
     ]);
     const after = await db.prisma.account.findUniqueOrThrow({ where: { id: account.id } });
     expect([after.arr?.toFixed(2), after.churnedAt]).toEqual(["0.00", day("2026-12-15")]);
@@ -126,8 +115,8 @@ describe(`renewal outcomes and churns write the ledger, on ${testEngine}`, () =>
     expect(
       await recordChurn(db, account.id, { voluntary: true, reason: "moved to a competitor" }, owner, now),
     ).toMatchObject({ ok: true });
-    expect(await ledgerOf(account.id)).toEqual([
-      ["2026-12-07", "churn", "voluntary", "1200.50", "0.00", "manual"],
+    expect(await ledgerOf(db.prisma, account.id)).toEqual([
+      ["2026-12-07", "churn", "voluntary", "1200.50", "0.00", "manual", "moved to a competitor"],
     ]);
   });
 
@@ -164,8 +153,8 @@ describe(`renewal outcomes and churns write the ledger, on ${testEngine}`, () =>
     expect([first, second].map((r) => r.ok && r.again).sort()).toEqual([false, true]);
     const third = await recordRenewalOutcome(db, account.id, renewal, owner, now, day("2026-12-20"));
     expect(third).toMatchObject({ ok: true, again: true, result: "downsold", arrAfter: "40000.00" });
-    expect(await ledgerOf(account.id)).toEqual([
-      ["2026-12-20", "contraction", null, "10000.00", "40000.00", "manual"],
+    expect(await ledgerOf(db.prisma, account.id)).toEqual([
+      ["2026-12-20", "contraction", null, "10000.00", "40000.00", "manual", "renewal"],
     ]);
     expect(await db.prisma.renewalOutcome.count({ where: { accountId: account.id } })).toBe(1);
   });
@@ -187,8 +176,8 @@ describe(`renewal outcomes and churns write the ledger, on ${testEngine}`, () =>
       recordChurn(db, account.id, churn, owner, now),
     ]);
     expect(results.map((r) => r.ok && r.again).sort()).toEqual([false, true]);
-    expect(await ledgerOf(account.id)).toEqual([
-      ["2026-12-07", "churn", "involuntary", "900.00", "0.00", "manual"],
+    expect(await ledgerOf(db.prisma, account.id)).toEqual([
+      ["2026-12-07", "churn", "involuntary", "900.00", "0.00", "manual", "payment failed"],
     ]);
   });
 });
