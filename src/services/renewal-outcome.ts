@@ -32,8 +32,10 @@ import {
 import { isUniqueViolation } from "./touches.ts";
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const moved = (day: string) =>
-  `This account's renewal date changed to ${day} since the form was opened: open it again.`;
+const moved = (renewalDate: Date | null) =>
+  renewalDate
+    ? `This account's renewal date changed to ${isoDay(renewalDate)} since the form was opened: open it again.`
+    : "This account no longer has a renewal date (an import removed it): there is no renewal to record.";
 
 /**
  * `forRenewal` is the renewal date the form was opened for (the account's current one when not given):
@@ -53,10 +55,7 @@ export async function recordRenewalOutcome(
   const recorded = await alreadyRecorded(db, account, forRenewal ?? account.renewalDate);
   if (recorded) return recorded;
   if (forRenewal && account.renewalDate?.getTime() !== forRenewal.getTime())
-    return {
-      ok: false,
-      message: account.renewalDate ? moved(isoDay(account.renewalDate)) : outcomeSay.gone,
-    };
+    return { ok: false, message: moved(account.renewalDate) };
   const problem = outcomeProblem(account, input);
   if (problem) return { ok: false, message: problem };
   try {
