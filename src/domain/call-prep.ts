@@ -36,6 +36,8 @@ export interface AccountFacts {
   seatsPurchased: number | null;
   /** The renewal's commit status as recorded before the date; null when never recorded. */
   renewalCommit?: "committed" | "at_risk" | "unknown" | null;
+  /** Set once the account churned: it has no renewal left to record. */
+  churnedAt?: Date | null;
 }
 
 export interface AccountOwner {

@@ -78,6 +78,7 @@ function toCardData(record: AccountCardRecord, today: Date): AccountCardData {
       contractStart: record.contractStart,
       renewalDate: record.renewalDate,
       renewalCommit: record.renewalCommit,
+      churnedAt: record.churnedAt ?? null,
       termStart: record.termStart ?? record.contractStart,
       stage: contractState(record.stage, record.termStart ?? record.contractStart, record.renewalDate, today),
       stageDerived: record.stage === null,

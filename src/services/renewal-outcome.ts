@@ -1,20 +1,17 @@
-// Recording what became of a renewal (renewed, with an upsell or a downsell, or churned) and a churn
-// outside a renewal. Each writes its ARR movement, the outcome the renewal rate counts, rolls the
-// renewal date and term forward or marks the account churned, and closes the plays it ends, with the
-// audit row, in one transaction. The account's owner, their manager or an admin may record it.
+// Recording what became of a renewal: renewed (at the same ARR, with an upsell or a downsell) or churned.
+// It writes the ARR movement, the outcome the renewal rate counts, rolls the renewal date and term forward
+// (closing the renewal plays) or churns the account (churn.ts), with the audit row, in one transaction.
+// One outcome per account and renewal date: asked again (a form submitted twice, or someone else first),
+// it answers with what is recorded and writes nothing.
 import type { DataAccess } from "../db/client.ts";
-import { insertMovements, type NewMovement } from "../db/repositories/arr-ledger.ts";
+import { insertMovements } from "../db/repositories/arr-ledger.ts";
 import { recordAudit } from "../db/repositories/audit.ts";
 import {
-  accountForOutcome,
   closeAccountPlays,
+  findRenewalOutcome,
   insertRenewalOutcome,
-  markChurned,
   rollRenewal,
 } from "../db/repositories/renewal-outcomes.ts";
-import type { Db } from "../db/repositories/types.ts";
-import { mayWriteOnAccount } from "../domain/account-writers.ts";
-import { utcDay } from "../domain/lifecycle.ts";
 import { centsOf, fromCents } from "../domain/money.ts";
 import { renewalPlayKinds } from "../domain/plays/kinds.ts";
 import {
@@ -24,59 +21,102 @@ import {
   renewalChange,
 } from "../domain/renewals/outcome.ts";
 import type { TeamMember } from "../domain/team.ts";
-import { personLabel } from "./play-refusals.ts";
+import { ChurnedMeanwhile, movement, writeChurn } from "./churn.ts";
+import {
+  decimal,
+  type OutcomeAccount,
+  type OutcomeRecording,
+  outcomeSay,
+  writableAccount,
+} from "./outcome-account.ts";
+import { isUniqueViolation } from "./touches.ts";
 
-export type OutcomeRecording =
-  | { ok: true; accountName: string; result: RenewalResult; closedPlays: number }
-  | { ok: false; message: string };
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const moved = (renewalDate: Date | null) =>
+  renewalDate
+    ? `This account's renewal date changed to ${isoDay(renewalDate)} since the form was opened: open it again.`
+    : "This account no longer has a renewal date (an import removed it): there is no renewal to record.";
 
-const say = {
-  gone: "That account no longer exists; it may have been removed by an import.",
-  notAllowed: (owner: string | null) =>
-    owner
-      ? `Only ${owner}, their manager or an admin can record this account's renewal or churn.`
-      : "Only an admin can record the renewal or churn of an account nobody owns.",
-};
-
-type OutcomeAccount = NonNullable<Awaited<ReturnType<typeof accountForOutcome>>>;
-
-async function writableAccount(
-  db: DataAccess,
-  accountId: string,
-  caller: TeamMember,
-): Promise<{ account: OutcomeAccount } | { message: string }> {
-  const account = await accountForOutcome(db.client, accountId);
-  if (!account) return { message: say.gone };
-  const people = { ownerId: account.ownerId, ownerManagerId: account.owner?.managerId ?? null };
-  if (!mayWriteOnAccount(people, caller))
-    return { message: say.notAllowed(account.owner ? personLabel(account.owner) : null) };
-  return { account };
-}
-
+/**
+ * `forRenewal` is the renewal date the form was opened for (the account's current one when not given):
+ * an outcome already recorded for it is not recorded again, and a date that moved since is refused.
+ */
 export async function recordRenewalOutcome(
   db: DataAccess,
   accountId: string,
   input: RenewalOutcomeInput,
   caller: TeamMember,
   now: Date,
+  forRenewal?: Date,
 ): Promise<OutcomeRecording> {
   const found = await writableAccount(db, accountId, caller);
   if ("message" in found) return { ok: false, message: found.message };
   const { account } = found;
+  const recorded = await alreadyRecorded(db, account, forRenewal ?? account.renewalDate);
+  if (recorded) return recorded;
+  if (forRenewal && account.renewalDate?.getTime() !== forRenewal.getTime())
+    return { ok: false, message: moved(account.renewalDate) };
   const problem = outcomeProblem(account, input);
   if (problem) return { ok: false, message: problem };
+  try {
+    return await writeOutcome(db, account, input, caller, now);
+  } catch (error) {
+    if (error instanceof ChurnedMeanwhile) return { ok: false, message: outcomeSay.churned };
+    const meanwhile = isUniqueViolation(error) && (await alreadyRecorded(db, account, account.renewalDate));
+    if (meanwhile) return meanwhile;
+    throw error;
+  }
+}
+
+/** The outcome recorded for this renewal date, as an answer that writes nothing; null when there is none. */
+async function alreadyRecorded(
+  db: DataAccess,
+  account: OutcomeAccount,
+  renewalDate: Date | null,
+): Promise<OutcomeRecording | null> {
+  const outcome = renewalDate && (await findRenewalOutcome(db.client, account.id, renewalDate));
+  if (!outcome) return null;
+  return {
+    ok: true,
+    again: true,
+    accountName: account.name,
+    result: outcome.result,
+    effectiveOn: outcome.renewalDate,
+    arrBefore: decimal(outcome.arrBefore),
+    arrAfter: outcome.arrAfter.toFixed(2),
+    closedPlays: 0,
+  };
+}
+
+async function writeOutcome(
+  db: DataAccess,
+  account: OutcomeAccount,
+  input: RenewalOutcomeInput,
+  caller: TeamMember,
+  now: Date,
+): Promise<OutcomeRecording> {
   const renewalDate = account.renewalDate as Date;
   const arr = account.arr === null ? null : centsOf(account.arr.toFixed(2));
+  const arrBefore = arr === null ? null : fromCents(arr);
+  const arrAfter = input.kind === "churned" ? "0.00" : fromCents(input.newArrCents);
+  const change = input.kind === "churned" ? null : renewalChange(arr, input.newArrCents);
+  const result: RenewalResult = change?.result ?? "churned";
   const actor = { userId: caller.id, label: caller.slackUserId, source: "slack" as const };
   return db.transaction(async (tx) => {
-    let result: RenewalResult = "churned";
+    // First: a second submission of the same outcome stops here, on the unique (account, renewal date).
+    await insertRenewalOutcome(tx, {
+      accountId: account.id,
+      renewalDate,
+      result,
+      arrBefore,
+      arrAfter,
+      recordedById: caller.id,
+    });
     let closedPlays: string[];
     if (input.kind === "churned") {
       closedPlays = await writeChurn(tx, account, { ...input, date: renewalDate }, caller, now);
     } else {
-      const change = renewalChange(arr, input.newArrCents);
-      result = change.result;
-      if (change.movement)
+      if (change?.movement)
         await insertMovements(tx, [
           movement(
             account.id,
@@ -86,7 +126,7 @@ export async function recordRenewalOutcome(
           ),
         ]);
       await rollRenewal(tx, account.id, {
-        arr: fromCents(input.newArrCents),
+        arr: arrAfter,
         renewalDate: input.newRenewalDate,
         termStart: renewalDate,
       });
@@ -96,110 +136,23 @@ export async function recordRenewalOutcome(
         now,
       });
     }
-    await insertRenewalOutcome(tx, {
-      accountId: account.id,
-      renewalDate,
-      result,
-      arrBefore: arr === null ? null : fromCents(arr),
-      arrAfter: input.kind === "churned" ? "0" : fromCents(input.newArrCents),
-      recordedById: caller.id,
-    });
     await recordAudit(tx, actor, [
       {
         action: "account.renewal_outcome",
         entityType: "Account",
         entityId: account.id,
-        changes: {
-          result,
-          renewalDate: renewalDate.toISOString().slice(0, 10),
-          arr: [
-            arr === null ? null : fromCents(arr),
-            input.kind === "churned" ? "0.00" : fromCents(input.newArrCents),
-          ],
-          closedPlays,
-        },
-      },
-    ]);
-    return { ok: true as const, accountName: account.name, result, closedPlays: closedPlays.length };
-  });
-}
-
-/** A churn outside a renewal (a payment that never came, a customer gone mid-term), dated today. */
-export async function recordChurn(
-  db: DataAccess,
-  accountId: string,
-  churn: { voluntary: boolean; reason: string },
-  caller: TeamMember,
-  now: Date,
-): Promise<OutcomeRecording> {
-  const found = await writableAccount(db, accountId, caller);
-  if ("message" in found) return { ok: false, message: found.message };
-  const { account } = found;
-  if (account.churnedAt) return { ok: false, message: "This account has already churned." };
-  if (!churn.reason.trim()) return { ok: false, message: "Say why the account churned." };
-  return db.transaction(async (tx) => {
-    const closedPlays = await writeChurn(tx, account, { ...churn, date: utcDay(now) }, caller, now);
-    await recordAudit(tx, { userId: caller.id, label: caller.slackUserId, source: "slack" }, [
-      {
-        action: "account.churn",
-        entityType: "Account",
-        entityId: account.id,
-        changes: { voluntary: churn.voluntary, reason: churn.reason, closedPlays },
+        changes: { result, renewalDate: isoDay(renewalDate), arr: [arrBefore, arrAfter], closedPlays },
       },
     ]);
     return {
       ok: true as const,
+      again: false,
       accountName: account.name,
-      result: "churned" as const,
+      result,
+      effectiveOn: renewalDate,
+      arrBefore,
+      arrAfter,
       closedPlays: closedPlays.length,
     };
   });
-}
-
-/** The churn movement (of the whole ARR, when known), the churned account, and every play closed. */
-async function writeChurn(
-  tx: Db,
-  account: OutcomeAccount,
-  churn: { voluntary: boolean; reason: string; date: Date },
-  caller: TeamMember,
-  now: Date,
-): Promise<string[]> {
-  const arr = account.arr === null ? 0n : centsOf(account.arr.toFixed(2));
-  if (arr > 0n)
-    await insertMovements(tx, [
-      {
-        ...movement(
-          account.id,
-          churn.date,
-          { kind: "churn", cents: arr, arrAfter: 0n, reason: churn.reason.trim() },
-          now,
-        ),
-        churnType: churn.voluntary ? "voluntary" : "involuntary",
-      },
-    ]);
-  await markChurned(tx, account.id, churn.date);
-  return closeAccountPlays(tx, account.id, null, {
-    note: "The account churned.",
-    closedById: caller.id,
-    now,
-  });
-}
-
-function movement(
-  accountId: string,
-  date: Date,
-  change: { kind: string; cents: bigint; arrAfter: bigint; reason: string },
-  now: Date,
-): NewMovement {
-  return {
-    accountId,
-    kind: change.kind,
-    churnType: null,
-    amount: fromCents(change.cents),
-    arrAfter: fromCents(change.arrAfter),
-    effectiveDate: date,
-    reason: change.reason,
-    source: "manual",
-    createdAt: now,
-  };
 }

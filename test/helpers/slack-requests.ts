@@ -58,6 +58,8 @@ interface BlockActionOptions {
     callback_id?: string;
     private_metadata?: string;
     blocks?: unknown[];
+    /** The hash Slack gave the view when it was opened or updated (views.update checks it). */
+    hash?: string;
   };
   container?: Record<string, unknown>;
 }

@@ -85,6 +85,7 @@ describe(`the App Home dashboard on ${testEngine}`, () => {
     expect(home).not.toContain("*Gamma*");
     expect(home).toContain("*Renewals*: 1 past due, 1 in the next 90 days");
     expect(home).toContain("*Beta* · $30K · 5 days past due");
+    expect(home).toMatch(/"action_id":"renewal_outcome_open_0","value":"[^"]+"/);
     expect(home).toContain("*Your open plays* on 1 accounts");
     expect(home).toContain(`\\"p\\":\\"${playId}\\",\\"s\\":\\"home\\"`);
     expect(home).toContain("Digest settings");
@@ -103,6 +104,29 @@ describe(`the App Home dashboard on ${testEngine}`, () => {
   it("answers an outdated button on the Home on the Home itself", async () => {
     const home = await nextHome("UMARIA001", () => click("UMARIA001", "play_claim_0", { value: "{}" }));
     expect(home).toContain("That button is out of date");
+  });
+
+  it("records a renewal from the Home, and the open Home shows the next one", async () => {
+    const beta = await running.db.prisma.account.findFirstOrThrow({ where: { name: "Beta" } });
+    await click("UMARIA001", "renewal_outcome_open_0", { value: beta.id });
+    const opened = await running.slack.waitFor("views.open");
+    const view = opened.args.view as { callback_id: string; private_metadata: string };
+    const home = await nextHome("UMARIA001", () =>
+      running.requests.viewSubmission({
+        userId: "UMARIA001",
+        callbackId: view.callback_id,
+        privateMetadata: view.private_metadata,
+        values: {
+          outcome_result: {
+            outcome_result: { type: "radio_buttons", selected_option: { value: "renewed" } },
+          },
+          outcome_arr: { outcome_arr: { type: "plain_text_input", value: "30000" } },
+          outcome_renewal_date: { outcome_renewal_date: { type: "datepicker", selected_date: "2027-12-02" } },
+        },
+      }),
+    );
+    expect(home).toContain("*Renewals*: 0 past due, 1 in the next 90 days");
+    expect(home).not.toContain("renewal 5 days past due");
   });
 
   it("gives a manager the team, one line per CSM, and a menu to each CSM's book", async () => {

@@ -230,7 +230,7 @@ describe("the /account card a CSM reads before a call", () => {
     const actionIds = payload.blocks.flatMap((block) =>
       block.type === "actions" ? block.elements.map((element) => element.action_id) : [],
     );
-    // Soonest due first; the claimed play has no Claim button; Log touch and Share stay last.
+    // Soonest due first; the claimed play has no Claim button; Log touch to Share, then the contract's row.
     expect(actionIds).toEqual([
       "play_claim_0",
       "play_snooze_0",
@@ -245,6 +245,7 @@ describe("the /account card a CSM reads before a call", () => {
       "plan_edit",
       "qbr_open",
       "account_share",
+      "churn_open",
     ]);
   });
 
@@ -333,7 +334,7 @@ describe("the /account card a CSM reads before a call", () => {
 
   it("offers Log touch, Stakeholders, Prep, Success plan, Record QBR and Share buttons, and a shared card says who shared it instead", () => {
     const own = card(cardData());
-    expect(own.blocks.at(-1)).toMatchObject({
+    expect(own.blocks.at(-2)).toMatchObject({
       type: "actions",
       elements: [
         { type: "button", action_id: "touch_open", value: "acc_1" },
@@ -348,6 +349,32 @@ describe("the /account card a CSM reads before a call", () => {
     const shared = card(cardData(), { today, shared: { bySlackId: "U0ALEX" } });
     expect(shared.blocks.some((block) => block.type === "actions")).toBe(false);
     expect(visibleText(shared)).toContain("Shared by <@U0ALEX>");
+  });
+
+  it("offers Record renewal from T-90 and past due, Record churn on its own row until the account churns", () => {
+    const contractRow = (data: AccountCardData) => {
+      const last = card(data).blocks.at(-1);
+      return last?.type === "actions" && last.block_id === "account_contract"
+        ? last.elements.map((element) => [element.action_id, "value" in element ? element.value : null])
+        : [];
+    };
+    expect(contractRow(cardData())).toEqual([["churn_open", "acc_1"]]);
+    const due = [
+      ["renewal_outcome_open", "acc_1"],
+      ["churn_open", "acc_1"],
+    ];
+    expect(contractRow(withAccount({ renewalDate: daysFromToday(90) }))).toEqual(due);
+    expect(contractRow(withAccount({ renewalDate: daysFromToday(-40) }))).toEqual(due);
+    expect(contractRow(withAccount({ renewalDate: daysFromToday(91) }))).toEqual([["churn_open", "acc_1"]]);
+    const churnedData = withAccount({
+      renewalDate: daysFromToday(-40),
+      churnedAt: new Date("2026-10-14T00:00:00Z"),
+    });
+    expect(contractRow(churnedData)).toEqual([]);
+    const churned = card(churnedData);
+    expect(visibleText(churned)).toContain("*Renewal*\n⚫ Churned on 2026-10-14");
+    expect(visibleText(churned)).toContain("*Stage*\nChurned");
+    expect(churned.text).toContain("churned on 2026-10-14");
   });
 
   it("keeps hostile CRM text from pinging, linking or formatting the card", () => {

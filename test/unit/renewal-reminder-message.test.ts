@@ -32,8 +32,20 @@ describe("a renewal reminder", () => {
       "renewal_commit_committed",
       "renewal_commit_at_risk",
       "renewal_commit_unknown",
+      "renewal_outcome_open",
       "renewal_account_open",
     ]);
+  });
+
+  it("offers Record renewal from T-90 on, not with the month-7 expansion reminder", () => {
+    const actionIds = (days: number) => {
+      const message = renewalReminderMessage(reminder({ daysToRenewal: days }), { kind: "owner" });
+      const actions = message.blocks.find((block) => block.type === "actions");
+      return actions && "elements" in actions ? actions.elements.map((e) => e.action_id) : [];
+    };
+    expect(actionIds(90)).toContain("renewal_outcome_open");
+    expect(actionIds(-2)).toContain("renewal_outcome_open");
+    expect(actionIds(180)).not.toContain("renewal_outcome_open");
   });
 
   it("tells the manager whose renewal it is, and why they get it when the owner could not be reached", () => {

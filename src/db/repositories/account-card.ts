@@ -48,6 +48,7 @@ const cardSelect = {
   renewalDate: true,
   termStart: true,
   renewalCommit: true,
+  churnedAt: true,
   stage: true,
   plan: true,
   seatsPurchased: true,

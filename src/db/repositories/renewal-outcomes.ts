@@ -7,7 +7,22 @@ import type { Db } from "./types.ts";
 export function accountForOutcome(db: Db, id: string) {
   return db.account.findUnique({
     where: { id },
-    select: { ...accountPeopleSelect, arr: true, renewalDate: true, churnedAt: true },
+    select: {
+      ...accountPeopleSelect,
+      arr: true,
+      renewalDate: true,
+      termStart: true,
+      contractStart: true,
+      churnedAt: true,
+    },
+  });
+}
+
+/** The outcome recorded for one renewal of an account, if any: one per account and renewal date. */
+export function findRenewalOutcome(db: Db, accountId: string, renewalDate: Date) {
+  return db.renewalOutcome.findUnique({
+    where: { accountId_renewalDate: { accountId, renewalDate } },
+    select: { result: true, arrBefore: true, arrAfter: true, renewalDate: true },
   });
 }
 
@@ -37,8 +52,13 @@ export function rollRenewal(
   });
 }
 
-export function markChurned(tx: Db, id: string, churnedAt: Date): Promise<unknown> {
-  return tx.account.update({ where: { id }, data: { arr: "0", churnedAt } });
+/** Marks the account churned unless it already is; false when it was (another request churned it first). */
+export async function markChurned(tx: Db, id: string, churnedAt: Date): Promise<boolean> {
+  const { count } = await tx.account.updateMany({
+    where: { id, churnedAt: null },
+    data: { arr: "0", churnedAt },
+  });
+  return count === 1;
 }
 
 /** Closes the account's plays that are not closed yet (of `kinds`, when given); returns their ids. */

@@ -93,7 +93,7 @@ const hints: Record<PlayKind, string> = {
   renewal_escalation:
     "No commit at T-30: agree a rescue plan with your manager this week and meet the economic buyer together.",
   renewal_outcome:
-    "The renewal date has come: record how it ended (renewed, downsold or churned) in the CRM, so the next term starts.",
+    "The renewal date has come: record how it ended (renewed, upsold, downsold or churned) with Record renewal, so the next term starts and the renewal plays close.",
 };
 
 export function isPlayKind(kind: string): kind is PlayKind {

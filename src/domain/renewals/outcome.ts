@@ -1,5 +1,7 @@
 // What a renewal outcome writes to the ARR ledger, decided from the figures: renewed at the same ARR,
-// with an upsell (more) or a downsell (less), or churned. Pure.
+// with an upsell (more) or a downsell (less), or churned; when an outcome can be recorded, and the renewal
+// date a renewal most likely rolls to. Pure.
+import { daysBetween, renewalWindowDays } from "../lifecycle.ts";
 
 export type RenewalOutcomeInput =
   | { kind: "renewed"; newArrCents: bigint; newRenewalDate: Date }
@@ -36,4 +38,54 @@ export function outcomeProblem(
   if (input.newRenewalDate <= account.renewalDate)
     return `The new renewal date must be after ${account.renewalDate.toISOString().slice(0, 10)}.`;
   return null;
+}
+
+/** An outcome is recorded from T-90 (the renewal lock) on, and for a renewal past due, until the account churns. */
+export function renewalOutcomeDue(
+  account: { renewalDate: Date | null; churnedAt: Date | null },
+  today: Date,
+): boolean {
+  if (account.churnedAt || !account.renewalDate) return false;
+  return daysBetween(today, account.renewalDate) <= renewalWindowDays;
+}
+
+const dayMs = 86_400_000;
+const monthsPerYear = 12;
+
+/**
+ * The renewal date a renewal rolls to: the current one moved forward by the term's length. A term of
+ * whole months moves by months (a year stays a year across a leap day, and a term ending on a month's
+ * last day keeps ending on one); any other term by its days; an unknown or empty term by a year.
+ */
+export function rolledRenewalDate(termStart: Date | null, renewalDate: Date): Date {
+  const start = termStart && termStart < renewalDate ? termStart : null;
+  if (!start) return addMonths(renewalDate, monthsPerYear);
+  const months =
+    (renewalDate.getUTCFullYear() - start.getUTCFullYear()) * monthsPerYear +
+    renewalDate.getUTCMonth() -
+    start.getUTCMonth();
+  const sameDay = start.getUTCDate() === renewalDate.getUTCDate();
+  if (months > 0 && (sameDay || (isMonthEnd(start) && isMonthEnd(renewalDate))))
+    return addMonths(renewalDate, months);
+  return new Date(renewalDate.getTime() + daysBetween(start, renewalDate) * dayMs);
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+function isMonthEnd(date: Date): boolean {
+  return date.getUTCDate() === lastDayOfMonth(date.getUTCFullYear(), date.getUTCMonth());
+}
+
+/** `months` later, on the same day of the month, or the month's last day when it is shorter or `date` ends its month. */
+function addMonths(date: Date, months: number): Date {
+  const total = date.getUTCMonth() + months;
+  const year = date.getUTCFullYear() + Math.floor(total / monthsPerYear);
+  const month = total % monthsPerYear;
+  const last = lastDayOfMonth(year, month);
+  const day = isMonthEnd(date) ? last : Math.min(date.getUTCDate(), last);
+  const rolled = new Date(0);
+  rolled.setUTCFullYear(year, month, day);
+  return rolled;
 }

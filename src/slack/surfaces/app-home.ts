@@ -10,6 +10,7 @@ import type { AppDeps } from "../deps.ts";
 import { refusedHomeView } from "../views/access-refusals.ts";
 import { digestSettingsLine } from "../views/digest-settings-modal.ts";
 import { homeView } from "../views/home.ts";
+import { renewalOutcomeButton } from "../views/renewal-outcome-modal.ts";
 
 export async function publishHome(
   deps: AppDeps,
@@ -25,6 +26,7 @@ export async function publishHome(
   const view = homeView(dashboard, now, {
     demoAccountsOnOffer: onOffer,
     digest: digestSettingsLine(digestSettingsOf(user)),
+    outcomeButton: renewalOutcomeButton,
     ...(notice ? { notice } : {}),
   });
   await client.views.publish({ user_id: user.slackUserId, view: view as never });

@@ -7,9 +7,11 @@ import { sparkline } from "../../domain/health/trend.ts";
 import { daysBetween, renewalWindowDays, stageLabel } from "../../domain/lifecycle.ts";
 import { formatArr } from "../../domain/money.ts";
 import { accountEntries } from "../../domain/plays/account-groups.ts";
+import { renewalOutcomeDue } from "../../domain/renewals/outcome.ts";
 import { stakeholderBlocks, touchLines } from "./account-card-sections.ts";
 import { accountPlaysBlocks } from "./account-plays.ts";
 import {
+  type ActionsBlock,
   type Block,
   button,
   context,
@@ -23,6 +25,7 @@ import {
 } from "./blocks.ts";
 import { prepActionId } from "./call-prep.ts";
 import { moreLine } from "./fit-lines.ts";
+import { churnButton, renewalOutcomeButton } from "./renewal-outcome-modal.ts";
 import { openReviewActionId } from "./review-modal.ts";
 import { openStakeholdersActionId } from "./stakeholder-map.ts";
 import { successPlanLines } from "./success-plan-lines.ts";
@@ -49,6 +52,8 @@ export interface AccountCardOptions {
 }
 
 export const shareAccountActionId = "account_share";
+/** The row of the contract's buttons: Record renewal (once due) and Record churn. */
+export const accountContractBlockId = "account_contract";
 
 // A red account's seven signal plays: the save play and its checklist of six.
 const playsShown = 7;
@@ -61,6 +66,7 @@ const say = {
   noOwner: "Unassigned",
   noStage: "Not set",
   noRenewal: "No renewal date",
+  churned: (day: string) => `⚫ Churned on ${day}`,
   noHealth: "No health data yet",
   // A true minus sign: it lines up with the plus and does not read as a dash.
   scoreChange: (change: number, days: number) =>
@@ -102,18 +108,34 @@ export function accountCard(data: AccountCardData, options: AccountCardOptions):
       ),
     );
   else
-    blocks.push({
-      type: "actions",
-      elements: [
-        button(say.logTouch, openTouchActionId, account.id, "primary"),
-        button(say.stakeholders, openStakeholdersActionId, account.id),
-        button(say.prep, prepActionId, account.id),
-        button(say.plan, editPlanActionId, account.id),
-        button(say.qbr, openReviewActionId, account.id),
-        button(say.share, shareAccountActionId, account.id),
-      ],
-    });
+    blocks.push(
+      {
+        type: "actions",
+        elements: [
+          button(say.logTouch, openTouchActionId, account.id, "primary"),
+          button(say.stakeholders, openStakeholdersActionId, account.id),
+          button(say.prep, prepActionId, account.id),
+          button(say.plan, editPlanActionId, account.id),
+          button(say.qbr, openReviewActionId, account.id),
+          button(say.share, shareAccountActionId, account.id),
+        ],
+      },
+      ...contractActions(account, options.today),
+    );
   return { text: fallbackText(account, options.today), blocks };
+}
+
+/** On a row of their own, apart from the day-to-day buttons: until the account churns. */
+function contractActions(account: AccountCardData["account"], today: Date): ActionsBlock[] {
+  if (account.churnedAt) return [];
+  const due = renewalOutcomeDue({ renewalDate: account.renewalDate, churnedAt: null }, today);
+  return [
+    {
+      type: "actions",
+      block_id: accountContractBlockId,
+      elements: [...(due ? [renewalOutcomeButton(account.id)] : []), churnButton(account.id)],
+    },
+  ];
 }
 
 function overviewFields(data: AccountCardData, today: Date, redacted: boolean): SectionBlock {
@@ -126,13 +148,19 @@ function overviewFields(data: AccountCardData, today: Date, redacted: boolean): 
       field("Segment", segmentLabel(account.segment)),
       field("ARR", formatArr(account.arr, { compact: redacted })),
       field("Stage", stageText(account, today)),
-      field("Renewal", renewalText(account.renewalDate, today)),
+      field(
+        "Renewal",
+        account.churnedAt
+          ? say.churned(formatDay(account.churnedAt))
+          : renewalText(account.renewalDate, today),
+      ),
       field("Health", health ? healthLine(health) : say.noHealth),
     ],
   };
 }
 
 function stageText(account: AccountCardData["account"], today: Date): string {
+  if (account.churnedAt) return "Churned";
   if (!account.stage) return say.noStage;
   const start = account.termStart ?? account.contractStart;
   const day = start && account.stage !== "renewal_overdue" ? ` · day ${daysBetween(start, today)}` : "";
@@ -213,7 +241,8 @@ function accountFacts(account: AccountCardData["account"]): string {
 
 function fallbackText(account: AccountCardData["account"], today: Date): string {
   const parts = [inertText(account.name, 100), `${formatArr(account.arr, { compact: true })} ARR`];
-  if (account.renewalDate) {
+  if (account.churnedAt) parts.push(`churned on ${formatDay(account.churnedAt)}`);
+  else if (account.renewalDate) {
     const days = daysBetween(today, account.renewalDate);
     parts.push(days < 0 ? `renewal overdue by ${dayCount(-days)}` : `renews ${relativeDays(days)}`);
   }

@@ -33,7 +33,7 @@ export interface HomeExtras {
   /** When and where the person's morning digest comes, with the button that changes it. */
   digest?: string;
   /** The button that records a renewal's outcome. */
-  outcomeButton?: (accountId: string) => ButtonElement;
+  outcomeButton?: (accountId: string, index: number) => ButtonElement;
 }
 
 // Slack allows 100 blocks in a Home; the plays take what the rest leaves, in whole accounts.
@@ -129,10 +129,10 @@ function renewalBlocks(home: HomeDashboard, team: boolean, extras: HomeExtras): 
     section(
       `*Renewals*: ${renewalsPastDue.length} past due, ${renewalsSoon.length} in the next 90 days${more}`,
     ),
-    ...home.renewals.map((r) => {
+    ...home.renewals.map((r, i) => {
       const owner = team ? ` · ${userMention(r.ownerSlackId)}` : "";
       const text = section(truncate(`${renewalLine(r)}${owner}`, 3000));
-      return extras.outcomeButton ? { ...text, accessory: extras.outcomeButton(r.id) } : text;
+      return extras.outcomeButton ? { ...text, accessory: extras.outcomeButton(r.id, i) } : text;
     }),
   ];
 }

@@ -1,6 +1,8 @@
 // A renewal step's reminder (the renewal calendar of DOMAIN.md): the account, the step, who owns it and by
-// when, the commit status, what to do, and the next action as buttons: record the commit status, or open
-// the account. The message may sit in a shared channel: the buttons answer the clicker privately.
+// when, the commit status, what to do, and the next action as buttons: record the commit status, record
+// the renewal's outcome (from T-90 on), or open the account. The message may sit in a shared channel: the
+// buttons answer the clicker privately.
+import { renewalWindowDays } from "../../domain/lifecycle.ts";
 import { formatArr } from "../../domain/money.ts";
 import { playKindHint, playKindLabel } from "../../domain/plays/kinds.ts";
 import { type CommitStatus, commitStatuses } from "../../domain/renewals/commit.ts";
@@ -14,6 +16,7 @@ import {
   type MessagePayload,
   section,
 } from "./blocks.ts";
+import { renewalOutcomeButton } from "./renewal-outcome-modal.ts";
 import { commitLabel, formatDay, inertText, relativeDays, userMention } from "./wording.ts";
 
 /** Action ids of the reminder's buttons; each carries the account's id as its value. */
@@ -63,7 +66,7 @@ export function renewalReminderMessage(
       ],
     },
     context(`${forWhom}. ${playKindHint(reminder.playKind) ?? ""}`.trim()),
-    actions(reminder.account.id),
+    actions(reminder.account.id, reminder.daysToRenewal <= renewalWindowDays),
   ];
   const text =
     audience.kind === "manager"
@@ -72,7 +75,7 @@ export function renewalReminderMessage(
   return { text, blocks };
 }
 
-function actions(accountId: string): ActionsBlock {
+function actions(accountId: string, outcomeDue: boolean): ActionsBlock {
   return {
     type: "actions",
     block_id: "renewal_actions",
@@ -81,6 +84,7 @@ function actions(accountId: string): ActionsBlock {
         const { text, style } = commitButtons[status];
         return button(text, `${renewalActions.commitPrefix}${status}`, accountId, style);
       }),
+      ...(outcomeDue ? [renewalOutcomeButton(accountId)] : []),
       button("Open the account", renewalActions.openAccount, accountId),
     ],
   };

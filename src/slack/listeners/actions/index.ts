@@ -31,6 +31,14 @@ import {
   renewalCommitAction,
   renewalCommitHandler,
 } from "./renewal.ts";
+import {
+  churnOpenAction,
+  churnOpenHandler,
+  outcomeChoiceAction,
+  outcomeChoiceHandler,
+  renewalOutcomeOpenAction,
+  renewalOutcomeOpenHandler,
+} from "./renewal-outcome.ts";
 import { reviewOpenAction, reviewOpenHandler } from "./review-open.ts";
 import {
   stakeholderAddAction,
@@ -66,6 +74,9 @@ export function registerActions(app: App, deps: AppDeps): void {
     [stakeholderEditAction, stakeholderEditHandler(deps)],
     [renewalCommitAction, renewalCommitHandler(deps)],
     [renewalAccountOpenAction, renewalAccountOpenHandler(deps)],
+    [renewalOutcomeOpenAction, renewalOutcomeOpenHandler(deps)],
+    [churnOpenAction, churnOpenHandler(deps)],
+    [outcomeChoiceAction, outcomeChoiceHandler(deps)],
   ] as const;
   for (const [actionId, handler] of routes)
     app.action<BlockAction>({ type: "block_actions", action_id: actionId }, handler);
