@@ -18,7 +18,7 @@ import {
   truncate,
 } from "./blocks.ts";
 import { openDigestSettingsActionId } from "./digest-settings-modal.ts";
-import { bookLine, portfolioHeadline, renewalLine } from "./portfolio.ts";
+import { bookLineSections, portfolioHeadline, renewalLine } from "./portfolio.ts";
 import { sparkline } from "./sparkline.ts";
 import { bandBadge, inertText, userMention } from "./wording.ts";
 
@@ -50,9 +50,7 @@ export function homeView(home: HomeDashboard, now: Date, extras: HomeExtras = {}
     ...(home.book.summary.accounts || home.members.length
       ? portfolioHeadline(home.book)
       : [section(noAccounts)]),
-    ...(team && home.members.length
-      ? [section(truncate(home.members.slice(0, 25).map(bookLine).join("\n"), 3000))]
-      : []),
+    ...(team ? bookLineSections(home.members, 3) : []),
     divider(),
     section(attentionText(home, team)),
     divider(),

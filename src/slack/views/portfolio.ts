@@ -74,11 +74,7 @@ export function teamPortfolioMessage(
   total: Omit<BookPortfolio, "holder">,
   books: readonly BookPortfolio[],
 ): MessagePayload {
-  const lines = books.map(bookLine);
-  // Ten CSMs to a section keeps each under Block Kit's 3,000 characters; a message holds 50 blocks.
-  const chunks: string[] = [];
-  for (let i = 0; i < lines.length && chunks.length < 40; i += listed)
-    chunks.push(lines.slice(i, i + listed).join("\n"));
+  const chunks = bookLineSections(books, 40);
   return {
     text: `${title}: ${books.length} books, ${money(total.summary.arr)} ARR`,
     blocks: [
@@ -86,10 +82,30 @@ export function teamPortfolioMessage(
       ...portfolioHeadline(total),
       section(overduePlays(total.summary)),
       divider(),
-      ...(chunks.length ? chunks.map((chunk) => section(truncate(chunk, 3000))) : [section("No books yet.")]),
+      ...(chunks.length ? chunks : [section("No books yet.")]),
       context("`/portfolio @someone` shows one CSM's book · `/portfolio chart` draws the team's trend"),
     ],
   };
+}
+
+/** One line per CSM, ten to a section (each under Block Kit's 3,000 characters), at most `maxSections`. */
+export function bookLineSections(books: readonly BookPortfolio[], maxSections: number): Block[] {
+  const sections: Block[] = [];
+  for (let i = 0; i < books.length && sections.length < maxSections; i += listed)
+    sections.push(
+      section(
+        truncate(
+          books
+            .slice(i, i + listed)
+            .map(bookLine)
+            .join("\n"),
+          3000,
+        ),
+      ),
+    );
+  const shown = Math.min(books.length, maxSections * listed);
+  if (shown < books.length) sections.push(context(`…and ${books.length - shown} more books.`));
+  return sections;
 }
 
 /** One CSM in a team: size, worth, retention, red, renewals, late plays. */
