@@ -8,6 +8,7 @@ import {
   type MetricsAccount,
   metricsAccounts,
   ownersBefore,
+  type PositionRow,
   renewalOutcomesBetween,
 } from "../db/repositories/metrics.ts";
 import { findUserByEmail, findUserBySlackId, reportIds } from "../db/repositories/users.ts";
@@ -96,18 +97,9 @@ function bookReport(
 ): ScopedMetrics {
   const scoped = ledger.accounts.filter((account) => inScope(account, ledger.ownerAtEnd(account)));
   const byId = new Map(scoped.map((account) => [account.id, account]));
-  const known: AccountPosition[] = ledger.positions
-    .filter((row) => byId.get(row.accountId)?.arr != null)
-    .map((row) => ({
-      id: row.accountId,
-      startCents: BigInt(row.startCents),
-      endCents: BigInt(row.endCents),
-      lastChurnType: row.lastChurnType,
-      hadHistory: row.hadHistory,
-    }));
   const report = metricsReport(
     {
-      positions: known,
+      positions: knownPositions(ledger.positions, byId),
       unknownArrAccounts: scoped.filter((account) => account.arr === null).length,
       renewals: renewalsDue(
         scoped,
@@ -127,6 +119,22 @@ function bookReport(
     today,
   );
   return { scope: label, ...report };
+}
+
+/** The ledger positions of the accounts in `scope` whose ARR is known: the base of every money metric. */
+export function knownPositions(
+  positions: readonly PositionRow[],
+  scope: ReadonlyMap<string, MetricsAccount>,
+): AccountPosition[] {
+  return positions
+    .filter((row) => scope.get(row.accountId)?.arr != null)
+    .map((row) => ({
+      id: row.accountId,
+      startCents: BigInt(row.startCents),
+      endCents: BigInt(row.endCents),
+      lastChurnType: row.lastChurnType,
+      hadHistory: row.hadHistory,
+    }));
 }
 
 /** The recorded outcomes, and the renewal dates inside the period that have none. */

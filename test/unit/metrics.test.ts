@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quarterToDate, trailingTwelveMonths } from "../../src/domain/metrics/period.ts";
+import { monthEnds, quarterToDate, trailingTwelveMonths } from "../../src/domain/metrics/period.ts";
 import { metricsReport } from "../../src/domain/metrics/report.ts";
 import { positionOf } from "../../src/domain/metrics/retention.ts";
 import { divideHalfEven, meanOf, percentOf } from "../../src/domain/metrics/rounding.ts";
@@ -167,5 +167,12 @@ describe("rounding and periods", () => {
     expect(trailingTwelveMonths("2028-02-29")).toEqual({ from: "2027-02-28", to: "2028-02-29" });
     expect(quarterToDate("2026-12-07")).toEqual({ from: "2026-09-30", to: "2026-12-07" });
     expect(quarterToDate("2026-01-01")).toEqual({ from: "2025-12-31", to: "2026-01-01" });
+  });
+
+  it("ends a monthly trend on the last days of the months before, then today", () => {
+    expect(monthEnds("2026-03-10", 4)).toEqual(["2025-12-31", "2026-01-31", "2026-02-28", "2026-03-10"]);
+    expect(monthEnds("2024-03-31", 2)).toEqual(["2024-02-29", "2024-03-31"]);
+    expect(monthEnds("2026-12-07", 12)[0]).toBe("2026-01-31");
+    expect([monthEnds("2026-12-07", 1), monthEnds("2026-12-07", 0)]).toEqual([["2026-12-07"], []]);
   });
 });

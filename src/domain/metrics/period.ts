@@ -23,6 +23,18 @@ export function trailingTwelveMonths(to: string): Period {
   return { from: shiftMonths(to, -12), to };
 }
 
+/**
+ * The days a monthly trend ends its points on: the last days of the `count - 1` months before `today`'s
+ * month, then `today` itself (so the last point is the figure as it stands now), oldest first.
+ */
+export function monthEnds(today: string, count: number): string[] {
+  const [year, month] = today.split("-").map(Number) as [number, number];
+  const ends = Array.from({ length: Math.max(count - 1, 0) }, (_, i) =>
+    iso(new Date(Date.UTC(year, month - count + i + 1, 0))),
+  );
+  return count > 0 ? [...ends, today] : [];
+}
+
 /** Quarter to date: from the last day of the previous quarter (whose end starts the quarter) to `to`. */
 export function quarterToDate(to: string): Period {
   const [year, month] = to.split("-").map(Number) as [number, number];
