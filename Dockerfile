@@ -19,6 +19,10 @@ ENV NODE_ENV=production \
     PORT=3000 \
     DATA_DIR=/data
 WORKDIR /app
+# resvg draws the portfolio chart's text with the system's fonts, and the slim image has none.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
 COPY --from=build /runtime/ ./
 RUN npm ci --omit=dev --no-audit --no-fund \
  && npm cache clean --force \

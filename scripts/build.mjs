@@ -28,6 +28,8 @@ for (const entry of valuesOf("--entry")) {
 // bundle. So `@prisma/client` (the generated client's runtime and its PostgreSQL query compiler) is
 // built in, and the runtime installs neither it nor the `prisma` CLI it names as a peer: a production
 // install (`npm ci --omit=dev`) holds what the compiled bot loads, nothing to generate or compile.
+// ECharts is built in the same way: the parts of it the portfolio chart imports are 1.3 MB of the bundle,
+// while its package, mostly prebuilt bundles nothing loads, would take 66 MB of the image.
 const { dependencies } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
 const started = performance.now();
