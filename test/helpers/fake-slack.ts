@@ -2,13 +2,16 @@
 // talk to this local server exactly as they would to slack.com, and every call is recorded for assertions.
 // Response shapes follow Slack's method reference, trimmed to the fields the app could read. It keeps no
 // channel history: chat.update/delete accept any ts, views.update any view id, where Slack would say
-// message_not_found / not_found; use failNext() to test those paths.
+// message_not_found / not_found; use failNext() to test those paths. File uploads land in `files`
+// (fake-files.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { json } from "../../src/http/json.ts";
 import { conversationObject, type FakeConversation } from "./fake-conversations.ts";
+import { FakeFiles } from "./fake-files.ts";
 
 export type { FakeConversation } from "./fake-conversations.ts";
+export type { FakeFile } from "./fake-files.ts";
 
 export interface RecordedCall {
   method: string;
@@ -64,6 +67,8 @@ export class FakeSlack {
   readonly appId = "A0FAKEAPP1";
   /** The WebSocket URL apps.connections.open hands out (see fake-socket-mode.ts). */
   socketModeUrl: string | null = null;
+  /** What files.uploadV2 uploaded: `files.shared()` lists each file with its bytes and conversation. */
+  readonly files: FakeFiles;
 
   private readonly users = new Map<string, FakeUser>();
   private readonly conversations = new Map<string, FakeConversation>();
@@ -75,7 +80,7 @@ export class FakeSlack {
   private readonly views = new Map<string, Args>();
   private readonly injected = new Map<
     string,
-    ({ kind: "rateLimit"; seconds: number } | { kind: "fail"; error: string })[]
+    ({ kind: "rateLimit"; seconds: number } | { kind: "fail"; error: string; details?: Reply })[]
   >();
   private readonly delays = new Map<string, number[]>();
   private callWaiters: Waiter<RecordedCall>[] = [];
@@ -90,6 +95,7 @@ export class FakeSlack {
     options: { teamId?: string; botUserId?: string },
   ) {
     this.apiUrl = `${baseUrl}/api/`;
+    this.files = new FakeFiles(`${baseUrl}/upload/`);
     this.teamId = options.teamId ?? "T0001";
     this.botUserId = options.botUserId ?? "U0FAKEBOT1";
     this.users.set(this.botUserId, { id: this.botUserId, name: "csm-bot", realName: "CSM Bot", isBot: true });
@@ -157,9 +163,12 @@ export class FakeSlack {
     this.inject(method, { kind: "rateLimit", seconds: retryAfterSeconds });
   }
 
-  /** The next call to `method` answers `{ ok: false, error }`, as a Slack platform error. */
-  failNext(method: string, error: string): void {
-    this.inject(method, { kind: "fail", error });
+  /**
+   * The next call to `method` answers `{ ok: false, error }`, as a Slack platform error, with any other
+   * fields Slack adds to that error (missing_scope's `needed` and `provided`).
+   */
+  failNext(method: string, error: string, details: Reply = {}): void {
+    this.inject(method, { kind: "fail", error, details });
   }
 
   /** The next call to `method` is answered after `ms`: a slow Slack, to keep a request in flight. */
@@ -167,11 +176,12 @@ export class FakeSlack {
     this.delays.set(method, [...(this.delays.get(method) ?? []), ms]);
   }
 
-  /** Forgets calls, responses, views and pending injected failures; users stay. */
+  /** Forgets calls, responses, views, files and pending injected failures; users stay. */
   reset(): void {
     this.calls.length = 0;
     this.responses.length = 0;
     this.views.clear();
+    this.files.clear();
     this.injected.clear();
     this.delays.clear();
   }
@@ -185,7 +195,7 @@ export class FakeSlack {
 
   private inject(
     method: string,
-    fault: { kind: "rateLimit"; seconds: number } | { kind: "fail"; error: string },
+    fault: { kind: "rateLimit"; seconds: number } | { kind: "fail"; error: string; details?: Reply },
   ) {
     const queue = this.injected.get(method) ?? [];
     queue.push(fault);
@@ -226,7 +236,15 @@ export class FakeSlack {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.baseUrl);
-    const body = parseBody(await readBody(req), req.headers["content-type"]);
+    const raw = await readBody(req);
+    if (req.method === "POST" && url.pathname.startsWith("/upload/")) {
+      const fileId = decodeURIComponent(url.pathname.slice("/upload/".length));
+      const { status, text } = await this.files.receive(fileId, raw, req.headers["content-type"]);
+      res.writeHead(status, { "content-type": "text/plain" });
+      res.end(text);
+      return;
+    }
+    const body = parseBody(raw.toString("utf8"), req.headers["content-type"]);
     if (req.method === "POST" && url.pathname.startsWith("/response/")) {
       const response = { id: decodeURIComponent(url.pathname.slice("/response/".length)), body };
       this.responses.push(response);
@@ -271,7 +289,7 @@ export class FakeSlack {
         headers: { "retry-after": String(fault.seconds) },
       };
     }
-    if (fault?.kind === "fail") return ok({ ok: false, error: fault.error });
+    if (fault?.kind === "fail") return ok({ ok: false, error: fault.error, ...fault.details });
     return ok(handler(args));
   }
 
@@ -386,6 +404,8 @@ export class FakeSlack {
               },
         };
       },
+      "files.getUploadURLExternal": (args) => this.files.getUploadURLExternal(args),
+      "files.completeUploadExternal": (args) => this.files.completeUploadExternal(args),
       "views.open": (args) => (args.trigger_id ? this.storeView(args.view) : fail("invalid_trigger_id")),
       "views.push": (args) => (args.trigger_id ? this.storeView(args.view) : fail("invalid_trigger_id")),
       "views.update": (args) => {
@@ -496,11 +516,11 @@ function timeZoneLabel(tz: string): string {
   return parts.find((p) => p.type === "timeZoneName")?.value ?? tz;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

@@ -111,6 +111,54 @@ describe("the fake Slack Web API, driven by the real WebClient", () => {
     expect(posted.channel).toBe(opened.channel?.id);
   });
 
+  it("takes a file through files.uploadV2's three calls, with its bytes, name, title and conversation", async () => {
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255, 254]);
+    const { channel } = await client.conversations.open({ users: "UMARIA001" });
+    const uploaded = await client.filesUploadV2({
+      channel_id: channel?.id as string,
+      file: bytes,
+      filename: "chart.png",
+      title: "Your book",
+      alt_text: "NRR and GRR by month",
+    });
+    expect(fake.calls.map((call) => call.method)).toEqual([
+      "conversations.open",
+      "files.getUploadURLExternal",
+      "files.completeUploadExternal",
+    ]);
+    expect(fake.callsTo("files.getUploadURLExternal")[0]?.args).toMatchObject({
+      filename: "chart.png",
+      length: String(bytes.length),
+    });
+    expect(fake.files.shared()).toEqual([
+      {
+        id: expect.stringMatching(/^F/),
+        filename: "chart.png",
+        length: bytes.length,
+        altText: "NRR and GRR by month",
+        bytes,
+        title: "Your book",
+        channelId: channel?.id,
+        initialComment: null,
+      },
+    ]);
+    expect(JSON.stringify(uploaded)).toContain('"mimetype":"image/png"');
+  });
+
+  it("refuses a user id as the conversation of an upload, as Slack does", async () => {
+    await expect(
+      client.filesUploadV2({ channel_id: "UMARIA001", file: Buffer.from("x"), filename: "a.png" }),
+    ).rejects.toMatchObject({ data: { error: "invalid_arguments" } });
+    expect(fake.files.shared()).toEqual([]);
+  });
+
+  it("adds Slack's own fields to an injected failure", async () => {
+    fake.failNext("conversations.open", "missing_scope", { needed: "im:write", provided: "chat:write" });
+    await expect(client.conversations.open({ users: "UMARIA001" })).rejects.toMatchObject({
+      data: { ok: false, error: "missing_scope", needed: "im:write" },
+    });
+  });
+
   it("opens a modal with a view id and keeps that id when the modal is updated", async () => {
     const view = {
       type: "modal" as const,
