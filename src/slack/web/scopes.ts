@@ -15,6 +15,10 @@ export const botScopes: Record<string, string> = {
     "conversations.info: who is in a direct message a card would be shared into (slack/web/conversations.ts)",
   "mpim:read":
     "conversations.info and conversations.members: who is in a group message a card would be shared into (slack/web/conversations.ts)",
+  "files:write":
+    "files.uploadV2 (files.getUploadURLExternal, files.completeUploadExternal): the portfolio chart, a picture, in the person's direct message with the bot (slack/surfaces/portfolio-chart.ts)",
+  "im:write":
+    "conversations.open: the id of the bot's direct message with a person, which a file upload needs where a message takes the user id (slack/surfaces/portfolio-chart.ts)",
   "users:read.email":
     "users.lookupByEmail: CRM exports name account owners by email; the import maps them to Slack users",
 };
