@@ -89,10 +89,15 @@ function chartOption(input: PortfolioChartInput) {
       ...(noRetention ? [emptyNote("No starting ARR a year back: no NRR or GRR yet", "28%")] : []),
       ...(noArr ? [emptyNote("No ARR in this book", "80%")] : []),
     ],
+    // The latest figures, the ones a person looks for first, are written in the legend: beside their
+    // points they would collide with each other or with the axis.
     legend: {
       data: ["NRR", "GRR"],
       top: 66,
-      right: panels.trend.right,
+      right: panels.trend.right + 12,
+      // ECharts lays text out with Arial's widths; the gap leaves room for a wider font (DejaVu Sans).
+      itemGap: 28,
+      formatter: (name: string) => `${name} ${latest(trend, name === "NRR" ? "nrr" : "grr")}`,
       textStyle: { color: colors.ink, fontFamily, fontSize: 13 },
     },
     grid: [
@@ -126,6 +131,8 @@ function chartOption(input: PortfolioChartInput) {
         type: "value",
         gridIndex: 1,
         minInterval: 1,
+        // Room above the tallest bar for its label, below the panel's title.
+        boundaryGap: [0, "12%"],
         axisLabel: { ...axisText, show: !noArr, formatter: (value: number) => money(value) },
         splitLine: { lineStyle: { color: colors.rule } },
       },
@@ -161,7 +168,6 @@ function retentionLine(
   withReference: boolean,
 ) {
   const values = trend.map(value);
-  const last = values.length - 1;
   return {
     name,
     type: "line",
@@ -171,23 +177,7 @@ function retentionLine(
     symbolSize: 6,
     lineStyle: { width: 3 },
     connectNulls: false,
-    // The latest figure is written beside its point: the one a person looks for first.
-    data: values.map((v, i) =>
-      i === last && v !== null
-        ? {
-            value: v,
-            label: {
-              show: true,
-              position: name === "NRR" ? "top" : "bottom",
-              formatter: `${v}%`,
-              color,
-              fontFamily,
-              fontSize: 13,
-              fontWeight: "bold",
-            },
-          }
-        : v,
-    ),
+    data: values,
     ...(withReference
       ? {
           markLine: {
@@ -216,11 +206,18 @@ function emptyNote(text: string, left: string) {
   };
 }
 
-/** The axis spans 100 and every figure, in steps of 10 with a margin, and never goes below 0. */
-function percentRange(values: readonly number[]): { min: number; max: number } {
-  const low = Math.min(100, ...values);
-  const high = Math.max(100, ...values);
-  return { min: Math.max(0, Math.floor((low - 5) / 10) * 10), max: Math.ceil((high + 5) / 10) * 10 };
+function latest(trend: PortfolioChartInput["trend"], metric: "nrr" | "grr"): string {
+  const value = trend.at(-1)?.[metric];
+  return value === null || value === undefined ? "n/a" : `${value}%`;
+}
+
+/** The axis spans 100 and every figure with a margin, in even steps, and never goes below 0. */
+function percentRange(values: readonly number[]): { min: number; max: number; interval: number } {
+  const low = Math.max(0, Math.floor((Math.min(100, ...values) - 5) / 10) * 10);
+  const high = Math.ceil((Math.max(100, ...values) + 5) / 10) * 10;
+  const span = high - low;
+  const interval = span <= 30 ? 5 : span <= 60 ? 10 : span <= 150 ? 20 : 50;
+  return { min: Math.floor(low / interval) * interval, max: Math.ceil(high / interval) * interval, interval };
 }
 
 /** "Jul", with the year under the first month and under each January. */
