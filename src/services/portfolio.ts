@@ -26,7 +26,14 @@ export interface BookPortfolio {
 
 export type PortfolioRequest =
   | { kind: "book"; book: BookPortfolio }
-  | { kind: "team"; title: string; total: Omit<BookPortfolio, "holder">; books: BookPortfolio[] }
+  | {
+      kind: "team";
+      title: string;
+      total: Omit<BookPortfolio, "holder">;
+      books: BookPortfolio[];
+      /** Everyone whose accounts make up the team's total. */
+      ownerIds: string[];
+    }
   | { kind: "refused"; message: string };
 
 const dayMs = 86_400_000;
@@ -69,7 +76,13 @@ async function teamPortfolio(
   const [total, ...books] = await bookPortfolios(db, holders, now, everyone);
   // A manager who owns no accounts is not a line of their own team.
   const lines = dropEmptySelf ? books.filter((b, i) => i > 0 || b.summary.accounts > 0) : books;
-  return { kind: "team", title, total: total as BookPortfolio, books: lines };
+  return {
+    kind: "team",
+    title,
+    total: total as BookPortfolio,
+    books: lines,
+    ownerIds: holders.map((h) => h.id),
+  };
 }
 
 /** Each holder's book; with `total`, first a book of all of them together. */

@@ -132,6 +132,27 @@ describe(`/portfolio on ${testEngine}`, () => {
     expect(blocks).not.toContain(`<@${people.mia}>:`);
   });
 
+  it("draws the team's chart and sends it to the manager's direct message, not the channel", async () => {
+    running.slack.addUser({ id: people.mia, realName: "Mia" });
+    const sent = await running.requests.command("/portfolio", "chart", {
+      userId: people.mia,
+      channelId: "C0SALES01",
+    });
+    // The answer comes in the acknowledgement, or through the response_url when drawing takes longer.
+    const answer = JSON.stringify(
+      sent.body
+        ? sent.json
+        : (await running.slack.waitForResponse((r) => r.id === sent.responseId, 10_000)).body,
+    );
+    expect(answer).toContain("The chart is in our direct message");
+    const [file, ...others] = running.slack.files.shared();
+    expect(others).toEqual([]);
+    expect(file).toMatchObject({ filename: "portfolio-chart.png" });
+    expect(file?.channelId).toMatch(/^D/);
+    expect(file?.title).toContain("Your team: NRR and GRR, trailing 12 months, and ARR by band, 2026-06-30");
+    expect(file?.bytes?.subarray(1, 4).toString("ascii")).toBe("PNG");
+  });
+
   it("answers a wrong ask with what to type, and names someone who has no book", async () => {
     const reply = async (text: string) =>
       JSON.stringify((await running.requests.command("/portfolio", text, { userId: people.ana })).json);

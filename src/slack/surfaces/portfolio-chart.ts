@@ -4,6 +4,11 @@
 // files.uploadV2 of @slack/web-api makes the upload's three calls; whatever Slack refuses comes back as a
 // message for the person, never as an exception (an error of ours, a bug, still throws).
 import { ErrorCode, type WebClient } from "@slack/web-api";
+import type { TeamMember } from "../../domain/team.ts";
+import { portfolioChartFor } from "../../services/portfolio-chart.ts";
+import type { AppDeps } from "../deps.ts";
+import { UserFacingError } from "../handler.ts";
+import { type MessagePayload, section } from "../views/blocks.ts";
 
 export type ChartDelivery = { ok: true; channelId: string } | { ok: false; message: string };
 
@@ -67,4 +72,28 @@ function refusal(error: unknown): string | null {
     default:
       return `${couldNot} Slack refused the upload (${reason}).`;
   }
+}
+
+/** Draws the chart /portfolio chart asks for, sends it, and says where it went (or why it did not). */
+export async function sendChart(
+  deps: AppDeps,
+  client: WebClient,
+  user: TeamMember,
+  askedIn: string,
+  who?: string,
+): Promise<MessagePayload> {
+  const chart = await portfolioChartFor(deps.db, user, deps.clock(), who);
+  if (!chart.ok) throw new UserFacingError(chart.message);
+  const sent = await sendPortfolioChart(
+    client,
+    { userSlackId: user.slackUserId, channelId: askedIn },
+    chart.png,
+    chart.title,
+  );
+  if (!sent.ok) throw new UserFacingError(sent.message);
+  const text =
+    sent.channelId === askedIn
+      ? ":bar_chart: Here is the chart."
+      : ":bar_chart: The chart is in our direct message (the Messages tab of my App Home): it shows the book's figures, so it does not go to a channel.";
+  return { text, blocks: [section(text)] };
 }
