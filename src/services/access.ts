@@ -26,9 +26,9 @@ export type Admission =
  */
 export async function admit(db: DataAccess, policy: AccessPolicy, slackUserId: string): Promise<Admission> {
   const [profile, home] = await Promise.all([policy.profile(slackUserId), policy.home()]);
+  const bySlackId = await findUserBySlackId(db.client, slackUserId);
   const onTeam = Boolean(
-    (await findUserBySlackId(db.client, slackUserId)) ??
-      (profile?.email ? await findUserByEmail(db.client, profile.email) : null),
+    bySlackId ?? (profile?.email ? await findUserByEmail(db.client, profile.email) : null),
   );
   // A new installation whose team is nobody, or only the demo book's made-up people: the first full
   // member who comes joins it (and can take the demo book over from the App Home); after that, the team.
@@ -36,7 +36,7 @@ export async function admit(db: DataAccess, policy: AccessPolicy, slackUserId: s
     !onTeam && policy.mode === "team" && (await teamIsEmpty(db.client)) ? "workspace" : policy.mode;
   const reason = accessRefusal({ standing: profile?.standing ?? null, home, onTeam, mode });
   if (reason) return { ok: false, reason, profile };
-  return { ok: true, member: await ensureUser(db, null, slackUserId, profile), profile };
+  return { ok: true, member: await ensureUser(db, null, slackUserId, profile, bySlackId), profile };
 }
 
 /** Nobody on the team but the demo book's made-up people. */

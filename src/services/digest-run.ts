@@ -79,13 +79,13 @@ export async function runDigests(
   const results = [
     ...(await runKind(deps, now, options, "csm", own, async (recipients) => {
       const contents = await digestContents(db.client, recipients, now, config);
-      return contents.map((content) => deps.render.csm(content, now));
+      return contents.map((content) => () => deps.render.csm(content, now));
     })),
     ...(await runKind(deps, now, options, "team", team, async (recipients) => {
       const admins = new Set(team.filter((user) => user.role === "admin").map((user) => user.id));
       const withRoles = recipients.map((r) => ({ ...r, isAdmin: admins.has(r.userId) }));
       const contents = await teamDigestContents(db.client, withRoles, now);
-      return contents.map((content) => deps.render.team(content, now));
+      return contents.map((content) => () => deps.render.team(content, now));
     })),
   ];
   return results.sort((a, b) => a.slackUserId.localeCompare(b.slackUserId) || a.kind.localeCompare(b.kind));
@@ -97,7 +97,8 @@ async function runKind(
   options: DigestRunOptions,
   kind: DigestKind,
   users: DigestUserRow[],
-  build: (recipients: DigestRecipient[]) => Promise<(SlackMessage | null)[]>,
+  /** Each recipient's message, drawn when it is about to go (null: nothing to tell). */
+  build: (recipients: DigestRecipient[]) => Promise<(() => SlackMessage | null)[]>,
 ): Promise<DigestResult[]> {
   const results: DigestResult[] = [];
   const due: { user: DigestUserRow; recipient: DigestRecipient; claim: string | null }[] = [];
@@ -134,24 +135,33 @@ async function runKind(
   for (let start = 0; start < due.length; start += buildBatchSize) {
     const batch = due.slice(start, start + buildBatchSize);
     const messages = await build(batch.map((d) => d.recipient));
-    sends.push(...batch.map((item, i) => deliverOne(deps, kind, item, messages[i] ?? null, now, results)));
+    sends.push(
+      ...batch.map((item, i) => deliverOne(deps, kind, item, messages[i] ?? noMessage, now, results)),
+    );
     await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(sends);
   return results;
 }
 
-/** People whose digests are built together: small enough that a batch keeps the thread a few tens of ms. */
-const buildBatchSize = 10;
+/**
+ * People whose digests are read and composed together: enough that the queries stay few (each costs the
+ * embedded engine its own pass), few enough that composing a batch keeps the thread a few tens of ms.
+ * Each message is drawn as a task of its own, just before it goes.
+ */
+const buildBatchSize = 20;
+const noMessage = () => null;
 
 async function deliverOne(
   deps: DigestRunDeps,
   kind: DigestKind,
   { user, recipient, claim }: { user: DigestUserRow; recipient: DigestRecipient; claim: string | null },
-  message: SlackMessage | null,
+  draw: () => SlackMessage | null,
   now: Date,
   results: DigestResult[],
 ): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  const message = draw();
   if (!message) {
     const nothing = "nothing to report";
     if (claim) await finish(deps, claim, { status: "skipped", channel: null, ts: null, error: nothing }, now);

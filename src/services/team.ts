@@ -40,10 +40,12 @@ export async function ensureUser(
   directory: SlackDirectory | null,
   slackUserId: string,
   known?: SlackProfile | null,
+  /** The person's row, when the caller has just read it (null: none); read here when not given. */
+  found?: TeamMember | null,
 ): Promise<TeamMember> {
   // Slack is asked once per person and process: when they first appear, or (for someone created
   // without a profile, e.g. by an import run without a token) on their first request.
-  const existing = await findUserBySlackId(db.client, slackUserId);
+  const existing = found !== undefined ? found : await findUserBySlackId(db.client, slackUserId);
   if (existing && (existing.name || profileAsked.has(slackUserId))) return existing;
   profileAsked.add(slackUserId);
   const profile =
