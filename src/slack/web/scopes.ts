@@ -5,7 +5,8 @@ export const botScopes: Record<string, string> = {
     "chat.postMessage: digests and reminders in a CSM's digest channel or direct message (slack/web/notifier.ts); the message to the person a play is reassigned to (slack/surfaces/play-handover.ts)",
   "chat:write.public":
     "chat.postMessage in a public digest channel the bot was never added to, without joining it (slack/web/notifier.ts)",
-  commands: "registers /account, /plays and /touch (slash commands) and the Log as touch message shortcut",
+  commands:
+    "registers the slash commands (slack/listeners/commands/index.ts) and the Log as touch message shortcut",
   "users:read":
     "users.info: a CSM's name and time zone, so digests and reminders fire in their morning; whether whoever asks, or is picked in Reassign, is a guest, from another organisation, a bot or deactivated (slack/web/access-policy.ts)",
   "channels:read":
