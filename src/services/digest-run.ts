@@ -134,34 +134,33 @@ async function runKind(
   const sends: Promise<void>[] = [];
   for (let start = 0; start < due.length; start += buildBatchSize) {
     const batch = due.slice(start, start + buildBatchSize);
-    const messages = await build(batch.map((d) => d.recipient));
-    sends.push(
-      ...batch.map((item, i) => deliverOne(deps, kind, item, messages[i] ?? noMessage, now, results)),
-    );
-    await new Promise((resolve) => setImmediate(resolve));
+    const drawers = await build(batch.map((d) => d.recipient));
+    for (const [i, item] of batch.entries()) {
+      // One message drawn per turn of the event loop: what waits (a lookup) is served in between.
+      await new Promise((resolve) => setImmediate(resolve));
+      const message = (drawers[i] ?? noMessage)();
+      sends.push(deliverOne(deps, kind, item, message, now, results));
+    }
   }
   await Promise.all(sends);
   return results;
 }
 
 /**
- * People whose digests are read and composed together: enough that the queries stay few (each costs the
- * embedded engine its own pass), few enough that composing a batch keeps the thread a few tens of ms.
- * Each message is drawn as a task of its own, just before it goes.
+ * People whose digests are read and composed together: few enough that composing a batch keeps the
+ * thread a few tens of ms. Each message is then drawn in a turn of the event loop of its own.
  */
-const buildBatchSize = 20;
+const buildBatchSize = 10;
 const noMessage = () => null;
 
 async function deliverOne(
   deps: DigestRunDeps,
   kind: DigestKind,
   { user, recipient, claim }: { user: DigestUserRow; recipient: DigestRecipient; claim: string | null },
-  draw: () => SlackMessage | null,
+  message: SlackMessage | null,
   now: Date,
   results: DigestResult[],
 ): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
-  const message = draw();
   if (!message) {
     const nothing = "nothing to report";
     if (claim) await finish(deps, claim, { status: "skipped", channel: null, ts: null, error: nothing }, now);
