@@ -15,6 +15,7 @@ import {
   finishDigest,
 } from "../db/repositories/digests.ts";
 import { digestDue, localMoment, zoneOf } from "../domain/digest/schedule.ts";
+import { sendOrder } from "../domain/digest/send-order.ts";
 import { deliver } from "./delivery.ts";
 import { type DigestContent, type DigestRecipient, digestContents } from "./digest-content.ts";
 import { loadHealthConfig } from "./health-settings.ts";
@@ -132,8 +133,9 @@ async function runKind(
   // soon as it is built, and its channel's queue sets its pace: a cap on the messages in flight would
   // let the first channels' messages, waiting their turn, hold every place while later channels wait.
   const sends: Promise<void>[] = [];
-  for (let start = 0; start < due.length; start += buildBatchSize) {
-    const batch = due.slice(start, start + buildBatchSize);
+  const ordered = sendOrder(due, (item) => item.user.digestChannelId ?? item.user.slackUserId);
+  for (let start = 0; start < ordered.length; start += buildBatchSize) {
+    const batch = ordered.slice(start, start + buildBatchSize);
     const drawers = await build(batch.map((d) => d.recipient));
     for (const [i, item] of batch.entries()) {
       // One message drawn per turn of the event loop: what waits (a lookup) is served in between.
