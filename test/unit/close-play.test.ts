@@ -141,6 +141,10 @@ describe("play button values", () => {
       playId: "p1",
       surface: { kind: "account", sharedBy: "UALEX0001" },
     });
+    expect(parsePlayActionValue(playActionValue("p1", { kind: "home" }))).toEqual({
+      playId: "p1",
+      surface: { kind: "home" },
+    });
     // A later page of /plays: the redrawn list stays on it. The first page carries no offset at all.
     expect(parsePlayActionValue(playActionValue("p1", { kind: "plays", offset: 6 }))).toEqual({
       playId: "p1",
@@ -164,7 +168,7 @@ describe("play button values", () => {
       "{}",
       '{"p":"","s":"plays"}',
       `{"p":"${"x".repeat(65)}","s":"plays"}`,
-      '{"p":"p1","s":"home"}',
+      '{"p":"p1","s":"inbox"}',
       '{"p":"p1","s":"account","by":"<!channel>"}',
       '{"p":"p1","s":"plays","d":-1}',
       '{"p":"p1","s":"plays","d":1.5}',
