@@ -55,8 +55,9 @@ export function bandOf(account: Pick<PortfolioAccount, "band">): PortfolioBand {
   return band === "red" || band === "yellow" || band === "green" ? band : "unknown";
 }
 
-const sumArr = (accounts: readonly PortfolioAccount[]) =>
-  fromCents(accounts.reduce((sum, a) => sum + (a.arr === null ? 0n : centsOf(a.arr)), 0n));
+/** The known ARR of these accounts or renewals, summed to the cent; unknown counts as nothing. */
+export const sumArr = (items: readonly { arr: string | null }[]) =>
+  fromCents(items.reduce((sum, a) => sum + (a.arr === null ? 0n : centsOf(a.arr)), 0n));
 
 export function summarizePortfolio(
   accounts: readonly PortfolioAccount[],

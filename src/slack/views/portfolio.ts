@@ -2,25 +2,24 @@
 // renewals inside the window and past due, and its late plays; a team as one line per CSM under the
 // team's own headline. The App Home reuses the headline.
 import { type Benchmarked, grrStanding, nrrStanding } from "../../domain/metrics/benchmarks.ts";
-import { centsOf, formatMoney, fromCents } from "../../domain/money.ts";
+import { formatMoney } from "../../domain/money.ts";
 import { playKindLabel } from "../../domain/plays/kinds.ts";
 import { plural } from "../../domain/plays/wording.ts";
-import type { PortfolioBand, PortfolioSummary, RenewalLine } from "../../domain/portfolio/summary.ts";
+import {
+  type PortfolioBand,
+  type PortfolioSummary,
+  type RenewalLine,
+  sumArr,
+} from "../../domain/portfolio/summary.ts";
 import type { BookPortfolio } from "../../services/portfolio.ts";
 import { type Block, context, divider, type MessagePayload, section, truncate } from "./blocks.ts";
-import { commitLabel, dayCount, inertText, relativeDays, userMention } from "./wording.ts";
+import { bandEmoji, commitLabel, dayCount, inertText, relativeDays, userMention } from "./wording.ts";
 
 const listed = 10;
-const bandWords: Record<PortfolioBand, string> = {
-  red: "🔴 red",
-  yellow: "🟡 yellow",
-  green: "🟢 green",
-  unknown: "⚪ not enough data",
-};
+const bandWords = (band: PortfolioBand) =>
+  `${bandEmoji(band)} ${band === "unknown" ? "not enough data" : band}`;
 
 const money = (arr: string) => formatMoney(arr, { compact: true });
-const sumOf = (renewals: readonly RenewalLine[]) =>
-  fromCents(renewals.reduce((sum, r) => sum + (r.arr === null ? 0n : centsOf(r.arr)), 0n));
 const arrOf = (arr: string | null) => (arr === null ? "ARR unknown" : money(arr));
 
 function retention(name: string, figure: Benchmarked): string {
@@ -44,7 +43,7 @@ export function portfolioHeadline(book: Omit<BookPortfolio, "holder">): Block[] 
     context(
       `Trailing 12 months, ${metrics.from} to ${metrics.to}. Benchmarks: NRR ${nrr.benchmark}; GRR ${grr.benchmark}.`,
     ),
-    section(summary.bands.map((b) => `${bandWords[b.band]} *${b.accounts}* · ${money(b.arr)}`).join("   ")),
+    section(summary.bands.map((b) => `${bandWords(b.band)} *${b.accounts}* · ${money(b.arr)}`).join("   ")),
   ];
 }
 
@@ -117,7 +116,7 @@ export function bookLine(book: BookPortfolio): string {
     `NRR ${metrics.nrr === null ? "n/a" : `${metrics.nrr.toFixed(1)}%`}`,
     `GRR ${metrics.grr === null ? "n/a" : `${metrics.grr.toFixed(1)}%`}`,
     `🔴 ${red?.accounts ?? 0} (${money(red?.arr ?? "0")})`,
-    `${summary.renewalsSoon.length} renewing in 90 days (${money(sumOf(summary.renewalsSoon))})`,
+    `${summary.renewalsSoon.length} renewing in 90 days (${money(sumArr(summary.renewalsSoon))})`,
     ...(summary.renewalsPastDue.length ? [`${summary.renewalsPastDue.length} past due`] : []),
     ...(summary.overduePlays.length ? [`${plural(summary.overduePlays.length, "play")} overdue`] : []),
   ];
@@ -133,7 +132,7 @@ function renewalList(title: string, renewals: readonly RenewalLine[], none: stri
   if (renewals.length === 0) return `*${title}*\n${none}`;
   const more = renewals.length > listed ? `\n…and ${renewals.length - listed} more` : "";
   return truncate(
-    `*${title}* · ${renewals.length} · ${money(sumOf(renewals))}\n${renewals
+    `*${title}* · ${renewals.length} · ${money(sumArr(renewals))}\n${renewals
       .slice(0, listed)
       .map((r) => `• ${renewalLine(r)}`)
       .join("\n")}${more}`,
