@@ -6,7 +6,8 @@
 import type { DataAccess } from "../db/client.ts";
 import { digestUsers } from "../db/repositories/digest-recipients.ts";
 import {
-  claimRenewalStep,
+  claimKey,
+  claimRenewalSteps,
   finishRenewalStep,
   notClosedPlays,
   reminderAccounts,
@@ -93,41 +94,49 @@ export async function runRenewalReminders(
     await closeMovedCalendarPlays(deps.db, moved, now);
   }
 
-  const work: (DueStep & { claim: Claim | null })[] = [];
-  for (const account of accounts) {
+  const planned = accounts.map((account) => {
     const owner = owners.get(account.ownerId as string) as ReminderOwner;
-    const plan = planAccount(account, owner);
-    if (options.dryRun) {
-      if (plan.due && plan.fresh) work.push({ ...plan.due, claim: null });
-      continue;
-    }
-    if (plan.skip.length) {
-      await skipRenewalSteps(
-        deps.db.client,
-        plan.skip.map(({ step, why }) => ({
+    return { account, owner, plan: planAccount(account, owner) };
+  });
+  const work: (DueStep & { claim: Claim | null })[] = [];
+  if (options.dryRun) {
+    for (const { plan } of planned) if (plan.due && plan.fresh) work.push({ ...plan.due, claim: null });
+  } else {
+    const skips = planned.flatMap(({ account, owner, plan }) =>
+      plan.skip.map(({ step, why }) => {
+        run.results.push(result({ account, step }, owner.slackUserId, "skipped", null, why));
+        return {
           accountId: account.id,
           renewalDate: account.renewalDate,
           step: step.step,
           dueOn: step.dueOn,
           why,
-        })),
-        now,
-      );
-      for (const { step, why } of plan.skip)
-        run.results.push(result({ account, step }, owner.slackUserId, "skipped", null, why));
+        };
+      }),
+    );
+    await skipRenewalSteps(deps.db.client, skips, now);
+    const due = planned.flatMap(({ plan }) => (plan.due ? [plan.due] : []));
+    const claims = await claimRenewalSteps(
+      deps.db.client,
+      due.map(({ account, step }) => ({
+        accountId: account.id,
+        renewalDate: account.renewalDate,
+        step: step.step,
+        dueOn: step.dueOn,
+      })),
+      now,
+    );
+    for (const item of due) {
+      const claim = claims.get(claimKey(item.account.id, item.step.step));
+      if (claim) {
+        work.push({ ...item, claim });
+        continue;
+      }
+      // Another process has it (or just sent it): look again on the next tick, in case that one dies.
+      unsettle(item.owner.id);
+      if (options.explicit)
+        run.results.push(result(item, item.owner.slackUserId, "skipped", null, "already sent or being sent"));
     }
-    if (!plan.due) continue;
-    const { step } = plan.due;
-    const key = { accountId: account.id, renewalDate: account.renewalDate, step: step.step };
-    const claim = await claimRenewalStep(deps.db.client, key, step.dueOn, now);
-    if (claim) {
-      work.push({ ...plan.due, claim });
-      continue;
-    }
-    // Another process has it (or just sent it): look again on the next tick, in case that one dies.
-    unsettle(owner.id);
-    if (options.explicit)
-      run.results.push(result(plan.due, owner.slackUserId, "skipped", null, "already sent or being sent"));
   }
 
   // One reminder at a time per channel, every channel at once: the Notifier paces a channel to about a

@@ -43,49 +43,72 @@ export interface RenewalStepKey {
 }
 
 /**
- * Claims a step for sending: a new row, or a row left "sending" by a process that died (its lease ran
- * out), or a failed one with attempts left. Returns the row's id and the play it already has, or null
- * when the step is someone else's or done.
+ * Steps as columns for `unnest`, in the order of their key: two processes writing the same rows at once
+ * then wait for each other row by row in one order, and never deadlock. Dates as YYYY-MM-DD.
  */
-export async function claimRenewalStep(
+function stepColumns<T extends RenewalStepKey & { dueOn: Date }>(unordered: readonly T[]) {
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  const key = (step: T) => `${step.accountId} ${day(step.renewalDate)} ${step.step}`;
+  const steps = [...unordered].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return {
+    ordered: steps,
+    ids: steps.map(() => randomUUID()),
+    accountIds: steps.map((step) => step.accountId),
+    renewalDates: steps.map((step) => day(step.renewalDate)),
+    steps: steps.map((step) => step.step),
+    dueOns: steps.map((step) => day(step.dueOn)),
+  };
+}
+
+/** The claims `claimRenewalSteps` returns are keyed by account and step. */
+export const claimKey = (accountId: string, step: string) => `${accountId} ${step}`;
+
+/**
+ * Claims steps for sending, in one statement however many: a new row, or a row left "sending" by a
+ * process that died (its lease ran out), or a failed one with attempts left. Returns, by `claimKey`, the
+ * row's id and the play it already has for each step claimed; a step missing from the map is someone
+ * else's or done. On a newly imported book the first run claims thousands at once.
+ */
+export async function claimRenewalSteps(
   db: Db,
-  key: RenewalStepKey,
-  dueOn: Date,
+  steps: readonly (RenewalStepKey & { dueOn: Date })[],
   now: Date,
-): Promise<{ id: string; playId: string | null } | null> {
+): Promise<Map<string, { id: string; playId: string | null }>> {
+  if (steps.length === 0) return new Map();
   const staleBefore = new Date(now.getTime() - claimLeaseMs);
-  const rows = await db.$queryRaw<{ id: string; playId: string | null }[]>`
+  const c = stepColumns(steps);
+  const rows = await db.$queryRaw<{ id: string; accountId: string; step: string; playId: string | null }[]>`
     INSERT INTO "RenewalStep" (id, "accountId", "renewalDate", step, "dueOn", status, attempts, "claimedAt")
-    VALUES (${randomUUID()}, ${key.accountId}, ${key.renewalDate}::date, ${key.step}, ${dueOn}::date,
-            'sending', 1, ${now})
+    SELECT v.id, v.account, v.renewal, v.step, v.due, 'sending', 1, ${now}
+    FROM unnest(${c.ids}::text[], ${c.accountIds}::text[], ${c.renewalDates}::date[], ${c.steps}::text[],
+                ${c.dueOns}::date[]) AS v(id, account, renewal, step, due)
     ON CONFLICT ("accountId", "renewalDate", step) DO UPDATE
       SET status = 'sending', attempts = "RenewalStep".attempts + 1, "claimedAt" = EXCLUDED."claimedAt",
           error = NULL
       WHERE ("RenewalStep".status = 'sending' AND "RenewalStep"."claimedAt" < ${staleBefore})
          OR ("RenewalStep".status = 'failed' AND "RenewalStep".attempts < ${maxReminderAttempts})
-    RETURNING id, "playId"`;
-  return rows[0] ?? null;
+    RETURNING id, "accountId", step, "playId"`;
+  return new Map(rows.map((row) => [claimKey(row.accountId, row.step), { id: row.id, playId: row.playId }]));
 }
 
-/** Records steps that will never be sent (superseded by a later one, or not needed), unless already there. */
+/**
+ * Records steps that will never be sent (superseded by a later one, or not needed), unless already
+ * there: one statement however many.
+ */
 export async function skipRenewalSteps(
   db: Db,
   steps: readonly (RenewalStepKey & { dueOn: Date; why: string })[],
   now: Date,
 ): Promise<void> {
   if (steps.length === 0) return;
-  await db.renewalStep.createMany({
-    data: steps.map(({ why, ...key }) => ({
-      accountId: key.accountId,
-      renewalDate: key.renewalDate,
-      step: key.step,
-      dueOn: key.dueOn,
-      status: "skipped" as const,
-      error: why,
-      claimedAt: now,
-    })),
-    skipDuplicates: true,
-  });
+  const c = stepColumns(steps);
+  const whys = c.ordered.map((step) => step.why);
+  await db.$executeRaw`
+    INSERT INTO "RenewalStep" (id, "accountId", "renewalDate", step, "dueOn", status, error, "claimedAt")
+    SELECT v.id, v.account, v.renewal, v.step, v.due, 'skipped', v.why, ${now}
+    FROM unnest(${c.ids}::text[], ${c.accountIds}::text[], ${c.renewalDates}::date[], ${c.steps}::text[],
+                ${c.dueOns}::date[], ${whys}::text[]) AS v(id, account, renewal, step, due, why)
+    ON CONFLICT ("accountId", "renewalDate", step) DO NOTHING`;
 }
 
 export function linkStepPlay(db: Db, id: string, playId: string) {
