@@ -50,13 +50,9 @@ export function writeDigestBook(
   today: Date,
 ): { files: { accounts: string; signals: string }; queries: string[] } {
   const accounts = `${dir}/digest-accounts.csv`;
-  // Contracts that started in the last 150 days: no step of the renewal calendar (month 7, T-90 and
-  // after) falls due in the run, so the reminders, a job of their own, share no channel with the digests.
-  const book = bookCsv(csmCount * accountsPerCsm, false, {
-    owners: csmCount,
-    lastStart: today,
-    startSpreadDays: 150,
-  });
+  // Contracts of the last 150 days, as in every bench book: no step of the renewal calendar falls due in
+  // the run, so the reminders, a job of their own, share no channel with the digests.
+  const book = bookCsv(csmCount * accountsPerCsm, false, { owners: csmCount, lastStart: today });
   writeFileSync(accounts, book.csv);
   const columns = Object.entries(signalColumns);
   const lines = [columns.map(([column]) => column).join(",")];
