@@ -130,12 +130,15 @@ export async function accountCardRecord(db: Db, accountId: string): Promise<Acco
 /**
  * The cards of the accounts whose whole name (normalized) or CRM id is exactly the query, at most two:
  * one opens its card, two ask which. One query for the lookup's commonest case, a name typed in full.
+ * Ordered by name, which no index sorts: ordered by id, the plan PostgreSQL keeps for the prepared
+ * statement walks the primary key through every account (about 10 ms on 20,000) where the name and CRM
+ * id indexes find the one row.
  */
 export async function exactAccountCards(db: Db, key: string, rawQuery: string): Promise<AccountCardRecord[]> {
   const accounts = await db.account.findMany({
     where: { OR: [{ searchName: key }, { externalId: rawQuery }] },
     select: cardSelect,
-    orderBy: { id: "asc" },
+    orderBy: { name: "asc" },
     take: 2,
   });
   return accounts.map(toRecord);
