@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Play_claimedById_idx" ON "Play"("claimedById");
