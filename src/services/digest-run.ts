@@ -134,8 +134,9 @@ async function runKind(
   // let the first channels' messages, waiting their turn, hold every place while later channels wait.
   const sends: Promise<void>[] = [];
   const ordered = sendOrder(due, (item) => item.user.digestChannelId ?? item.user.slackUserId);
-  for (let start = 0; start < ordered.length; start += buildBatchSize) {
-    const batch = ordered.slice(start, start + buildBatchSize);
+  const batchSize = options.explicit ? explicitBatchSize : scheduledBatchSize;
+  for (let start = 0; start < ordered.length; start += batchSize) {
+    const batch = ordered.slice(start, start + batchSize);
     const drawers = await build(batch.map((d) => d.recipient));
     for (const [i, item] of batch.entries()) {
       // One message drawn per turn of the event loop: what waits (a lookup) is served in between.
@@ -149,10 +150,13 @@ async function runKind(
 }
 
 /**
- * People whose digests are read and composed together: few enough that composing a batch keeps the
- * thread a few tens of ms. Each message is then drawn in a turn of the event loop of its own.
+ * People whose digests are read and composed together. The bot's own schedule takes few at a time: a
+ * lookup waits behind a batch's queries and composing, and Slack's pace of a message a second per
+ * channel, not the build, sets when the send ends. An operator's run (the CLI, a process of its own)
+ * takes more and finishes sooner. Each message is then drawn in a turn of the event loop of its own.
  */
-const buildBatchSize = 10;
+const scheduledBatchSize = 4;
+const explicitBatchSize = 10;
 const noMessage = () => null;
 
 async function deliverOne(
