@@ -194,7 +194,8 @@ export function usage(): string {
                                         --date) now, each step once; --dry-run prints them (with
                                         --json, as Block Kit) and writes and posts nothing
 
---json: imports, re-scores, seed, digest, reminders, metrics and db migrate print their summary as one JSON object; no progress.
+--json: imports, re-scores, health config set, users digest, seed, digest, reminders, metrics and
+db migrate print their summary as one JSON object; no progress.
 Environment: DATABASE_URL or DATA_DIR chooses the database; SLACK_BOT_TOKEN lets imports and seed
 resolve owners by email and fetch names and time zones. See README.md.
 `;
