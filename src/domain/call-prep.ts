@@ -1,4 +1,4 @@
-// What the call-prep card (DOMAIN.md "Call prep") knows of an account: its facts, people, touches,
+// What the call-prep card knows of an account: its facts, people, touches,
 // open plays, success plan and health. One vocabulary for the read model that loads it, the lookup that
 // assembles it and the view that draws it.
 import type { HealthBand } from "./health/score.ts";

@@ -1,5 +1,5 @@
-// Where an account stands in its contract (DOMAIN.md, lifecycle stage of a 12-month contract), and the
-// day arithmetic the rest of the bot shares. Dates without time are UTC midnight.
+// Where an account stands in its contract (the lifecycle stages, docs/health-model.md), and the day
+// arithmetic the rest of the bot shares. Dates without time are UTC midnight.
 
 export type LifecycleStage = "onboarding" | "adoption" | "value_realization" | "expansion" | "renewal";
 
@@ -71,9 +71,9 @@ export function isoDayToDate(isoDay: string): Date {
  *
  * - A renewal date in the past is "renewal_overdue": nobody recorded the outcome that would have moved
  *   it, and an account in that state is never silently fine.
- * - The stages scale with the term: DOMAIN.md's table is for 12 months, so a 3-year term reaches
+ * - The stages scale with the term: the stages' table is for 12 months, so a 3-year term reaches
  *   expansion at month 18, not month 6.
- * - DOMAIN.md's table overlaps expansion (180-330) and renewal (270-365). We resolve it so that the
+ * - The stages' table overlaps expansion (180-330) and renewal (270-365). We resolve it so that the
  *   renewal play is never late: renewal from day 270 of a year's term, and also whenever the renewal date
  *   is at most 90 days away, whatever the term's length.
  * - A term that starts in the future counts as onboarding: the kickoff happens before day 0.

@@ -1,4 +1,4 @@
-// Call prep (DOMAIN.md: before any call, one page readable in 90 seconds): the card's account with the
+// Call prep (before any call, one page readable in 90 seconds): the card's account with the
 // support load its feeds last sent, read as the health model reads it (each signal's latest known value).
 import { signalsBetween } from "../db/repositories/signals.ts";
 import type { Db } from "../db/repositories/types.ts";

@@ -8,7 +8,7 @@ import { defaultHealthConfig, type HealthConfig, parseHealthConfig } from "../do
 
 const key = "health";
 
-/** The configured model, or the DOMAIN.md defaults when nobody has changed them. */
+/** The configured model, or the defaults of docs/health-model.md when nobody has changed them. */
 export async function loadHealthConfig(db: Db): Promise<HealthConfig> {
   const stored = await readSetting(db, key);
   if (stored === null) return defaultHealthConfig;

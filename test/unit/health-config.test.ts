@@ -7,7 +7,7 @@ const problemsOf = (input: unknown) => {
 };
 
 describe("health score configuration", () => {
-  it("defaults to DOMAIN.md's thresholds and a small renewal weight", () => {
+  it("defaults to the documented thresholds and a small renewal weight", () => {
     expect(defaultHealthConfig).toEqual({
       weights: { adoption: 25, loginTrend: 25, sponsor: 20, support: 15, payment: 10, renewal: 5 },
       thresholds: {

@@ -1,4 +1,4 @@
-// What a CSM's morning digest says, most important first (DOMAIN.md, "A CSM's day": scan the book for
+// What a CSM's morning digest says, most important first (a CSM's day starts by scanning the book for
 // accounts that moved either way). Pure: the book as read this morning in, sections out; the view turns
 // them into Block Kit and decides how much of each fits.
 import { subScoreNames } from "../health/config.ts";

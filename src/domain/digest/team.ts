@@ -1,4 +1,4 @@
-// A manager's morning digest of their team (DOMAIN.md: track per CSM book; the aggregate hides who is
+// A manager's morning digest of their team (tracked per CSM book: the aggregate hides who is
 // slipping): red ARR, renewals inside 90 days and overdue plays per CSM, the week's band changes, and
 // plays nobody has claimed for more than 48 hours, the escalation a signal-driven team cannot skip.
 import { daysBetween } from "../lifecycle.ts";

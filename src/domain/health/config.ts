@@ -1,4 +1,4 @@
-// The team's health-score weights and thresholds. Every setting has a default that follows DOMAIN.md
+// The team's health-score weights and thresholds. Every setting has a default that follows docs/health-model.md
 // ("The health score: six signals"), so a team's file holds only what it changes.
 import { z } from "zod";
 import { renewalWindowDays } from "../lifecycle.ts";
@@ -119,7 +119,7 @@ export const healthConfigSchema = group({
   }),
   /**
    * Red readings of these signals cap the composite however good the rest is: one red holds it below
-   * green (one red leading indicator, such as DOMAIN.md's strongest, a login drop over 50%, is something
+   * green (one red leading indicator, the strongest of them, a login drop over 50%, is something
    * to look at this week), two or more hold it in red (a weighted mean would let healthy payment and
    * support hide them). Renewal is left out by default: its closeness calls for the renewal play, not alarm.
    */

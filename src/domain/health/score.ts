@@ -1,4 +1,4 @@
-// The health score of one account on one day (DOMAIN.md, "The health score: six signals"): six sub-scores,
+// The health score of one account on one day (docs/health-model.md): six sub-scores,
 // a weighted composite, its band, and the reasons a CSM reads on the card.
 //
 // Each sub-score is 0-100 and lands in the range of its band, so a sub-score and the composite read on

@@ -1,5 +1,5 @@
 // Where an account's health score is heading: the change against 7 and 30 days ago, and a sparkline
-// for the /account card. The trend matters more than any single value (DOMAIN.md).
+// for the /account card. The trend matters more than any single value.
 import { utcDay } from "../lifecycle.ts";
 
 export interface ScorePoint {

@@ -1,4 +1,4 @@
-// The plays the bot runs (DOMAIN.md, "Play" and "The plays the strongest teams run"): their kinds, the
+// The plays the bot runs (docs/plays.md): their kinds, the
 // words a CSM reads for each, how a play can end, and how long it can be snoozed.
 
 /** The kinds the signal rules start and close on their own (see `desiredPlays` and `reconcilePlays`). */

@@ -1,4 +1,4 @@
-// Which plays an account's signals call for today (DOMAIN.md: every red or yellow state maps to a play).
+// Which plays an account's signals call for today: every red or yellow state maps to a play.
 // The rules read the signals through the same readings and thresholds as the health score, so a play
 // never fires on a value the score calls green, nor stays quiet on one it calls red.
 //
@@ -54,7 +54,7 @@ export interface PlayDecision {
   cleared: Set<PlayKind>;
 }
 
-/** DOMAIN.md: two executive sponsors per account, mapped within the first 90 days. */
+/** Two executive sponsors per account, mapped within the first 90 days. */
 export const secondSponsorDueByDay = 90;
 /** The second-sponsor play opens this many days into the contract, to be done by day 90. */
 export const secondSponsorFromDay = 60;

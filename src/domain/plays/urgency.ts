@@ -2,7 +2,7 @@
 // next, then what has the most revenue riding on it. And when a new signal play falls due.
 import { centsOf } from "../money.ts";
 
-/** DOMAIN.md: signal-driven teams start the play within 24 hours of the signal. */
+/** Signal-driven teams start the play within 24 hours of the signal. */
 export const playStartWithinHours = 24;
 
 const hourMs = 3_600_000;

@@ -1,4 +1,4 @@
-// What a stakeholder map warns about (DOMAIN.md: two executive sponsors per account within the first 90
+// What a stakeholder map warns about (two executive sponsors per account within the first 90
 // days; a living map of buyer, champion, sponsors; single-sponsor accounts churn twice as often).
 import type { StakeholderRole } from "../call-prep.ts";
 import { daysBetween } from "../lifecycle.ts";

@@ -1,4 +1,4 @@
-// What a touch is held to (DOMAIN.md, "Touch": every customer touch is logged within 24 hours).
+// What a touch is held to (every customer touch is logged within 24 hours).
 
 /** A touch logged more than this long after it happened is accepted, and counted as late. */
 export const loggedWithinHours = 24;

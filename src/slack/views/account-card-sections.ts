@@ -8,7 +8,7 @@ import { fitLines, moreLine } from "./fit-lines.ts";
 import { mapRiskLines, peopleByRole, stakeholderLine } from "./stakeholder-lines.ts";
 import { formatDay, inertText, stakeholderRoleLabel, touchKindLabel, userMention } from "./wording.ts";
 
-// DOMAIN.md: six touches make the call-prep page.
+// Six touches make the call-prep page.
 const lastTouchesShown = 6;
 const stakeholdersShownPerRole = 5;
 // The map's warnings (a context block holds ten elements).

@@ -1,4 +1,4 @@
-// The /account card: the one page a CSM reads in 90 seconds before a call (DOMAIN.md "Call prep").
+// The /account card: the one page a CSM reads in 90 seconds before a call.
 // Every CRM string goes through inertText, and every list is capped twice: by count, for reading,
 // and by characters (fitLines), so 50 stakeholders or a 3,000-character summary still fit Slack's limits.
 
@@ -167,7 +167,7 @@ function stageText(account: AccountCardData["account"], today: Date): string {
   return `${stageLabel(account.stage)}${day}${account.stageDerived ? " _(derived)_" : ""}`;
 }
 
-/** DOMAIN.md renewal calendar: T-90 locks the renewal, T-60 needs the commit, T-30 is too late to start. */
+/** The renewal calendar (docs/plays.md): T-90 locks the renewal, T-60 needs the commit, T-30 is too late to start. */
 function renewalText(renewalDate: Date | null, today: Date): string {
   if (!renewalDate) return say.noRenewal;
   const days = daysBetween(today, renewalDate);

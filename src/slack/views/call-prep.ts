@@ -1,4 +1,4 @@
-// /prep: the 90-second page before a call (DOMAIN.md, "Call prep"), one screen: where the account stands,
+// /prep: the 90-second page before a call, one screen: where the account stands,
 // why its health is what it is, who matters on the call, the last six touches, the support load, open
 // plays and expansion, and the success plan's goals. No buttons on the plays: the card has them.
 import type { AccountCardData } from "../../domain/call-prep.ts";
@@ -28,7 +28,7 @@ import {
 
 export const prepActionId = "prep_open";
 
-// DOMAIN.md: six touches; the rest is cut so the page stays one screen.
+// Six touches make the page; the rest is cut so the page stays one screen.
 const touchesShown = 6;
 const peopleShown = 6;
 const reasonsShown = 3;
