@@ -10,6 +10,7 @@ import {
   claimRenewalSteps,
   finishRenewalStep,
   notClosedPlays,
+  type RenewalStepKey,
   reminderAccounts,
   skipRenewalSteps,
 } from "../db/repositories/renewal-steps.ts";
@@ -85,67 +86,26 @@ export async function runRenewalReminders(
     owners.set(user.id, { ...user, today });
   }
   const run: ReminderRun = { results: [], settledOwners: new Map() };
-  if (owners.size === 0) return run;
-  const accounts = (await reminderAccounts(deps.db.client, [...owners.keys()])) as CalendarAccount[];
-  for (const owner of owners.values()) run.settledOwners.set(owner.id, owner.today);
   const unsettle = (ownerId: string) => run.settledOwners.delete(ownerId);
-  if (!options.dryRun) {
-    const moved = await notClosedPlays(deps.db.client, movedCalendarPlayIds(accounts));
-    await closeMovedCalendarPlays(deps.db, moved, now);
-  }
-
-  const planned = accounts.map((account) => {
-    const owner = owners.get(account.ownerId as string) as ReminderOwner;
-    return { account, owner, plan: planAccount(account, owner) };
-  });
-  const work: (DueStep & { claim: Claim | null })[] = [];
-  if (options.dryRun) {
-    for (const { plan } of planned) if (plan.due && plan.fresh) work.push({ ...plan.due, claim: null });
-  } else {
-    const skips = planned.flatMap(({ account, owner, plan }) =>
-      plan.skip.map(({ step, why }) => {
-        run.results.push(result({ account, step }, owner.slackUserId, "skipped", null, why));
-        return {
-          accountId: account.id,
-          renewalDate: account.renewalDate,
-          step: step.step,
-          dueOn: step.dueOn,
-          why,
-        };
-      }),
-    );
-    await skipRenewalSteps(deps.db.client, skips, now);
-    const due = planned.flatMap(({ plan }) => (plan.due ? [plan.due] : []));
-    const claims = await claimRenewalSteps(
-      deps.db.client,
-      due.map(({ account, step }) => ({
-        accountId: account.id,
-        renewalDate: account.renewalDate,
-        step: step.step,
-        dueOn: step.dueOn,
-      })),
-      now,
-    );
-    for (const item of due) {
-      const claim = claims.get(claimKey(item.account.id, item.step.step));
-      if (claim) {
-        work.push({ ...item, claim });
-        continue;
-      }
-      // Another process has it (or just sent it): look again on the next tick, in case that one dies.
-      unsettle(item.owner.id);
-      if (options.explicit)
-        run.results.push(result(item, item.owner.slackUserId, "skipped", null, "already sent or being sent"));
-    }
+  // Read, planned and claimed a few owners at a time: a whole book's calendars in one read would hold
+  // the bot's thread, and the embedded engine, while lookups wait.
+  const work: Work[] = [];
+  const ownerList = [...owners.values()];
+  for (let start = 0; start < ownerList.length; start += ownersPerRead) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    const batch = ownerList.slice(start, start + ownersPerRead);
+    work.push(...(await claimDueSteps(deps, batch, now, options, run, unsettle)));
   }
 
   // One reminder at a time per channel, every channel at once: the Notifier paces a channel to about a
   // message a second, so a global cap would let one busy channel's reminders hold every place while
   // the other channels' reminders wait with their channels idle.
-  const byChannel = new Map<string, typeof work>();
+  const byChannel = new Map<string, Work[]>();
   for (const item of work) {
     const channel = item.owner.digestChannelId ?? item.owner.slackUserId;
-    byChannel.set(channel, [...(byChannel.get(channel) ?? []), item]);
+    const items = byChannel.get(channel);
+    if (items) items.push(item);
+    else byChannel.set(channel, [item]);
   }
   await Promise.all(
     [...byChannel.values()].map(async (items) => {
@@ -161,10 +121,78 @@ export async function runRenewalReminders(
   return run;
 }
 
+/** Owners whose calendars are read together: about 600 accounts for owners of 60. */
+const ownersPerRead = 10;
+
+type Work = DueStep & { claim: Claim | null };
+
+/**
+ * These owners' due steps: calendars whose renewal date moved have their plays closed, steps that never
+ * fired are recorded skipped, and the due ones are claimed (in a dry run, only listed).
+ */
+async function claimDueSteps(
+  deps: ReminderRunDeps,
+  owners: readonly ReminderOwner[],
+  now: Date,
+  options: ReminderRunOptions,
+  run: ReminderRun,
+  unsettle: (ownerId: string) => void,
+): Promise<Work[]> {
+  const ownerOf = new Map(owners.map((owner) => [owner.id, owner]));
+  const accounts = (await reminderAccounts(deps.db.client, [...ownerOf.keys()])) as CalendarAccount[];
+  for (const owner of owners) run.settledOwners.set(owner.id, owner.today);
+  const planned = accounts.map((account) => {
+    const owner = ownerOf.get(account.ownerId as string) as ReminderOwner;
+    return { account, owner, plan: planAccount(account, owner) };
+  });
+  if (options.dryRun)
+    return planned.flatMap(({ plan }) => (plan.due && plan.fresh ? [{ ...plan.due, claim: null }] : []));
+
+  const moved = await notClosedPlays(deps.db.client, movedCalendarPlayIds(accounts));
+  await closeMovedCalendarPlays(deps.db, moved, now);
+  const skips: (RenewalStepKey & { dueOn: Date; why: string })[] = [];
+  for (const { account, owner, plan } of planned)
+    for (const { step, why } of plan.skip) {
+      run.results.push(result({ account, step }, owner.slackUserId, "skipped", null, why));
+      skips.push({
+        accountId: account.id,
+        renewalDate: account.renewalDate,
+        step: step.step,
+        dueOn: step.dueOn,
+        why,
+      });
+    }
+  await skipRenewalSteps(deps.db.client, skips, now);
+  const due = planned.flatMap(({ plan }) => (plan.due ? [plan.due] : []));
+  const claims = await claimRenewalSteps(
+    deps.db.client,
+    due.map(({ account, step }) => ({
+      accountId: account.id,
+      renewalDate: account.renewalDate,
+      step: step.step,
+      dueOn: step.dueOn,
+    })),
+    now,
+  );
+  const work: Work[] = [];
+  for (const item of due) {
+    const claim = claims.get(claimKey(item.account.id, item.step.step));
+    if (claim) {
+      work.push({ ...item, claim });
+      continue;
+    }
+    // Another process has it (or just sent it): look again on the next tick, in case that one dies.
+    unsettle(item.owner.id);
+    if (options.explicit)
+      run.results.push(result(item, item.owner.slackUserId, "skipped", null, "already sent or being sent"));
+  }
+  return work;
+}
+
 async function remindOne(
   deps: ReminderRunDeps,
   run: ReminderRun,
-  item: DueStep & { claim: Claim | null },
+  item: Work,
   now: Date,
   unsettle: (ownerId: string) => void,
 ): Promise<void> {

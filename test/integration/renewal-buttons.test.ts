@@ -1,5 +1,6 @@
-// A renewal reminder's buttons, clicked in Slack: recording the commit status (for the people who may) and
-// opening the account, each answered to the clicker alone, the shared reminder left as it was sent.
+// A renewal reminder's buttons, clicked in Slack: recording the commit status (for the people who may),
+// logging a touch and opening the account, each answered to the clicker alone, the shared reminder left
+// as it was sent.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../src/generated/prisma/client.ts";
 import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
@@ -83,5 +84,28 @@ describe("a renewal reminder's buttons", () => {
     const reply = await click(colleague, "renewal_account_open");
     expect(reply).toMatchObject({ response_type: "ephemeral", replace_original: false });
     expect(JSON.stringify(reply.blocks)).toContain("Acme Corporation");
+  });
+
+  it("Log a touch opens the touch modal on the reminder's account for the owner, and tells anyone else privately who may", async () => {
+    running.slack.reset();
+    await running.requests.blockAction({
+      userId: owner.slackUserId,
+      actionId: "touch_open",
+      value: accountId,
+      channelId: "C0RENEW01",
+    });
+    const call = await running.slack.waitFor("views.open");
+    const view = call.args.view as { callback_id?: string; blocks?: unknown[] };
+    expectWithinSlackLimits(view, "modal");
+    expect(view.callback_id).toBe("touch_log");
+    expect(JSON.stringify(view.blocks)).toContain(`"value":"${accountId}"`);
+
+    running.slack.reset();
+    const reply = await click(colleague, "touch_open");
+    expect(reply.response_type).toBe("ephemeral");
+    expect(reply.text).toMatch(
+      /^Only Maria Lopez, their manager or an admin can log touches on this account/,
+    );
+    expect(running.slack.callsTo("views.open")).toHaveLength(0);
   });
 });

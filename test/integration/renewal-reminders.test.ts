@@ -229,4 +229,46 @@ describe(`renewal reminders on ${testEngine}`, () => {
       }),
     ).toEqual({ status: "sent", attempts: 2 });
   });
+
+  it("a run over many owners sends each due step once; a renewal months past sends nothing", async () => {
+    const owners = [];
+    for (let i = 0; i < 23; i++) {
+      const owner = await aUser(db.prisma, {
+        slackUserId: `UBOOK${String(i).padStart(4, "0")}`,
+        timeZone: "UTC",
+      });
+      owners.push(owner);
+      await anAccount(db.prisma, {
+        name: `Book Account ${i}`,
+        ownerId: owner.id,
+        contractStart: day("2026-01-01"),
+        renewalDate: day("2027-01-01"),
+      });
+    }
+    // Imported with a renewal four months past: its outcome was to be recorded by the week after.
+    const stale = await anAccount(db.prisma, {
+      name: "Long Past Ltd",
+      ownerId: owners[0]?.id,
+      contractStart: day("2025-07-01"),
+      renewalDate: day("2026-07-01"),
+    });
+    const slackUserIds = owners.map((owner) => owner.slackUserId);
+    const { results } = await runRenewalReminders(deps, t60Morning, { explicit: true, slackUserIds });
+    const sent = results.filter((r) => r.status === "sent");
+    expect(sent.map((r) => r.recipient).sort()).toEqual([...slackUserIds].sort());
+    expect(sent.every((r) => r.step === "commit_check")).toBe(true);
+    expect(posts()).toHaveLength(23);
+    expect(results.filter((r) => r.accountId === stale.id).map((r) => [r.step, r.status, r.detail])).toEqual([
+      ["commit_check", "skipped", "its done-by day (2026-06-01) passed before it was sent"],
+      ["escalation", "skipped", "its done-by day (2026-07-01) passed before it was sent"],
+      ["expansion_conversation", "skipped", "its done-by day (2026-04-02) passed before it was sent"],
+      ["record_outcome", "skipped", "its done-by day (2026-07-08) passed before it was sent"],
+      ["renewal_lock", "skipped", "its done-by day (2026-05-02) passed before it was sent"],
+    ]);
+    expect(await db.prisma.play.count({ where: { accountId: stale.id } })).toBe(0);
+
+    const again = await runRenewalReminders(deps, t60Morning, { explicit: true, slackUserIds });
+    expect(again.results.filter((r) => r.status === "sent")).toEqual([]);
+    expect(posts()).toHaveLength(23);
+  });
 });

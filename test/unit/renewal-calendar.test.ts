@@ -42,6 +42,24 @@ describe("the renewal calendar", () => {
     ).toBeNull();
   });
 
+  it("sends no step past its done-by day: a renewal long past brings no reminder, one just past asks for the outcome", () => {
+    const justPast = stepsToFire(calendar, day("2027-01-04"), new Set(), false);
+    expect(justPast.fire?.step).toBe("record_outcome");
+    // Imported months after the renewal: every step is recorded skipped, none is sent.
+    const longPast = stepsToFire(calendar, day("2027-04-01"), new Set(), false);
+    expect(longPast.fire).toBeNull();
+    expect(longPast.skip.map((step) => step.step)).toEqual([
+      "expansion_conversation",
+      "renewal_lock",
+      "commit_check",
+      "escalation",
+      "record_outcome",
+    ]);
+    // The done-by day itself is too late: the outcome was to be recorded by 8 January.
+    expect(stepsToFire(calendar, day("2027-01-08"), new Set(), false).fire).toBeNull();
+    expect(stepsToFire(calendar, day("2027-01-07"), new Set(), false).fire?.step).toBe("record_outcome");
+  });
+
   it("does not escalate a committed renewal", () => {
     const recorded = new Set(["expansion_conversation", "renewal_lock", "commit_check"] as const);
     const committed = stepsToFire(calendar, day("2026-12-02"), recorded, true);

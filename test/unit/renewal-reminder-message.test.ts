@@ -18,7 +18,7 @@ const reminder = (overrides: Partial<RenewalReminder> = {}): RenewalReminder => 
 });
 
 describe("a renewal reminder", () => {
-  it("names the account, the step, the renewal, the owner and the deadline, with the commit buttons and Open the account", () => {
+  it("names the account, the step, the renewal, the owner and the deadline, with the commit buttons, Log a touch and Open the account", () => {
     const message = renewalReminderMessage(reminder(), { kind: "owner" });
     expectWithinSlackLimits(message, "message");
     expect(message.text).toBe(
@@ -33,6 +33,7 @@ describe("a renewal reminder", () => {
       "renewal_commit_at_risk",
       "renewal_commit_unknown",
       "renewal_outcome_open",
+      "touch_open",
       "renewal_account_open",
     ]);
   });

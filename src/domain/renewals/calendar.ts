@@ -1,4 +1,4 @@
-// The renewal calendar (DOMAIN.md, "Renewal calendar"): the expansion conversation opens by month 7 of
+// The renewal calendar (docs/plays.md, "Renewal plays"): the expansion conversation opens by month 7 of
 // a 12-month term, T-90 locks the renewal (commit documented, expansion conversation open), the commit is
 // documented by T-60, T-30 without a commit goes to the manager, and on the renewal date someone records
 // the outcome. Each step fires once per account and renewal date; a renewal date that moves starts a new
@@ -55,16 +55,22 @@ export function renewalCalendar(termStart: Date | null, renewalDate: Date): Rene
 }
 
 export interface StepsToFire {
-  /** The one step to send now: the latest that is due and has not fired. */
+  /** The one step to send now: the latest that is due, has not fired and is not past its done-by day. */
   fire: RenewalStepDate | null;
-  /** Earlier due steps that never fired: a late reminder for each would bury the one that matters. */
+  /**
+   * Due steps that never fired and never will: earlier ones (a late reminder for each would bury the
+   * one that matters), and a latest one whose done-by day has passed.
+   */
   skip: RenewalStepDate[];
 }
 
 /**
  * What to do today with a calendar, given the steps already recorded (fired or skipped). A bot that was
  * down sends the step that fell due while it was down, once; an account imported at T-45 gets its T-60
- * step, not three reminders at once. The escalation is skipped when the renewal is committed.
+ * step, not three reminders at once. A step past its done-by day is not sent at all: a book imported
+ * with renewals months past would otherwise bring one "record the outcome" per account on the first
+ * morning, each opening a play already overdue (the digest lists renewals past due instead). The
+ * escalation is skipped when the renewal is committed.
  */
 export function stepsToFire(
   calendar: readonly RenewalStepDate[],
@@ -74,6 +80,7 @@ export function stepsToFire(
 ): StepsToFire {
   const due = calendar.filter((step) => step.dueOn.getTime() <= today.getTime() && !recorded.has(step.step));
   const wanted = due.filter((step) => !(committed && step.step === "escalation"));
-  const fire = wanted.at(-1) ?? null;
+  const latest = wanted.at(-1);
+  const fire = latest && latest.doneBy.getTime() > today.getTime() ? latest : null;
   return { fire, skip: due.filter((step) => step !== fire) };
 }

@@ -1,7 +1,7 @@
-// A renewal step's reminder (the renewal calendar of DOMAIN.md): the account, the step, who owns it and by
-// when, the commit status, what to do, and the next action as buttons: record the commit status, record
-// the renewal's outcome (from T-90 on), or open the account. The message may sit in a shared channel: the
-// buttons answer the clicker privately.
+// A renewal step's reminder (the renewal calendar of docs/plays.md): the account, the step, who owns it
+// and by when, the commit status, what to do, and the next action as buttons: record the commit status,
+// record the renewal's outcome (from T-90 on), log a touch, or open the account. The message may sit in
+// a shared channel: the buttons answer the clicker privately.
 import { renewalWindowDays } from "../../domain/lifecycle.ts";
 import { formatArr } from "../../domain/money.ts";
 import { playKindHint, playKindLabel } from "../../domain/plays/kinds.ts";
@@ -17,6 +17,7 @@ import {
   section,
 } from "./blocks.ts";
 import { renewalOutcomeButton } from "./renewal-outcome-modal.ts";
+import { openTouchActionId } from "./touch-modal.ts";
 import { commitLabel, formatDay, inertText, relativeDays, userMention } from "./wording.ts";
 
 /** Action ids of the reminder's buttons; each carries the account's id as its value. */
@@ -85,6 +86,8 @@ function actions(accountId: string, outcomeDue: boolean): ActionsBlock {
         return button(text, `${renewalActions.commitPrefix}${status}`, accountId, style);
       }),
       ...(outcomeDue ? [renewalOutcomeButton(accountId)] : []),
+      // The card's own "Log touch": the touch modal with this account filled in.
+      button("Log a touch", openTouchActionId, accountId),
       button("Open the account", renewalActions.openAccount, accountId),
     ],
   };
