@@ -19,7 +19,7 @@ import { digestSettingsCommand } from "./digest-settings-command.ts";
 import { healthCommands } from "./health-commands.ts";
 import { CliFailure, formatCount } from "./output.ts";
 import { printable, tableRow } from "./printable.ts";
-import { remindersCommand } from "./reminders-commands.ts";
+import { remindersCommands } from "./reminders-commands.ts";
 import { seedCommand } from "./seed-command.ts";
 
 async function teamCall<T>(work: () => Promise<T>): Promise<T> {
@@ -41,7 +41,7 @@ function checkTeamMemberRefs(...refs: string[]): void {
 export const commands: CliCommand[] = [
   ...healthCommands,
   ...digestCommands,
-  remindersCommand,
+  ...remindersCommands,
   ...accessCommands,
   ...arrCommands,
   {

@@ -110,9 +110,9 @@ export const digestCommands: CliCommand[] = [
   },
   {
     matches: (group, rest) => group === "digest" && rest[0] === "log",
-    checkArgs: (rest) => void logDate(rest),
+    checkArgs: (rest) => void logDate(rest, "digest"),
     async run(context, rest) {
-      const date = logDate(rest) ?? isoDayToDate(context.clock().toISOString().slice(0, 10));
+      const date = logDate(rest, "digest") ?? isoDayToDate(context.clock().toISOString().slice(0, 10));
       const rows = await digestsOn(context.db.client, date);
       if (rows.length === 0) context.out(`No digests for ${date.toISOString().slice(0, 10)}.`);
       for (const row of rows) {
@@ -128,10 +128,11 @@ export const digestCommands: CliCommand[] = [
   },
 ];
 
-function logDate(rest: string[]): Date | null {
+/** `<group> log [--date YYYY-MM-DD]`: the date asked for, or null for today. */
+export function logDate(rest: string[], group: string): Date | null {
   const [, flag, day, ...extra] = rest;
   if (flag === undefined) return null;
   if (flag !== "--date" || !day || extra.length || !isoDay.test(day))
-    throw new UsageError("expected: digest log [--date YYYY-MM-DD]");
+    throw new UsageError(`expected: ${group} log [--date YYYY-MM-DD]`);
   return isoDayToDate(day);
 }

@@ -193,6 +193,7 @@ export function usage(): string {
                                         send the renewal calendar's reminders due today (or on
                                         --date) now, each step once; --dry-run prints them (with
                                         --json, as Block Kit) and writes and posts nothing
+  reminders log [--date YYYY-MM-DD]     which reminders went out that day, where, and what failed
 
 --json: imports, re-scores, health config set, users digest, seed, digest, reminders, metrics and
 db migrate print their summary as one JSON object; no progress.

@@ -1,12 +1,16 @@
 // `csm reminders --now …`: an operator's run of the renewal calendar, as `csm digest --now` is of the
 // digests: the reminders due for the day (each owner's local today, or --date), posted now unless a dry
-// run, which prints each message and writes nothing. Exit 1 when any message did not go out.
+// run, which prints each message and writes nothing. Exit 1 when any message did not go out. And
+// `csm reminders log`: what went out on a day, where, and what failed.
+import { remindersClaimedOn } from "../db/repositories/renewal-steps.ts";
+import { isoDayToDate } from "../domain/lifecycle.ts";
 import { type ReminderResult, runRenewalReminders } from "../services/renewal-run.ts";
 import { renewalReminderMessage } from "../slack/views/renewal-reminder.ts";
 import { type CliCommand, UsageError } from "./command.ts";
-import { dateArg } from "./digest-commands.ts";
+import { dateArg, logDate } from "./digest-commands.ts";
 import { messageAsText } from "./message-text.ts";
 import { CliFailure, formatCount } from "./output.ts";
+import { printable } from "./printable.ts";
 
 const shape = "reminders --now [--date YYYY-MM-DD] [--dry-run]";
 
@@ -54,8 +58,8 @@ function resultData(result: ReminderResult) {
   };
 }
 
-export const remindersCommand: CliCommand = {
-  matches: (group) => group === "reminders",
+const remindersNow: CliCommand = {
+  matches: (group, rest) => group === "reminders" && rest[0] !== "log",
   checkArgs: (rest) => void parseRemindersArgs(rest),
   async run(context, rest) {
     const args = parseRemindersArgs(rest);
@@ -92,3 +96,23 @@ export const remindersCommand: CliCommand = {
     if (totals.failed) throw new CliFailure(`csm: ${formatCount(totals.failed, "reminder")} did not go out`);
   },
 };
+
+const remindersLog: CliCommand = {
+  matches: (group, rest) => group === "reminders" && rest[0] === "log",
+  checkArgs: (rest) => void logDate(rest, "reminders"),
+  async run(context, rest) {
+    const date = logDate(rest, "reminders") ?? isoDayToDate(day(context.clock()));
+    const { rows, skipped } = await remindersClaimedOn(context.db.client, date);
+    if (rows.length === 0) context.out(`No reminders sent on ${day(date)}.`);
+    for (const row of rows) {
+      const owner = row.account.owner?.slackUserId ?? "no owner";
+      const tries = row.attempts > 1 ? `, ${row.attempts} tries` : "";
+      context.out(
+        `${printable(row.account.name)} ${row.step} (renewal ${day(row.renewalDate)}, owner ${owner}): ${row.status}${row.channel ? ` in ${row.channel}` : ""}${tries}${row.error ? `: ${printable(row.error)}` : ""}`,
+      );
+    }
+    if (skipped) context.out(`${formatCount(skipped, "earlier step")} recorded skipped that day.`);
+  },
+};
+
+export const remindersCommands: CliCommand[] = [remindersNow, remindersLog];

@@ -1,10 +1,17 @@
 // The managers' team digests: each manager's direct reports' books, read in one pass for every manager.
 import { bookAccounts, scoresAsOf } from "../db/repositories/digest-book.ts";
-import { deliveryProblemsSince } from "../db/repositories/digests.ts";
+import { type DigestKind, deliveryProblemsSince } from "../db/repositories/digests.ts";
 import { openPlaysForUsers } from "../db/repositories/plays.ts";
+import { reminderProblemsSince } from "../db/repositories/renewal-steps.ts";
 import { lateTouchCounts } from "../db/repositories/touches.ts";
 import type { Db } from "../db/repositories/types.ts";
-import { composeTeamDigest, type TeamAccount, type TeamDigestSections } from "../domain/digest/team.ts";
+import {
+  composeTeamDigest,
+  type DeliveryProblem,
+  type TeamAccount,
+  type TeamDigestSections,
+} from "../domain/digest/team.ts";
+import type { RenewalStepName } from "../domain/renewals/calendar.ts";
 import { loggedWithinHours } from "../domain/touches/rules.ts";
 import type { DigestRecipient } from "./digest-content.ts";
 
@@ -30,19 +37,13 @@ export async function teamDigestContents(
   const accounts = await bookAccounts(db, reportIds);
   const ids = accounts.map((a) => a.id);
   const today = new Date(Math.floor(now.getTime() / dayMs) * dayMs);
-  const [latest, weekAgo, plays, problems, late] = await Promise.all([
+  const [latest, weekAgo, plays, deliveryProblems, late] = await Promise.all([
     scoresAsOf(db, ids, new Date(today.getTime() + dayMs)),
     scoresAsOf(db, ids, new Date(today.getTime() - 7 * dayMs)),
     openPlaysForUsers(db, reportIds),
-    recipients.some((r) => r.isAdmin) ? deliveryProblemsSince(db, new Date(now.getTime() - dayMs)) : [],
+    recipients.some((r) => r.isAdmin) ? problemsOfTheDay(db, now) : [],
     lateTouchCounts(db, reportIds, new Date(now.getTime() - 7 * dayMs), loggedWithinHours),
   ]);
-  const deliveryProblems = problems.map((p) => ({
-    slackUserId: p.user.slackUserId,
-    kind: p.kind,
-    status: p.status,
-    error: p.error,
-  }));
   const bandOf = new Map(latest.map((s) => [s.accountId, s.band]));
   const bandWeekAgoOf = new Map(weekAgo.map((s) => [s.accountId, s.band]));
   const teamAccounts: TeamAccount[] = accounts.map((a) => ({
@@ -78,4 +79,28 @@ export async function teamDigestContents(
     );
     return { recipient, sections: recipient.isAdmin ? { ...sections, deliveryProblems } : sections };
   });
+}
+
+/** Digests and renewal reminders of the last 24 hours that failed or went elsewhere than meant. */
+async function problemsOfTheDay(db: Db, now: Date): Promise<DeliveryProblem[]> {
+  const since = new Date(now.getTime() - dayMs);
+  const [digests, reminders] = await Promise.all([
+    deliveryProblemsSince(db, since),
+    reminderProblemsSince(db, since),
+  ]);
+  return [
+    ...digests.map((p) => ({
+      slackUserId: p.user.slackUserId,
+      kind: p.kind as DigestKind,
+      status: p.status,
+      error: p.error,
+    })),
+    ...reminders.map((p) => ({
+      slackUserId: p.account.owner?.slackUserId ?? "",
+      kind: "reminder" as const,
+      status: p.status,
+      error: p.error,
+      reminder: { step: p.step as RenewalStepName, accountName: p.account.name },
+    })),
+  ];
 }

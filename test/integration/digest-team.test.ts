@@ -93,7 +93,7 @@ describe(`the managers' team digest on ${testEngine}`, () => {
     expect(fake.callsTo("chat.postMessage")).toHaveLength(1);
   });
 
-  it("tells an admin what could not be delivered as meant; an admin with nothing to tell gets nothing", async () => {
+  it("tells an admin which digests and reminders could not be delivered as meant; an admin with nothing to tell gets nothing", async () => {
     const logger = createLogger({ level: "error", secrets: [botToken], write: () => {} });
     const deps = { db, notifier: notifierOn(fake, botToken, logger), directory: null, render: renderDigest };
     await aUser(db.prisma, { slackUserId: "UADMIN001", role: "admin", timeZone: "Europe/London" });
@@ -113,11 +113,40 @@ describe(`the managers' team digest on ${testEngine}`, () => {
         claimedAt: new Date("2026-12-08T08:30:00Z"),
       },
     });
+    // A renewal reminder the owner's channel and the owner both refused, out of tries; and one sent.
+    const acme = await db.prisma.account.findFirstOrThrow({ where: { name: "Acme" } });
+    await db.prisma.renewalStep.createMany({
+      data: [
+        {
+          accountId: acme.id,
+          renewalDate: day("2027-01-20"),
+          step: "commit_check",
+          dueOn: day("2026-11-21"),
+          status: "failed",
+          attempts: 3,
+          error: "UMARIA001: user_disabled",
+          claimedAt: new Date("2026-12-08T08:31:00Z"),
+        },
+        {
+          accountId: acme.id,
+          renewalDate: day("2027-01-20"),
+          step: "renewal_lock",
+          dueOn: day("2026-10-22"),
+          status: "sent",
+          claimedAt: new Date("2026-12-08T08:31:00Z"),
+        },
+      ],
+    });
     const tuesday = new Date("2026-12-08T09:00:00Z");
     await runDigests(deps, tuesday, { slackUserIds: ["UADMIN001"] });
     const post = fake.callsTo("chat.postMessage").find((call) => call.args.channel === "UADMIN001");
-    expect(JSON.stringify(post?.args.blocks)).toContain(
+    const blocks = JSON.stringify(post?.args.blocks);
+    expect(blocks).toContain(
       "<@UMARIA001>'s digest: sent (C0GONE001: channel_not_found; sent as a direct message)",
     );
+    expect(blocks).toContain(
+      "<@UMARIA001>'s renewal reminder (Renewal commit check (T-60), *Acme*): failed (UMARIA001: user_disabled)",
+    );
+    expect(blocks).not.toContain("Renewal lock");
   });
 });

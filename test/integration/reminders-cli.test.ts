@@ -1,5 +1,5 @@
 // `csm reminders --now`: the renewal calendar's reminders on demand, a dry run that writes nothing, Block
-// Kit with --json, and exit codes that say whether every message went out.
+// Kit with --json, and exit codes that say whether every message went out; `csm reminders log`.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { expectWithinSlackLimits } from "../helpers/block-kit.ts";
 import { type CliSandbox, cliSandbox } from "../helpers/cli.ts";
@@ -43,6 +43,8 @@ describe("csm reminders", () => {
       ["reminders"],
       ["reminders", "--now", "--date", "2026-02-30"],
       ["reminders", "--now", "--soon"],
+      ["reminders", "log", "--since", "2026-11-02"],
+      ["reminders", "log", "--date", "yesterday"],
     ]) {
       const run = await cli.run(...argv);
       expect(run.code, argv.join(" ")).toBe(2);
@@ -102,6 +104,20 @@ describe("csm reminders", () => {
     const retry = await cli.run("reminders", "--now", "--date", "2026-12-02");
     expect(retry.code).toBe(0);
     expect(retry.stdout).toMatch(/^Reminders: 1 sent, 0 skipped, 0 failed\.$/m);
+  });
+
+  it("reminders log lists the day's reminders, where they went, after how many tries, and how many steps were skipped", async () => {
+    const run = await cli.run("reminders", "log");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      "Acme Corporation commit_check (renewal 2027-01-01, owner UMARIA001): sent in C0RENEW01\n",
+    );
+    expect(run.stdout).toContain(
+      "Acme Corporation escalation (renewal 2027-01-01, owner UMARIA001): sent in C0RENEW01, 2 tries\n",
+    );
+    expect(run.stdout).toContain("2 earlier steps recorded skipped that day.");
+    const none = await cli.run("reminders", "log", "--date", "2020-01-01");
+    expect(none.stdout.trim()).toBe("No reminders sent on 2020-01-01.");
   });
 
   it("without --date runs each owner's local today", async () => {

@@ -162,3 +162,43 @@ export async function openPlayByKey(db: Db, openKey: string): Promise<string | n
   const play = await db.play.findUnique({ where: { openKey }, select: { id: true } });
   return play?.id ?? null;
 }
+
+const stepRecord = {
+  step: true,
+  status: true,
+  renewalDate: true,
+  channel: true,
+  error: true,
+  attempts: true,
+  account: { select: { name: true, owner: { select: { slackUserId: true } } } },
+} as const;
+
+/**
+ * The reminders claimed on a UTC day (sent, failed, or still being sent), for operators, and how many
+ * steps were recorded skipped that day.
+ */
+export async function remindersClaimedOn(db: Db, day: Date) {
+  const claimedAt = { gte: day, lt: new Date(day.getTime() + 86_400_000) };
+  const [rows, skipped] = await Promise.all([
+    db.renewalStep.findMany({
+      where: { claimedAt, status: { not: "skipped" } },
+      select: stepRecord,
+      orderBy: [{ status: "asc" }, { account: { name: "asc" } }, { step: "asc" }],
+    }),
+    db.renewalStep.count({ where: { claimedAt, status: "skipped" } }),
+  ]);
+  return { rows, skipped };
+}
+
+/** Reminders since `since` that failed or went elsewhere than meant: what the admins' digest reports. */
+export function reminderProblemsSince(db: Db, since: Date) {
+  return db.renewalStep.findMany({
+    where: {
+      claimedAt: { gte: since },
+      OR: [{ status: "failed" }, { status: "sent", error: { not: null } }],
+    },
+    select: stepRecord,
+    orderBy: { claimedAt: "desc" },
+    take: 50,
+  });
+}

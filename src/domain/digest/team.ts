@@ -3,6 +3,7 @@
 // plays nobody has claimed for more than 48 hours, the escalation a signal-driven team cannot skip.
 import { daysBetween } from "../lifecycle.ts";
 import { isOverdue } from "../plays/urgency.ts";
+import type { RenewalStepName } from "../renewals/calendar.ts";
 
 export interface TeamAccount {
   id: string;
@@ -39,10 +40,13 @@ export interface TeamMemberLine {
 }
 
 export interface DeliveryProblem {
+  /** Whose message it was: the person's digest, or the account owner's renewal reminder. */
   slackUserId: string;
-  kind: string;
+  kind: "csm" | "team" | "reminder";
   status: string;
   error: string | null;
+  /** For a reminder: the step and the account. */
+  reminder?: { step: RenewalStepName; accountName: string };
 }
 
 export interface TeamDigestSections {

@@ -1,8 +1,9 @@
 // A manager's team digest as Block Kit: one line per CSM (red ARR, renewals inside 90 days, overdue
 // plays), the week's band changes, and the plays nobody claimed for more than 48 hours.
-import type { TeamDigestSections } from "../../domain/digest/team.ts";
+import type { DeliveryProblem, TeamDigestSections } from "../../domain/digest/team.ts";
 import { formatMoney } from "../../domain/money.ts";
 import { playKindLabel } from "../../domain/plays/kinds.ts";
+import { renewalStepPlayKind } from "../../domain/renewals/reminders.ts";
 import { type Block, context, header, type MessagePayload, section } from "./blocks.ts";
 import { bulletList } from "./bullet-list.ts";
 import { bandBadge, inertText } from "./wording.ts";
@@ -16,7 +17,8 @@ const say = {
   moved: "*Band changes this week*",
   unclaimed: "*Unclaimed for more than 48 hours*",
   quietUnclaimed: "Every play is claimed within 48 hours.",
-  problemsTitle: "*Messages the bot could not deliver as meant* (last 24 hours; `csm digest log` for more)",
+  problemsTitle:
+    "*Messages the bot could not deliver as meant* (last 24 hours; `csm digest log` and `csm reminders log` for more)",
 };
 
 export function teamDigestMessage(sections: TeamDigestSections): MessagePayload {
@@ -45,13 +47,21 @@ export function teamDigestMessage(sections: TeamDigestSections): MessagePayload 
   return { text, blocks };
 }
 
-/** For admins: the digests of the last day that failed, or went to a direct message instead. */
+function problemSubject(problem: DeliveryProblem): string {
+  if (problem.kind === "team") return "team digest";
+  if (problem.kind === "csm" || !problem.reminder) return "digest";
+  const { step, accountName } = problem.reminder;
+  return `renewal reminder (${playKindLabel(renewalStepPlayKind[step])}, *${inertText(accountName, 80)}*)`;
+}
+
+/** For admins: the digests and reminders of the last day that failed, or went elsewhere than meant. */
 function deliveryBlocks(sections: TeamDigestSections): Block[] {
   const problems = sections.deliveryProblems ?? [];
   if (problems.length === 0) return [];
-  const lines = problems.map(
-    (p) =>
-      `<@${p.slackUserId}>'s ${p.kind === "team" ? "team digest" : "digest"}: ${p.status}${p.error ? ` (${inertText(p.error, 200)})` : ""}`,
-  );
+  const lines = problems.map((p) => {
+    const why = p.error ? ` (${inertText(p.error, 200)})` : "";
+    const whose = p.slackUserId ? `<@${p.slackUserId}>'s` : "An unowned account's";
+    return `${whose} ${problemSubject(p)}: ${p.status}${why}`;
+  });
   return [section(bulletList(say.problemsTitle, lines))];
 }
