@@ -50,22 +50,21 @@ export async function digestContents(
   if (recipients.length === 0) return [];
   const userIds = recipients.map((r) => r.userId);
   const earliest = new Date(Math.min(...recipients.map((r) => r.localDate.getTime())));
-  const [accounts, plays, lastDigests] = await Promise.all([
-    bookAccounts(db, userIds),
-    openPlaysForUsers(db, userIds),
-    lastSentDigestDate(db, userIds, "csm", earliest),
-  ]);
+  // One query at a time, not all at once: the embedded engine runs one statement at a time, and a
+  // lookup that comes in then waits behind the one statement running, not behind the whole batch's.
+  const accounts = await bookAccounts(db, userIds);
+  const plays = await openPlaysForUsers(db, userIds);
+  const lastDigests = await lastSentDigestDate(db, userIds, "csm", earliest);
   const accountIds = accounts.map((a) => a.id);
   // Compared with the day of each person's last digest, or the day before today for a first one.
   const compareDays = new Set(
     recipients.map((r) => (lastDigests.get(r.userId) ?? new Date(r.localDate.getTime() - dayMs)).getTime()),
   );
-  const [latest, touches, people, ...earlier] = await Promise.all([
-    scoresAsOf(db, accountIds, new Date(now.getTime() + dayMs)),
-    lastTouches(db, accountIds),
-    mapPeople(db, accountIds, new Date(now.getTime() - leftWarningDays * dayMs)),
-    ...[...compareDays].map((day) => scoresAsOf(db, accountIds, new Date(day))),
-  ]);
+  const latest = await scoresAsOf(db, accountIds, new Date(now.getTime() + dayMs));
+  const touches = await lastTouches(db, accountIds);
+  const people = await mapPeople(db, accountIds, new Date(now.getTime() - leftWarningDays * dayMs));
+  const earlier: ScoreRow[][] = [];
+  for (const day of compareDays) earlier.push(await scoresAsOf(db, accountIds, new Date(day)));
   const latestOf = new Map(latest.map((row) => [row.accountId, row]));
   const peopleOf = groupBy(people, (person) => [person.accountId]);
   const earlierOf = new Map([...compareDays].map((day, i) => [day, byAccount(earlier[i] ?? [])]));
