@@ -31,7 +31,10 @@ const resignAfterSeconds = 60;
 
 export function commandSender(target: CommandTarget, connections: number) {
   const url = new URL(target.url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  // A timeout lets Node's agent apply the bot's Keep-Alive hint (timeout=5): it drops an idle connection
+  // a second before the bot would, rather than reusing one the bot is closing (an ECONNRESET counted
+  // against the bot). Node ignores the hint when the agent has no timeout of its own.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections, timeout: 60_000 });
   const signed = new Map<string, Signed>();
   let sent = 0;
 
