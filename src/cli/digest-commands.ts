@@ -1,7 +1,7 @@
 // `csm digest --now …`: an operator's run of the morning digests (any day, any hour, never twice for a
 // date unless --force), a dry run that prints them, and `csm digest log`: what went out, and what failed.
 import { digestsOn } from "../db/repositories/digests.ts";
-import { isoDayToDate } from "../domain/lifecycle.ts";
+import { isoDayToDate, utcDay } from "../domain/lifecycle.ts";
 import { type DigestResult, runDigests } from "../services/digest-run.ts";
 import { renderDigest } from "../slack/surfaces/digest.ts";
 import { type CliCommand, UsageError } from "./command.ts";
@@ -112,7 +112,7 @@ export const digestCommands: CliCommand[] = [
     matches: (group, rest) => group === "digest" && rest[0] === "log",
     checkArgs: (rest) => void logDate(rest, "digest"),
     async run(context, rest) {
-      const date = logDate(rest, "digest") ?? isoDayToDate(context.clock().toISOString().slice(0, 10));
+      const date = logDate(rest, "digest") ?? utcDay(context.clock());
       const rows = await digestsOn(context.db.client, date);
       if (rows.length === 0) context.out(`No digests for ${date.toISOString().slice(0, 10)}.`);
       for (const row of rows) {

@@ -3,7 +3,7 @@
 // run, which prints each message and writes nothing. Exit 1 when any message did not go out. And
 // `csm reminders log`: what went out on a day, where, and what failed.
 import { remindersClaimedOn } from "../db/repositories/renewal-steps.ts";
-import { isoDayToDate } from "../domain/lifecycle.ts";
+import { utcDay } from "../domain/lifecycle.ts";
 import { type ReminderResult, runRenewalReminders } from "../services/renewal-run.ts";
 import { renewalReminderMessage } from "../slack/views/renewal-reminder.ts";
 import { type CliCommand, UsageError } from "./command.ts";
@@ -101,7 +101,7 @@ const remindersLog: CliCommand = {
   matches: (group, rest) => group === "reminders" && rest[0] === "log",
   checkArgs: (rest) => void logDate(rest, "reminders"),
   async run(context, rest) {
-    const date = logDate(rest, "reminders") ?? isoDayToDate(day(context.clock()));
+    const date = logDate(rest, "reminders") ?? utcDay(context.clock());
     const { rows, skipped } = await remindersClaimedOn(context.db.client, date);
     if (rows.length === 0) context.out(`No reminders sent on ${day(date)}.`);
     for (const row of rows) {

@@ -48,7 +48,7 @@ export function planAccount(account: CalendarAccount, owner: ReminderOwner): Acc
     new Set(rows.map((row) => row.step as RenewalStepDate["step"])),
     committed,
   );
-  const skipped = skip.map((step) => ({ step, why: whySkipped(step, fire, committed, owner.today) }));
+  const skipped = skip.map((step) => ({ step, why: whySkipped(step, fire, committed) }));
   // A step claimed but never finished (a crash) or failed with tries left is the one to send again.
   const unfinished = rows.find(
     (row) => row.status === "sending" || (row.status === "failed" && row.attempts < maxReminderAttempts),
@@ -70,17 +70,11 @@ export function planAccount(account: CalendarAccount, owner: ReminderOwner): Acc
   return { due: { owner, account, step, reminder }, fresh: Boolean(fire), skip: skipped };
 }
 
-function whySkipped(
-  step: RenewalStepDate,
-  fire: RenewalStepDate | null,
-  committed: boolean,
-  today: Date,
-): string {
+/** With nothing to fire, every due step is past its done-by day (stepsToFire). */
+function whySkipped(step: RenewalStepDate, fire: RenewalStepDate | null, committed: boolean): string {
   if (committed && step.step === "escalation") return "the renewal is committed";
   if (fire) return `a later step fell due before it was sent (${fire.step})`;
-  if (step.doneBy.getTime() <= today.getTime())
-    return `its done-by day (${step.doneBy.toISOString().slice(0, 10)}) passed before it was sent`;
-  return "a later step fell due before it was sent";
+  return `its done-by day (${step.doneBy.toISOString().slice(0, 10)}) passed before it was sent`;
 }
 
 /** The plays of calendars whose renewal date moved: linked to steps keyed by another date. */

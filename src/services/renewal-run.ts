@@ -86,7 +86,6 @@ export async function runRenewalReminders(
     owners.set(user.id, { ...user, today });
   }
   const run: ReminderRun = { results: [], settledOwners: new Map() };
-  const unsettle = (ownerId: string) => run.settledOwners.delete(ownerId);
   // Read, planned and claimed a few owners at a time: a whole book's calendars in one read would hold
   // the bot's thread, and the embedded engine, while lookups wait.
   const work: Work[] = [];
@@ -94,7 +93,7 @@ export async function runRenewalReminders(
   for (let start = 0; start < ownerList.length; start += ownersPerRead) {
     if (start > 0) await new Promise((resolve) => setImmediate(resolve));
     const batch = ownerList.slice(start, start + ownersPerRead);
-    work.push(...(await claimDueSteps(deps, batch, now, options, run, unsettle)));
+    work.push(...(await claimDueSteps(deps, batch, now, options, run)));
   }
 
   // One reminder at a time per channel, every channel at once: the Notifier paces a channel to about a
@@ -109,7 +108,7 @@ export async function runRenewalReminders(
   }
   await Promise.all(
     [...byChannel.values()].map(async (items) => {
-      for (const item of items) await remindOne(deps, run, item, now, unsettle);
+      for (const item of items) await remindOne(deps, run, item, now);
     }),
   );
   run.results.sort(
@@ -136,7 +135,6 @@ async function claimDueSteps(
   now: Date,
   options: ReminderRunOptions,
   run: ReminderRun,
-  unsettle: (ownerId: string) => void,
 ): Promise<Work[]> {
   const ownerOf = new Map(owners.map((owner) => [owner.id, owner]));
   const accounts = (await reminderAccounts(deps.db.client, [...ownerOf.keys()])) as CalendarAccount[];
@@ -182,20 +180,14 @@ async function claimDueSteps(
       continue;
     }
     // Another process has it (or just sent it): look again on the next tick, in case that one dies.
-    unsettle(item.owner.id);
+    run.settledOwners.delete(item.owner.id);
     if (options.explicit)
       run.results.push(result(item, item.owner.slackUserId, "skipped", null, "already sent or being sent"));
   }
   return work;
 }
 
-async function remindOne(
-  deps: ReminderRunDeps,
-  run: ReminderRun,
-  item: Work,
-  now: Date,
-  unsettle: (ownerId: string) => void,
-): Promise<void> {
+async function remindOne(deps: ReminderRunDeps, run: ReminderRun, item: Work, now: Date): Promise<void> {
   if (!item.claim) {
     const message = deps.render(item.reminder, { kind: "owner" });
     const channel = item.owner.digestChannelId ?? item.owner.slackUserId;
@@ -205,7 +197,7 @@ async function remindOne(
   await ensureStepPlay(deps.db, item.claim, item.account, item.step, now);
   const sending = await sendReminder(deps.notifier, deps.render, item.reminder, item.owner.digestChannelId);
   await finishRenewalStep(deps.db.client, item.claim.id, sending.outcome, now);
-  if (sending.outcome.status === "failed") unsettle(item.owner.id);
+  if (sending.outcome.status === "failed") run.settledOwners.delete(item.owner.id);
   for (const d of sending.deliveries)
     run.results.push(result(item, d.recipient, d.ok ? "sent" : "failed", d.channel, d.problem));
 }

@@ -96,11 +96,12 @@ async function problemsOfTheDay(db: Db, now: Date): Promise<DeliveryProblem[]> {
       error: p.error,
     })),
     ...reminders.map((p) => ({
-      slackUserId: p.account.owner?.slackUserId ?? "",
       kind: "reminder" as const,
+      slackUserId: p.account.owner?.slackUserId ?? null,
       status: p.status,
       error: p.error,
-      reminder: { step: p.step as RenewalStepName, accountName: p.account.name },
+      step: p.step as RenewalStepName,
+      accountName: p.account.name,
     })),
   ];
 }

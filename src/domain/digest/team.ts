@@ -39,15 +39,12 @@ export interface TeamMemberLine {
   lateTouches: number;
 }
 
-export interface DeliveryProblem {
-  /** Whose message it was: the person's digest, or the account owner's renewal reminder. */
-  slackUserId: string;
-  kind: "csm" | "team" | "reminder";
-  status: string;
-  error: string | null;
-  /** For a reminder: the step and the account. */
-  reminder?: { step: RenewalStepName; accountName: string };
-}
+/** A digest, or a renewal reminder, that failed or went elsewhere than meant. */
+export type DeliveryProblem = { status: string; error: string | null } & (
+  | { kind: "csm" | "team"; slackUserId: string }
+  /** The account's owner (null when it has none now), the step and the account. */
+  | { kind: "reminder"; slackUserId: string | null; step: RenewalStepName; accountName: string }
+);
 
 export interface TeamDigestSections {
   members: TeamMemberLine[];

@@ -48,10 +48,9 @@ export function teamDigestMessage(sections: TeamDigestSections): MessagePayload 
 }
 
 function problemSubject(problem: DeliveryProblem): string {
-  if (problem.kind === "team") return "team digest";
-  if (problem.kind === "csm" || !problem.reminder) return "digest";
-  const { step, accountName } = problem.reminder;
-  return `renewal reminder (${playKindLabel(renewalStepPlayKind[step])}, *${inertText(accountName, 80)}*)`;
+  if (problem.kind !== "reminder") return problem.kind === "team" ? "team digest" : "digest";
+  const step = playKindLabel(renewalStepPlayKind[problem.step]);
+  return `renewal reminder (${step}, *${inertText(problem.accountName, 80)}*)`;
 }
 
 /** For admins: the digests and reminders of the last day that failed, or went elsewhere than meant. */
@@ -60,7 +59,7 @@ function deliveryBlocks(sections: TeamDigestSections): Block[] {
   if (problems.length === 0) return [];
   const lines = problems.map((p) => {
     const why = p.error ? ` (${inertText(p.error, 200)})` : "";
-    const whose = p.slackUserId ? `<@${p.slackUserId}>'s` : "An unowned account's";
+    const whose = p.slackUserId ? `<@${p.slackUserId}>'s` : "An account without an owner:";
     return `${whose} ${problemSubject(p)}: ${p.status}${why}`;
   });
   return [section(bulletList(say.problemsTitle, lines))];
